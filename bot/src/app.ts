@@ -1,0 +1,60 @@
+// Wires the parts together. Used by the production entry (index.ts), npm start and the tests.
+import type { AddressInfo } from 'node:net';
+import type { AppConfig, StorageConfig } from './config';
+import { createLogger, type LogLevel } from './logger';
+import { createServer } from './server';
+import { createTableStore, type TableStore } from './storage/table-store';
+import { TableConversationTargetRepository } from './storage/table-conversation-target-repository';
+import { createAdapter } from './teams/adapter';
+import { CommandRouter } from './teams/command-router';
+import { registerCommands } from './teams/commands';
+import { ConversationTargets } from './teams/conversation-targets';
+import { createMessagesHandler } from './teams/messages-endpoint';
+import { type Logger, ServiceOpsBot } from './teams/service-ops-bot';
+
+export interface StartOptions {
+  /** Resolved storage: embedded mode is resolved by the launcher into a connection string. */
+  storage: Exclude<StorageConfig, { kind: 'embedded' }>;
+  tabsDir?: string;
+  logLevel?: LogLevel;
+  logger?: Logger;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  store: TableStore;
+  close(): Promise<void>;
+}
+
+export async function startApp(config: AppConfig, options: StartOptions): Promise<RunningApp> {
+  const log = options.logger ?? createLogger(options.logLevel ?? 'info');
+  const store = createTableStore(options.storage, config.tablePrefix);
+  await store.ensureTables();
+
+  const targets = new ConversationTargets(new TableConversationTargetRepository(store.client('Conversations')));
+  const router = registerCommands(new CommandRouter());
+  const bot = new ServiceOpsBot(targets, router, log);
+  const adapter = createAdapter(config, log);
+  const messages = createMessagesHandler(config, adapter, bot, log);
+  const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    close: () => new Promise<void>((resolve) => {
+      server.server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,195 @@
+// The only module that reads process.env. Everything else receives an AppConfig.
+// Values come from (lowest to highest precedence) env/.env.<env>, env/.env.<env>.user, process.env.
+import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
+
+export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export type StorageConfig =
+  | { kind: 'connection-string'; connectionString: string }
+  | { kind: 'managed-identity'; tableEndpoint: string; clientId?: string }
+  | { kind: 'embedded'; dataDir: string };
+
+export interface AppConfig {
+  /** local = no app id: unauthenticated bot traffic accepted, loopback only, dev identity for tabs. */
+  mode: 'local' | 'authenticated';
+  envName: string;
+  host: string;
+  port: number;
+  bot: { appId?: string; appPassword?: string; appType: BotAppType; tenantId?: string };
+  storage: StorageConfig;
+  tablePrefix: string;
+  tabEndpoint: string;
+  /** Tab SSO: the AAD app whose tokens the tab API accepts (audience). */
+  aadAppClientId?: string;
+  aadAppTenantId?: string;
+  /** Outbound Bot Connector calls only go to service URLs that start with one of these. */
+  serviceUrlAllowList: string[];
+  playgroundPort: number;
+  dataDir: string;
+  defaultTimeZone: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The public Bot Framework / Teams service URLs (commercial, GCC, GCC High, DoD). */
+export const TEAMS_SERVICE_URLS = [
+  'https://smba.trafficmanager.net/',
+  'https://smba.infra.gcc.teams.microsoft.com/',
+  'https://smba.infra.gov.teams.microsoft.us/',
+  'https://smba.infra.dod.teams.microsoft.us/',
+];
+const LOOPBACK_SERVICE_URLS = ['http://127.0.0.1:', 'http://localhost:', 'http://[::1]:'];
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Minimal dotenv parser: KEY=VALUE, # comments, optional single/double quotes. */
+export function parseDotenv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trim();
+    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
+      value = value.slice(1, -1);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Reads env/.env.<name> and env/.env.<name>.user; process.env wins over both. */
+export function readEnvironment(options: { envDir?: string; envName?: string; env?: Env } = {}): Env {
+  const env = options.env ?? process.env;
+  const envName = options.envName ?? env.TEAMSFX_ENV ?? 'local';
+  const envDir = options.envDir ?? 'env';
+  const merged: Env = {};
+  for (const file of [`.env.${envName}`, `.env.${envName}.user`]) {
+    const path = join(envDir, file);
+    if (existsSync(path)) Object.assign(merged, parseDotenv(readFileSync(path, 'utf8')));
+  }
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) merged[k] = v;
+  merged.TEAMSFX_ENV = envName;
+  return merged;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+function text(env: Env, key: string): string | undefined {
+  const v = env[key]?.trim();
+  return v ? v : undefined;
+}
+
+function int(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const v = text(env, key);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${key}=${JSON.stringify(v)} is not a whole number from ${min} to ${max}: fix it in env/ or the environment.`);
+  }
+  return n;
+}
+
+function url(env: Env, key: string, fallback: string): string {
+  const v = text(env, key) ?? fallback;
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new ConfigError(`${key}=${JSON.stringify(v)} is not an http(s) URL: fix it in env/ or the environment.`);
+  }
+  return v.replace(/\/+$/, '');
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Validates everything up front and fails with one line that names the fix. */
+export function loadConfig(env: Env = readEnvironment()): AppConfig {
+  const appId = text(env, 'BOT_ID');
+  if (appId !== undefined && !GUID.test(appId)) {
+    throw new ConfigError(`BOT_ID=${JSON.stringify(appId)} is not an app id (a GUID): set the Azure Bot's Microsoft App ID, or leave it empty for local mode.`);
+  }
+  const mode = appId ? 'authenticated' : 'local';
+  const host = text(env, 'HOST') ?? '127.0.0.1';
+  if (mode === 'local' && !isLoopbackHost(host)) {
+    throw new ConfigError(`HOST=${host} but BOT_ID is empty: without an app id the bot accepts unauthenticated traffic, so it only listens on loopback. Set HOST=127.0.0.1, or set BOT_ID to validate tokens.`);
+  }
+  const appTypeRaw = text(env, 'BOT_TYPE') ?? 'MultiTenant';
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appTypeRaw)) {
+    throw new ConfigError(`BOT_TYPE=${JSON.stringify(appTypeRaw)} must be MultiTenant, SingleTenant or UserAssignedMSI.`);
+  }
+  const appType = appTypeRaw as BotAppType;
+  const tenantId = text(env, 'BOT_TENANT_ID');
+  if (appType !== 'MultiTenant' && appId && !tenantId) {
+    throw new ConfigError(`BOT_TYPE=${appType} needs BOT_TENANT_ID (the Entra tenant of the bot's identity).`);
+  }
+
+  const dataDir = text(env, 'DATA_DIR') ?? '.data';
+  const connectionString = text(env, 'STORAGE_CONNECTION_STRING');
+  const tableEndpoint = text(env, 'STORAGE_TABLE_ENDPOINT');
+  let storage: StorageConfig;
+  if (connectionString) {
+    if (!/AccountName=|UseDevelopmentStorage=true|TableEndpoint=/i.test(connectionString)) {
+      throw new ConfigError('STORAGE_CONNECTION_STRING does not look like an Azure Storage connection string (no AccountName= or TableEndpoint=).');
+    }
+    storage = { kind: 'connection-string', connectionString };
+  } else if (tableEndpoint) {
+    storage = { kind: 'managed-identity', tableEndpoint: url(env, 'STORAGE_TABLE_ENDPOINT', tableEndpoint), clientId: text(env, 'AZURE_CLIENT_ID') };
+  } else {
+    storage = { kind: 'embedded', dataDir };
+  }
+
+  const tablePrefix = text(env, 'TABLE_PREFIX') ?? 'so';
+  if (!/^[A-Za-z][A-Za-z0-9]{0,19}$/.test(tablePrefix)) {
+    throw new ConfigError(`TABLE_PREFIX=${JSON.stringify(tablePrefix)} must be 1-20 letters or digits, starting with a letter (Azure table name rules).`);
+  }
+
+  const extraUrls = (text(env, 'SERVICE_URL_ALLOWLIST') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const u of extraUrls) {
+    if (!/^https:\/\/[^/]+\//.test(u) && !(mode === 'local' && /^http:\/\/[^/]+/.test(u))) {
+      throw new ConfigError(`SERVICE_URL_ALLOWLIST entry ${JSON.stringify(u)} must be an https:// URL prefix ending in '/'.`);
+    }
+  }
+  const serviceUrlAllowList = [...TEAMS_SERVICE_URLS, ...extraUrls, ...(mode === 'local' ? LOOPBACK_SERVICE_URLS : [])];
+
+  const defaultTimeZone = text(env, 'DEFAULT_TIME_ZONE') ?? 'UTC';
+  if (!validTimeZone(defaultTimeZone)) {
+    throw new ConfigError(`DEFAULT_TIME_ZONE=${JSON.stringify(defaultTimeZone)} is not an IANA time zone (e.g. Europe/London).`);
+  }
+
+  return {
+    mode,
+    envName: text(env, 'TEAMSFX_ENV') ?? 'local',
+    host,
+    port: int(env, 'PORT', 3978, 0, 65535),
+    bot: { appId, appPassword: text(env, 'BOT_PASSWORD'), appType, tenantId },
+    storage,
+    tablePrefix,
+    tabEndpoint: url(env, 'TAB_ENDPOINT', 'http://localhost:3978'),
+    aadAppClientId: text(env, 'AAD_APP_CLIENT_ID'),
+    aadAppTenantId: text(env, 'AAD_APP_TENANT_ID'),
+    serviceUrlAllowList,
+    playgroundPort: int(env, 'PLAYGROUND_PORT', 56150, 0, 65535),
+    dataDir,
+    defaultTimeZone,
+  };
+}

@@ -1,0 +1,74 @@
+// The chat commands Service Ops understands, defined once for the help card, the router and
+// the manifest test. A command that is not built yet says so honestly.
+
+export type CommandName =
+  | 'help' | 'finding' | 'escalate' | 'findings' | 'incidents'
+  | 'roles' | 'agenda' | 'checklists' | 'reminders';
+
+export interface CommandInfo {
+  name: CommandName;
+  summary: string;
+  example: string;
+  available: boolean;
+}
+
+export const COMMANDS: readonly CommandInfo[] = [
+  { name: 'help', summary: 'Show what Service Ops does and the commands it knows.', example: 'help', available: true },
+  { name: 'finding', summary: 'File a quality-champion finding, one question at a time.', example: 'finding', available: false },
+  { name: 'escalate', summary: 'Escalate an incident with severity, impact and a service request number.', example: 'escalate', available: false },
+  { name: 'findings', summary: 'List open findings by category, team or status.', example: 'findings', available: false },
+  { name: 'incidents', summary: 'List open incidents and updates that are due.', example: 'incidents', available: false },
+  { name: 'roles', summary: 'Show the operational role map and who has signed off.', example: 'roles', available: false },
+  { name: 'agenda', summary: 'Show the next steering-committee agenda.', example: 'agenda', available: false },
+  { name: 'checklists', summary: 'List review checklists and their progress.', example: 'checklists', available: false },
+  { name: 'reminders', summary: 'See and change the recurring operations reminders.', example: 'reminders', available: false },
+];
+
+export type ParsedCommand =
+  | { kind: 'command'; name: CommandName; args: string }
+  | { kind: 'empty' }
+  | { kind: 'unknown'; text: string; suggestion?: CommandName };
+
+const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
+
+export function commandInfo(name: CommandName): CommandInfo {
+  return BY_NAME.get(name)!;
+}
+
+/** Parses already-de-mentioned chat text: first word is the command, the rest its arguments. */
+export function parseCommand(text: string): ParsedCommand {
+  const trimmed = text.trim();
+  if (!trimmed) return { kind: 'empty' };
+  const match = /^\/?([^\s:]+)[:\s]*(.*)$/s.exec(trimmed);
+  const word = (match?.[1] ?? '').toLowerCase();
+  const args = (match?.[2] ?? '').trim();
+  const aliases: Record<string, CommandName> = { '?': 'help', hi: 'help', hello: 'help', start: 'help', menu: 'help' };
+  const name = (BY_NAME.has(word as CommandName) ? word : aliases[word]) as CommandName | undefined;
+  if (name) return { kind: 'command', name, args };
+  return { kind: 'unknown', text: trimmed, suggestion: closestCommand(word) };
+}
+
+/** Suggests a command for a likely typo (edit distance ≤ 2), e.g. "finidngs" → findings. */
+export function closestCommand(word: string): CommandName | undefined {
+  if (word.length < 3 || word.length > 20) return undefined;
+  let best: { name: CommandName; d: number } | undefined;
+  for (const c of COMMANDS) {
+    const d = editDistance(word, c.name);
+    if (d <= 2 && (!best || d < best.d)) best = { name: c.name, d };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

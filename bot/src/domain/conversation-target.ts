@@ -1,0 +1,30 @@
+import type { Workspace } from './workspace';
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+/**
+ * Where the bot can post proactively: the serialized Bot Framework conversation reference
+ * plus what we need to decide whether to use it.
+ */
+export interface ConversationTarget {
+  workspace: Workspace;
+  conversationId: string;
+  kind: ConversationKind;
+  serviceUrl: string;
+  channelId: string;
+  /** JSON of the botbuilder ConversationReference; opaque outside teams/. */
+  reference: string;
+  active: boolean;
+  installedAt: string;
+  lastSeenAt: string;
+  /** Why it stopped being active (bot removed, 403 from the connector, ...). */
+  inactiveReason?: string;
+}
+
+export interface ConversationTargetRepository {
+  /** Insert or refresh; keeps installedAt of an existing record and reactivates it. */
+  upsert(target: Omit<ConversationTarget, 'installedAt'> & { installedAt?: string }): Promise<void>;
+  get(workspace: Workspace, conversationId: string): Promise<ConversationTarget | undefined>;
+  markInactive(workspace: Workspace, conversationId: string, reason: string, at: string): Promise<void>;
+  listActive(workspace: Workspace): Promise<ConversationTarget[]>;
+}

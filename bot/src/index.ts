@@ -1,0 +1,24 @@
+// Production entry (App Service runs `node dist/bot/index.js`). Local development uses
+// `npm start`, which also starts the embedded Azurite and the Agents Playground.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApp } from './app';
+import { ConfigError, loadConfig } from './config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.storage.kind === 'embedded') {
+    throw new ConfigError('No storage configured: set STORAGE_CONNECTION_STRING or STORAGE_TABLE_ENDPOINT (npm start provides an embedded Azurite for local use).');
+  }
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const app = await startApp(config, { storage: config.storage, tabsDir: resolve(here, '../tabs') });
+  console.log(`Service Ops listening on ${app.url} (${config.mode} mode)`);
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : e);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { ConversationKind, ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
+import { type Workspace, workspaceKey } from '../domain/workspace';
+import { assertEntityLimits } from './entity-limits';
+import { decodeKey, encodeKey } from './keys';
+import { isNotFound } from './table-store';
+
+interface TargetEntity {
+  partitionKey: string;
+  rowKey: string;
+  tenantId: string;
+  scope: string;
+  scopeId: string;
+  kind: string;
+  serviceUrl: string;
+  channelId: string;
+  reference: string;
+  active: boolean;
+  installedAt?: string;
+  lastSeenAt: string;
+  inactiveReason?: string;
+}
+
+/**
+ * One row per conversation the bot is in, partitioned by workspace. Writes are merges of the
+ * latest reference: last writer wins, which is right for "where can I reach this chat now".
+ */
+export class TableConversationTargetRepository implements ConversationTargetRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async upsert(target: Omit<ConversationTarget, 'installedAt'> & { installedAt?: string }): Promise<void> {
+    const entity: TargetEntity = {
+      partitionKey: encodeKey(workspaceKey(target.workspace)),
+      rowKey: encodeKey(target.conversationId),
+      tenantId: target.workspace.tenantId,
+      scope: target.workspace.scope,
+      scopeId: target.workspace.scopeId,
+      kind: target.kind,
+      serviceUrl: target.serviceUrl,
+      channelId: target.channelId,
+      reference: target.reference,
+      active: true,
+      lastSeenAt: target.lastSeenAt,
+      inactiveReason: '',
+    };
+    if (target.installedAt) entity.installedAt = target.installedAt;
+    assertEntityLimits(entity as unknown as Record<string, unknown>);
+    await this.table.upsertEntity(entity, 'Merge');
+  }
+
+  async get(workspace: Workspace, conversationId: string): Promise<ConversationTarget | undefined> {
+    try {
+      const e = await this.table.getEntity<TargetEntity>(encodeKey(workspaceKey(workspace)), encodeKey(conversationId));
+      return toTarget(e);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async markInactive(workspace: Workspace, conversationId: string, reason: string, at: string): Promise<void> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: encodeKey(workspaceKey(workspace)), rowKey: encodeKey(conversationId), active: false, inactiveReason: reason, lastSeenAt: at },
+        'Merge',
+      );
+    } catch (e) {
+      if (!isNotFound(e)) throw e; // never saved: nothing to deactivate
+    }
+  }
+
+  async listActive(workspace: Workspace): Promise<ConversationTarget[]> {
+    const pk = encodeKey(workspaceKey(workspace));
+    const out: ConversationTarget[] = [];
+    const pages = this.table.listEntities<TargetEntity>({ queryOptions: { filter: odata`PartitionKey eq ${pk} and active eq true` } }).byPage({ maxPageSize: 500 });
+    for await (const page of pages) for (const e of page) out.push(toTarget(e));
+    return out;
+  }
+}
+
+function toTarget(e: TargetEntity): ConversationTarget {
+  return {
+    workspace: { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId },
+    conversationId: decodeKey(e.rowKey),
+    kind: e.kind as ConversationKind,
+    serviceUrl: e.serviceUrl,
+    channelId: e.channelId,
+    reference: e.reference,
+    active: e.active,
+    installedAt: e.installedAt ?? e.lastSeenAt,
+    lastSeenAt: e.lastSeenAt,
+    inactiveReason: e.inactiveReason || undefined,
+  };
+}

@@ -1,0 +1,46 @@
+// The CloudAdapter: token validation when an app id is configured, an allow-list for the
+// service URLs the bot will ever call, and a turn error handler that tells the user plainly.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { AppConfig } from '../config';
+import { plainMessage } from './replies';
+import type { Logger } from './service-ops-bot';
+
+export function isAllowedServiceUrl(serviceUrl: string | undefined, allowList: readonly string[]): boolean {
+  if (!serviceUrl) return false;
+  const normalized = serviceUrl.endsWith('/') ? serviceUrl : serviceUrl + '/';
+  return allowList.some((prefix) => normalized.toLowerCase().startsWith(prefix.toLowerCase()));
+}
+
+export function createAdapter(config: AppConfig, log: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.appPassword ?? '',
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+
+  // Runs before any handler: an activity from an unknown service URL is dropped, so the bot
+  // never sends (or leaks a token) anywhere but the Bot Connector it trusts.
+  adapter.use(async (context, next) => {
+    if (!isAllowedServiceUrl(context.activity.serviceUrl, config.serviceUrlAllowList)) {
+      log.warn('dropped an activity from a service URL that is not allow-listed', { serviceUrl: context.activity.serviceUrl });
+      context.turnState.set('serviceUrlRejected', true);
+      return;
+    }
+    await next();
+  });
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    log.error('turn failed', { error: error.stack ?? String(error), type: context.activity.type });
+    if (context.turnState.get('serviceUrlRejected')) return;
+    if (context.activity.type === 'message') {
+      try {
+        await context.sendActivity(plainMessage('Sorry, something went wrong on my side and that did not work. Please try again in a moment.'));
+      } catch {
+        // The connector itself is failing; the log above is all we can do.
+      }
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,50 @@
+// POST /api/messages: the one door Teams uses. Token checks happen in the CloudAdapter; an
+// obviously unusable token is refused here first so it never waits on key discovery.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CloudAdapter } from 'botbuilder';
+import type { AppConfig } from '../config';
+import type { Logger, ServiceOpsBot } from './service-ops-bot';
+
+const SIGNED_ALGS = new Set(['RS256', 'RS384', 'RS512']);
+
+/** Why a bearer token cannot possibly be a Bot Framework token, or undefined if it might be. */
+export function bearerProblem(authorization: string | undefined): string | undefined {
+  if (!authorization) return 'missing Authorization header';
+  const m = /^Bearer\s+([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(authorization.trim());
+  if (!m) return 'Authorization is not a signed bearer token';
+  try {
+    const header = JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')) as { alg?: string };
+    if (!header.alg || !SIGNED_ALGS.has(header.alg)) return `token algorithm ${String(header.alg)} is not accepted`;
+  } catch {
+    return 'token header is not readable';
+  }
+  return undefined;
+}
+
+type Req = IncomingMessage & { body?: unknown };
+type Res = ServerResponse & { send(code: number, body?: unknown): void; headersSent: boolean };
+
+export function createMessagesHandler(config: AppConfig, adapter: CloudAdapter, bot: ServiceOpsBot, log: Logger) {
+  return async (req: Req, res: Res): Promise<void> => {
+    if (config.mode === 'authenticated') {
+      const problem = bearerProblem(req.headers.authorization);
+      if (problem) {
+        res.send(401, { error: 'unauthorized', message: problem });
+        return;
+      }
+    }
+    let turnStarted = false;
+    try {
+      await adapter.process(req as never, res as never, async (context) => {
+        turnStarted = true;
+        await bot.run(context);
+      });
+    } catch (e) {
+      log.error('could not process an activity', { error: String(e) });
+      if (res.headersSent) return;
+      // Failing before the turn means the token could not be checked (e.g. key discovery
+      // unreachable): ask the connector to retry rather than accept an unverified request.
+      res.send(turnStarted ? 500 : 503, { error: turnStarted ? 'internal error' : 'could not validate the request now; retry later' });
+    }
+  };
+}

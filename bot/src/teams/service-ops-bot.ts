@@ -1,0 +1,101 @@
+// The activity handler: install/uninstall bookkeeping, the welcome card, command routing.
+// Thin on purpose: parse here, decide in domain/, persist in storage/, render in cards/.
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { commandInfo, parseCommand } from '../domain/commands';
+import { commandText } from './activity-context';
+import type { CommandRouter } from './command-router';
+import { sendWelcome } from './commands/help-command';
+import type { ConversationTargets } from './conversation-targets';
+import { plainMessage, preview } from './replies';
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export class ServiceOpsBot extends ActivityHandler {
+  constructor(private readonly targets: ConversationTargets, private readonly router: CommandRouter, private readonly log: Logger) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      // Refresh the conversation reference alongside the reply rather than before it: the
+      // turn costs one round trip, and a storage hiccup never blocks the answer.
+      const remembered = this.remember(context, false);
+      try {
+        await this.handleMessage(context);
+      } finally {
+        await remembered;
+      }
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) {
+        await Promise.all([this.remember(context, true), sendWelcome(context)]);
+      }
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botRemoved) await this.forget(context, 'bot removed');
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context, true);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forget(context, 'app uninstalled');
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const value = context.activity.value as Record<string, unknown> | undefined;
+    const text = commandText(context.activity);
+    if (!text && value) {
+      await context.sendActivity(plainMessage('That button belongs to a card I can no longer act on. Type help to see what I can do.'));
+      return;
+    }
+    const parsed = parseCommand(text);
+    if (parsed.kind === 'empty') {
+      await sendWelcome(context);
+      return;
+    }
+    if (parsed.kind === 'unknown') {
+      const hint = parsed.suggestion ? ` Did you mean "${parsed.suggestion}"?` : '';
+      await context.sendActivity(plainMessage(`I don't know "${preview(parsed.text, 40)}".${hint} Type help to see what I can do.`));
+      return;
+    }
+    const handler = this.router.get(parsed.name);
+    if (handler) {
+      await handler(context, parsed.args);
+      return;
+    }
+    const info = commandInfo(parsed.name);
+    await context.sendActivity(
+      plainMessage(`"${info.name}" is coming soon: ${info.summary.charAt(0).toLowerCase()}${info.summary.slice(1)} It is not built yet, so nothing was recorded. Type help to see what works today.`),
+    );
+  }
+
+  private async remember(context: TurnContext, installed: boolean): Promise<void> {
+    try {
+      await this.targets.remember(context.activity, { installed });
+    } catch (e) {
+      this.log.warn('could not save the conversation reference', { error: String(e), conversation: context.activity.conversation?.id });
+    }
+  }
+
+  private async forget(context: TurnContext, reason: string): Promise<void> {
+    try {
+      await this.targets.forget(context.activity, reason);
+    } catch (e) {
+      this.log.warn('could not mark the conversation inactive', { error: String(e) });
+    }
+  }
+}

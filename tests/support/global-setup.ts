@@ -1,0 +1,18 @@
+// One in-memory Azurite for the whole run, on a free port; stopped when the run ends.
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain ESM helper shared with npm start
+import { startAzurite } from '../../scripts/lib/azurite.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    azuriteConnectionString: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const azurite = await startAzurite({ inMemory: true });
+  project.provide('azuriteConnectionString', azurite.connectionString);
+  return async () => {
+    await azurite.stop();
+  };
+}
