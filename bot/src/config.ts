@@ -27,6 +27,9 @@ export interface AppConfig {
   /** Outbound Bot Connector calls only go to service URLs that start with one of these. */
   serviceUrlAllowList: string[];
   playgroundPort: number;
+  /** Port of the embedded Azurite table service (npm start only). */
+  azuritePort: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   dataDir: string;
   defaultTimeZone: string;
 }
@@ -176,6 +179,11 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     throw new ConfigError(`DEFAULT_TIME_ZONE=${JSON.stringify(defaultTimeZone)} is not an IANA time zone (e.g. Europe/London).`);
   }
 
+  const logLevel = (text(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL=${JSON.stringify(logLevel)} must be debug, info, warn, error or silent.`);
+  }
+
   return {
     mode,
     envName: text(env, 'TEAMSFX_ENV') ?? 'local',
@@ -189,6 +197,8 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     aadAppTenantId: text(env, 'AAD_APP_TENANT_ID'),
     serviceUrlAllowList,
     playgroundPort: int(env, 'PLAYGROUND_PORT', 56150, 0, 65535),
+    azuritePort: int(env, 'AZURITE_PORT', 10002, 0, 65535),
+    logLevel,
     dataDir,
     defaultTimeZone,
   };

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     throw new ConfigError('No storage configured: set STORAGE_CONNECTION_STRING or STORAGE_TABLE_ENDPOINT (npm start provides an embedded Azurite for local use).');
   }
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const app = await startApp(config, { storage: config.storage, tabsDir: resolve(here, '../tabs') });
+  const app = await startApp(config, { storage: config.storage, tabsDir: resolve(here, '../tabs'), logLevel: config.logLevel });
   console.log(`Service Ops listening on ${app.url} (${config.mode} mode)`);
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

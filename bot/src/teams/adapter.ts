@@ -1,6 +1,7 @@
 // The CloudAdapter: token validation when an app id is configured, an allow-list for the
 // service URLs the bot will ever call, and a turn error handler that tells the user plainly.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { AppConfig } from '../config';
 import { plainMessage } from './replies';
 import type { Logger } from './service-ops-bot';
@@ -11,8 +12,20 @@ export function isAllowedServiceUrl(serviceUrl: string | undefined, allowList: r
   return allowList.some((prefix) => normalized.toLowerCase().startsWith(prefix.toLowerCase()));
 }
 
+/** A token that cannot be verified (e.g. the signing keys cannot be fetched) is refused, never trusted. */
+class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (e) {
+      if (e instanceof AuthenticationError) throw e;
+      throw new AuthenticationError(`token could not be verified: ${(e as Error).message}`, 401);
+    }
+  }
+}
+
 export function createAdapter(config: AppConfig, log: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new StrictBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,

@@ -33,18 +33,11 @@ export function createMessagesHandler(config: AppConfig, adapter: CloudAdapter, 
         return;
       }
     }
-    let turnStarted = false;
     try {
-      await adapter.process(req as never, res as never, async (context) => {
-        turnStarted = true;
-        await bot.run(context);
-      });
+      await adapter.process(req as never, res as never, (context) => bot.run(context));
     } catch (e) {
       log.error('could not process an activity', { error: String(e) });
-      if (res.headersSent) return;
-      // Failing before the turn means the token could not be checked (e.g. key discovery
-      // unreachable): ask the connector to retry rather than accept an unverified request.
-      res.send(turnStarted ? 500 : 503, { error: turnStarted ? 'internal error' : 'could not validate the request now; retry later' });
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
   };
 }

@@ -1,0 +1,20 @@
+// The views a tab can show, defined once for the config page and the content page.
+export type ViewId = 'roles' | 'agenda' | 'checklist' | 'findings' | 'incidents';
+
+export interface ViewInfo {
+  id: ViewId;
+  title: string;
+  description: string;
+}
+
+export const VIEWS: readonly ViewInfo[] = [
+  { id: 'roles', title: 'Operational role map', description: 'Who owns each operational role, their channel, and which teams have signed off.' },
+  { id: 'agenda', title: 'Steering-committee agenda', description: 'The next meeting\'s agenda, generated from open incidents, findings, risks and overdue tasks.' },
+  { id: 'checklist', title: 'Review checklist', description: 'A review run (Quality Experience Review, management reviews, hand-over) with progress.' },
+  { id: 'findings', title: 'Findings board', description: 'Open quality findings and the quality trend against target.' },
+  { id: 'incidents', title: 'Incidents board', description: 'Open incidents by severity, with updates that are due.' },
+];
+
+export function viewInfo(id: string | null): ViewInfo | undefined {
+  return VIEWS.find((v) => v.id === id);
+}

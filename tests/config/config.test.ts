@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseDotenv, readEnvironment } from '../../bot/src/config';
+
+const APP_ID = '0b7f3c9e-3d5a-4c61-9a43-2f6f1f7e9d11';
+
+describe('loadConfig', () => {
+  it('defaults to local mode on loopback with embedded storage', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ mode: 'local', host: '127.0.0.1', port: 3978, storage: { kind: 'embedded', dataDir: '.data' } });
+    expect(c.serviceUrlAllowList).toContain('http://127.0.0.1:');
+  });
+
+  it('refuses a non-loopback host without an app id, naming the fix', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/only listens on loopback.*Set HOST=127.0.0.1, or set BOT_ID/);
+    expect(() => loadConfig({ HOST: '::' })).toThrow(ConfigError);
+  });
+
+  it('allows any host once an app id validates tokens, and then trusts only Teams service URLs', () => {
+    const c = loadConfig({ HOST: '0.0.0.0', BOT_ID: APP_ID });
+    expect(c.mode).toBe('authenticated');
+    expect(c.serviceUrlAllowList.some((u) => u.startsWith('http://'))).toBe(false);
+  });
+
+  it.each([
+    [{ BOT_ID: 'not-a-guid' }, /BOT_ID="not-a-guid" is not an app id/],
+    [{ PORT: '70000' }, /PORT="70000" is not a whole number from 0 to 65535/],
+    [{ PORT: 'abc' }, /PORT="abc"/],
+    [{ BOT_ID: APP_ID, BOT_TYPE: 'SingleTenant' }, /needs BOT_TENANT_ID/],
+    [{ BOT_TYPE: 'Weird' }, /BOT_TYPE="Weird" must be/],
+    [{ STORAGE_CONNECTION_STRING: 'hello' }, /does not look like an Azure Storage connection string/],
+    [{ TAB_ENDPOINT: 'ftp://x' }, /TAB_ENDPOINT="ftp:\/\/x" is not an http\(s\) URL/],
+    [{ DEFAULT_TIME_ZONE: 'Mars/Base' }, /not an IANA time zone/],
+    [{ TABLE_PREFIX: '1bad' }, /TABLE_PREFIX/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ BOT_ID: APP_ID, SERVICE_URL_ALLOWLIST: 'http://evil.example/' }, /must be an https:\/\/ URL prefix/],
+  ])('rejects %o with a one-line message', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env as Record<string, string>);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('selects managed identity storage when only a table endpoint is given', () => {
+    const c = loadConfig({ STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net', AZURE_CLIENT_ID: 'abc' });
+    expect(c.storage).toEqual({ kind: 'managed-identity', tableEndpoint: 'https://acct.table.core.windows.net', clientId: 'abc' });
+  });
+});
+
+describe('env files', () => {
+  it('layers env/.env.<name>, then .user, then the process environment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    writeFileSync(join(dir, '.env.local'), '# comment\nPORT=4000\nHOST="127.0.0.1"\nBOT_ID=\nLOG_LEVEL=warn\n');
+    writeFileSync(join(dir, '.env.local.user'), "PORT='4001'\n");
+    const env = readEnvironment({ envDir: dir, env: { LOG_LEVEL: 'error' } });
+    expect(env).toMatchObject({ PORT: '4001', HOST: '127.0.0.1', BOT_ID: '', LOG_LEVEL: 'error', TEAMSFX_ENV: 'local' });
+    expect(loadConfig(env).port).toBe(4001);
+  });
+
+  it('parses quotes, comments and blank lines', () => {
+    expect(parseDotenv('A=1\n\n# x\nB = "two words"\nC=\'3\'\nnot a line\n')).toEqual({ A: '1', B: 'two words', C: '3' });
+  });
+
+  it('the committed env/.env.local loads as a valid local configuration', () => {
+    const c = loadConfig(readEnvironment({ envDir: join(import.meta.dirname, '../../env'), envName: 'local', env: {} }));
+    expect(c.mode).toBe('local');
+    expect(c.storage.kind).toBe('embedded');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { closestCommand, COMMANDS, parseCommand } from '../../bot/src/domain/commands';
+
+describe('parseCommand', () => {
+  it.each([
+    ['help', 'help', ''],
+    ['  HELP  ', 'help', ''],
+    ['/findings team:Network', 'findings', 'team:Network'],
+    ['finding VPN: poor audio in Building 6, PSR 4.1%', 'finding', 'VPN: poor audio in Building 6, PSR 4.1%'],
+    ['agenda add Budget for Wi-Fi survey', 'agenda', 'add Budget for Wi-Fi survey'],
+    ['hello', 'help', ''],
+  ])('%s → %s', (text, name, args) => {
+    expect(parseCommand(text)).toEqual({ kind: 'command', name, args });
+  });
+
+  it('treats empty text as empty and unknown words as unknown, with a suggestion for typos', () => {
+    expect(parseCommand('   ')).toEqual({ kind: 'empty' });
+    expect(parseCommand('finidngs')).toEqual({ kind: 'unknown', text: 'finidngs', suggestion: 'findings' });
+    expect(parseCommand('what is the weather')).toEqual({ kind: 'unknown', text: 'what is the weather', suggestion: undefined });
+  });
+
+  it('suggests nothing for short or far-off words', () => {
+    expect(closestCommand('ab')).toBeUndefined();
+    expect(closestCommand('zzzzzz')).toBeUndefined();
+    expect(closestCommand('agnda')).toBe('agenda');
+  });
+
+  it('lists the nine commands of the product once each', () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(['help', 'finding', 'escalate', 'findings', 'incidents', 'roles', 'agenda', 'checklists', 'reminders']);
+  });
+});
