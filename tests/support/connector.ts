@@ -37,7 +37,8 @@ export interface LocalConnector {
 
 const ROUTE = /^\/v3\/conversations(?:\/([^/]+)(?:\/activities(?:\/([^/]+))?|\/members.*)?)?\/?$/;
 
-export async function startConnector(): Promise<LocalConnector> {
+export async function startConnector(options: { record?: boolean } = {}): Promise<LocalConnector> {
+  const record = options.record ?? true;
   const calls: RecordedCall[] = [];
   const events = new EventEmitter();
   events.setMaxListeners(0);
@@ -70,7 +71,7 @@ export async function startConnector(): Promise<LocalConnector> {
     } else {
       payload = { id: activityId && req.method === 'PUT' ? activityId : `act-${nextId++}` };
     }
-    calls.push({ method: req.method ?? '', path, conversationId, activityId, body, authorization: req.headers.authorization, status, at: Date.now() });
+    if (record) calls.push({ method: req.method ?? '', path, conversationId, activityId, body, authorization: req.headers.authorization, status, at: Date.now() });
     res.writeHead(status, headers);
     res.end(JSON.stringify(payload));
     events.emit('call');
