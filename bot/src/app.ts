@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppConfig, StorageConfig } from './config';
 import { createLogger, type LogLevel } from './logger';
 import { createServer } from './server';
-import { createTableStore, type TableStore } from './storage/table-store';
+import { CORE_TABLES, createTableStore, type TableStore } from './storage/table-store';
 import { TableConversationTargetRepository } from './storage/table-conversation-target-repository';
 import { createAdapter } from './teams/adapter';
 import { CommandRouter } from './teams/command-router';
@@ -30,7 +30,7 @@ export interface RunningApp {
 export async function startApp(config: AppConfig, options: StartOptions): Promise<RunningApp> {
   const log = options.logger ?? createLogger(options.logLevel ?? 'info');
   const store = createTableStore(options.storage, config.tablePrefix);
-  await store.ensureTables();
+  await store.ensureTables([...CORE_TABLES]);
 
   const targets = new ConversationTargets(new TableConversationTargetRepository(store.client('Conversations')));
   const router = registerCommands(new CommandRouter());

@@ -3,12 +3,14 @@ import { ManagedIdentityCredential } from '@azure/identity';
 import { RestError, TableClient, TableServiceClient } from '@azure/data-tables';
 import type { StorageConfig } from '../config';
 
-export const TABLES = ['Conversations'] as const;
-export type TableName = (typeof TABLES)[number];
+/** Tables of the foundation; each feature's storage module exports its own list. */
+export const CORE_TABLES = ['Conversations', 'Counters'] as const;
+/** Logical table name (letters/digits); the configured prefix is added in front. */
+export type TableName = string;
 
 export interface TableStore {
   client(name: TableName): TableClient;
-  ensureTables(): Promise<void>;
+  ensureTables(names: readonly TableName[]): Promise<void>;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export function createTableStore(storage: ResolvedStorage, prefix: string): Tabl
     make = (table) => new TableClient(storage.tableEndpoint, table, credential, options);
   }
   const client = (name: TableName): TableClient => {
+    if (!/^[A-Za-z][A-Za-z0-9]{2,40}$/.test(name)) throw new Error(`invalid table name ${name}`);
     let c = clients.get(name);
     if (!c) {
       c = make(prefix + name);
@@ -41,8 +44,8 @@ export function createTableStore(storage: ResolvedStorage, prefix: string): Tabl
   };
   return {
     client,
-    async ensureTables() {
-      await Promise.all(TABLES.map((name) => createIfMissing(client(name))));
+    async ensureTables(names) {
+      await Promise.all([...new Set(names)].map((name) => createIfMissing(client(name))));
     },
     async ping() {
       // Listing one table proves the account answers and our credentials work.
