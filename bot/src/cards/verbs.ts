@@ -1,10 +1,8 @@
-// Every Action.Execute verb in the product, defined once. Cards reference them by name and
-// teams/ registers one route per verb.
+// Every Action.Execute verb in the product, defined once. Each feature declares its verbs in
+// its own cards/<feature>-verbs.ts and they are gathered here; teams/ registers one route per verb.
 export const VERBS = {
-  // Issue-specific verbs (finding.*, incident.*, reminder.*, role.*) are added as features land.
+  // ...FINDING_VERBS, ...INCIDENT_VERBS, ... (added as features land)
 } as const;
-
-export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 /** Message-back buttons that simply type a command for the user. */
 export function imBack(title: string, command: string): Record<string, unknown> {
