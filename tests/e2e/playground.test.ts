@@ -1,0 +1,75 @@
+// Service Ops in the real Microsoft 365 Agents Playground, driven by headless Chromium:
+// the Teams-like client a newcomer uses after `npm start`.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TableConversationTargetRepository } from '../../bot/src/storage/table-conversation-target-repository';
+import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
+import { startPlayground, type Playground } from '../support/playground';
+import { botMessages, openPlayground, sendMessage, waitForAdaptiveCard, waitForBotText } from '../support/playground-page';
+import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+// The Playground's fixed identities (docs/playground.md).
+const PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000001';
+
+let bot: ServiceOpsUnderTest;
+let playground: Playground;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  bot = await startServiceOps();
+  playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages` });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  await openPlayground(page, playground.url, { timeout: 60_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+  await bot?.close();
+}, 30_000);
+
+describe('Service Ops in the Agents Playground', () => {
+  it('welcomes the user when the chat opens (install)', async () => {
+    const card = await waitForAdaptiveCard(page, 'Run your IT service after go-live', { timeout: 30_000 });
+    expect(await card.innerText()).toContain('Commands');
+  });
+
+  it('shows the welcome card for help, listing every command', async () => {
+    const before = await page.locator('.ac-adaptiveCard').count();
+    await sendMessage(page, 'help');
+    await expect.poll(() => page.locator('.ac-adaptiveCard').count(), { timeout: 30_000 }).toBe(before + 1);
+    const card = page.locator('.ac-adaptiveCard').last();
+    const text = await card.innerText();
+    for (const command of ['help', 'finding', 'escalate', 'findings', 'incidents', 'roles', 'agenda', 'checklists', 'reminders']) {
+      expect(text).toMatch(new RegExp(`\\b${command}\\b`));
+    }
+    expect(text).toContain('coming soon');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}playground-help.png` });
+  });
+
+  it('answers unknown text briefly and a not-yet-built command honestly', async () => {
+    await sendMessage(page, 'finidngs');
+    await waitForBotText(page, 'Did you mean "findings"?', { timeout: 30_000 });
+    await sendMessage(page, 'agenda');
+    await waitForBotText(page, '"agenda" is coming soon', { timeout: 30_000 });
+    expect(await botMessages(page).count()).toBeGreaterThanOrEqual(4);
+  });
+
+  it('saved the Playground conversation reference in Table storage', async () => {
+    // The Playground generates its chat id, so find the row by tenant and service URL.
+    const rows: Record<string, unknown>[] = [];
+    for await (const e of bot.app.store.client('Conversations').listEntities()) rows.push(e);
+    const row = rows.find((r) => r.tenantId === PLAYGROUND_TENANT && r.serviceUrl === playground.serviceUrl);
+    expect(row).toBeDefined();
+    const repo = new TableConversationTargetRepository(bot.app.store.client('Conversations'));
+    const saved = await repo.get({ tenantId: PLAYGROUND_TENANT, scope: 'chat', scopeId: String(row!.scopeId) }, String(row!.scopeId));
+    expect(saved).toMatchObject({ active: true, kind: 'personal', channelId: 'msteams' });
+  });
+});
