@@ -4,11 +4,16 @@ import type { AppConfig, StorageConfig } from './config';
 import { createLogger, type LogLevel } from './logger';
 import { createServer } from './server';
 import { CORE_TABLES, createTableStore, type TableStore } from './storage/table-store';
+import type { Feature } from './features/feature';
 import { TableConversationTargetRepository } from './storage/table-conversation-target-repository';
+import { TableCounterRepository } from './storage/table-counter-repository';
+import { DIALOG_TABLES, TableDialogSessionRepository } from './storage/table-dialog-session-repository';
 import { createAdapter } from './teams/adapter';
 import { CommandRouter } from './teams/command-router';
 import { registerCommands } from './teams/commands';
 import { ConversationTargets } from './teams/conversation-targets';
+import { FormRunner } from './teams/dialogs/form-runner';
+import { VerbRouter } from './teams/verb-router';
 import { createMessagesHandler } from './teams/messages-endpoint';
 import { type Logger, ServiceOpsBot } from './teams/service-ops-bot';
 
@@ -18,7 +23,13 @@ export interface StartOptions {
   tabsDir?: string;
   logLevel?: LogLevel;
   logger?: Logger;
+  clock?: () => Date;
+  /** Features to register; defaults to every feature of the product. */
+  features?: readonly Feature[];
 }
+
+/** The product's features, in the order their commands and verbs are registered. */
+export const DEFAULT_FEATURES: readonly Feature[] = [];
 
 export interface RunningApp {
   url: string;
@@ -30,11 +41,19 @@ export interface RunningApp {
 export async function startApp(config: AppConfig, options: StartOptions): Promise<RunningApp> {
   const log = options.logger ?? createLogger(options.logLevel ?? 'info');
   const store = createTableStore(options.storage, config.tablePrefix);
-  await store.ensureTables([...CORE_TABLES]);
+  await store.ensureTables([...CORE_TABLES, ...DIALOG_TABLES]);
 
-  const targets = new ConversationTargets(new TableConversationTargetRepository(store.client('Conversations')));
-  const router = registerCommands(new CommandRouter());
-  const bot = new ServiceOpsBot(targets, router, log);
+  const clock = options.clock ?? (() => new Date());
+  const targetRepo = new TableConversationTargetRepository(store.client('Conversations'));
+  const targets = new ConversationTargets(targetRepo, clock);
+  const commands = registerCommands(new CommandRouter());
+  const verbs = new VerbRouter();
+  const forms = new FormRunner(new TableDialogSessionRepository(store.client('Dialogs')), log, clock);
+  const features = options.features ?? DEFAULT_FEATURES;
+  await store.ensureTables(features.flatMap((f) => f.tables));
+  const counters = new TableCounterRepository(store.client('Counters'));
+  for (const feature of features) feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo });
+  const bot = new ServiceOpsBot(targets, commands, verbs, forms, log);
   const adapter = createAdapter(config, log);
   const messages = createMessagesHandler(config, adapter, bot, log);
   const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });

@@ -42,11 +42,14 @@ export async function startAzurite({ host = '127.0.0.1', port = 0, location, inM
   }
   const address = server.httpServer.address();
   const endpoint = `http://${host}:${address.port}`;
+  let stopped = false;
   return {
     connectionString: azuriteConnectionString(endpoint),
     endpoint,
     port: address.port,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await server.close();
     },
   };

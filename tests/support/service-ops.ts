@@ -2,7 +2,7 @@
 // Azurite, with its own table prefix so test files never see each other's rows.
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { startApp, type RunningApp } from '../../bot/src/app';
+import { startApp, type RunningApp, type StartOptions } from '../../bot/src/app';
 import { loadConfig, type AppConfig } from '../../bot/src/config';
 import type { Logger } from '../../bot/src/teams/service-ops-bot';
 
@@ -20,7 +20,7 @@ export function uniqueTablePrefix(): string {
   return 't' + randomBytes(6).toString('hex');
 }
 
-export async function startServiceOps(env: Record<string, string> = {}): Promise<ServiceOpsUnderTest> {
+export async function startServiceOps(env: Record<string, string> = {}, options: Pick<StartOptions, 'features' | 'clock'> = {}): Promise<ServiceOpsUnderTest> {
   const connectionString = env.STORAGE_CONNECTION_STRING ?? inject('azuriteConnectionString');
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', TABLE_PREFIX: uniqueTablePrefix(), ...env, STORAGE_CONNECTION_STRING: connectionString });
   const logs: ServiceOpsUnderTest['logs'] = [];
@@ -29,7 +29,7 @@ export async function startServiceOps(env: Record<string, string> = {}): Promise
     warn: (message, data) => logs.push({ level: 'warn', message, data }),
     error: (message, data) => logs.push({ level: 'error', message, data }),
   };
-  const app = await startApp(config, { storage: { kind: 'connection-string', connectionString }, logger });
+  const app = await startApp(config, { storage: { kind: 'connection-string', connectionString }, logger, ...options });
   return {
     app,
     config,

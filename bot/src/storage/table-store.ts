@@ -15,6 +15,9 @@ export interface TableStore {
   ping(): Promise<void>;
 }
 
+/** A person is waiting on most calls: fail within about a second rather than retry for ten. */
+const RETRY = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 800 };
+
 type ResolvedStorage = Exclude<StorageConfig, { kind: 'embedded' }>;
 
 export function createTableStore(storage: ResolvedStorage, prefix: string): TableStore {
@@ -24,12 +27,12 @@ export function createTableStore(storage: ResolvedStorage, prefix: string): Tabl
   let make: (table: string) => TableClient;
   if (storage.kind === 'connection-string') {
     const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(storage.connectionString) || /UseDevelopmentStorage=true/i.test(storage.connectionString);
-    const options = { allowInsecureConnection: insecure };
+    const options = { allowInsecureConnection: insecure, retryOptions: RETRY };
     service = TableServiceClient.fromConnectionString(storage.connectionString, options);
     make = (table) => TableClient.fromConnectionString(storage.connectionString, table, options);
   } else {
     const credential = new ManagedIdentityCredential(storage.clientId ? { clientId: storage.clientId } : {});
-    const options = { allowInsecureConnection: isHttp(storage.tableEndpoint) };
+    const options = { allowInsecureConnection: isHttp(storage.tableEndpoint), retryOptions: RETRY };
     service = new TableServiceClient(storage.tableEndpoint, credential, options);
     make = (table) => new TableClient(storage.tableEndpoint, table, credential, options);
   }

@@ -1,11 +1,13 @@
 // The activity handler: install/uninstall bookkeeping, the welcome card, command routing.
 // Thin on purpose: parse here, decide in domain/, persist in storage/, render in cards/.
-import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { commandInfo, parseCommand } from '../domain/commands';
 import { commandText } from './activity-context';
 import type { CommandRouter } from './command-router';
 import { sendWelcome } from './commands/help-command';
 import type { ConversationTargets } from './conversation-targets';
+import type { FormRunner } from './dialogs/form-runner';
+import type { VerbRouter } from './verb-router';
 import { plainMessage, preview } from './replies';
 
 export interface Logger {
@@ -15,7 +17,13 @@ export interface Logger {
 }
 
 export class ServiceOpsBot extends ActivityHandler {
-  constructor(private readonly targets: ConversationTargets, private readonly router: CommandRouter, private readonly log: Logger) {
+  constructor(
+    private readonly targets: ConversationTargets,
+    private readonly router: CommandRouter,
+    private readonly verbs: VerbRouter,
+    private readonly forms: FormRunner,
+    private readonly log: Logger,
+  ) {
     super();
 
     this.onMessage(async (context, next) => {
@@ -55,7 +63,17 @@ export class ServiceOpsBot extends ActivityHandler {
     });
   }
 
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') {
+      await this.remember(context, false);
+      return this.verbs.handle(context);
+    }
+    return super.onInvokeActivity(context);
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
+    // A dialog in progress gets the message first (answers, cancel, resume, confirm).
+    if (await this.forms.continue(context)) return;
     const value = context.activity.value as Record<string, unknown> | undefined;
     const text = commandText(context.activity);
     if (!text && value) {

@@ -1,0 +1,29 @@
+// A feature plugs into the composition root: it names its tables and registers its chat
+// commands, card verbs and dialogs. Each feature's wiring lives in one file here; its
+// handlers live in teams/<feature>/, its rules in domain/, its tables in storage/.
+import type { AppConfig } from '../config';
+import type { CounterRepository } from '../domain/counter';
+import type { ConversationTargetRepository } from '../domain/conversation-target';
+import type { TableStore } from '../storage/table-store';
+import type { CommandRouter } from '../teams/command-router';
+import type { FormRunner } from '../teams/dialogs/form-runner';
+import type { Logger } from '../teams/service-ops-bot';
+import type { VerbRouter } from '../teams/verb-router';
+
+export interface FeatureContext {
+  config: AppConfig;
+  store: TableStore;
+  log: Logger;
+  clock: () => Date;
+  commands: CommandRouter;
+  verbs: VerbRouter;
+  forms: FormRunner;
+  counters: CounterRepository;
+  targets: ConversationTargetRepository;
+}
+
+export interface Feature {
+  name: string;
+  tables: readonly string[];
+  register(context: FeatureContext): void;
+}

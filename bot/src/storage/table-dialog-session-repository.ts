@@ -1,0 +1,90 @@
+import type { TableClient } from '@azure/data-tables';
+import type { DialogSession, DialogSessionRepository } from '../domain/dialog-session';
+import { type Workspace, workspaceKey } from '../domain/workspace';
+import { assertEntityLimits } from './entity-limits';
+import { encodeKey } from './keys';
+import { isNotFound } from './table-store';
+
+interface SessionEntity {
+  partitionKey: string;
+  rowKey: string;
+  tenantId: string;
+  scope: string;
+  scopeId: string;
+  conversationId: string;
+  userId: string;
+  dialog: string;
+  step: string;
+  draft: string;
+  startedAt: string;
+  updatedAt: string;
+  lastActivityId?: string;
+  submitKey?: string;
+  etag?: string;
+}
+
+export const DIALOG_TABLES = ['Dialogs'] as const;
+
+function keys(workspace: Workspace, conversationId: string, userId: string) {
+  return { partitionKey: encodeKey(workspaceKey(workspace)), rowKey: encodeKey(`${conversationId}|${userId}`) };
+}
+
+/** One row per user per conversation: at most one dialog in progress for each. */
+export class TableDialogSessionRepository implements DialogSessionRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async get(workspace: Workspace, conversationId: string, userId: string): Promise<DialogSession | undefined> {
+    const k = keys(workspace, conversationId, userId);
+    try {
+      const e = await this.table.getEntity<SessionEntity>(k.partitionKey, k.rowKey);
+      return {
+        workspace: { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId },
+        conversationId: e.conversationId,
+        userId: e.userId,
+        dialog: e.dialog,
+        step: e.step,
+        draft: JSON.parse(e.draft) as unknown,
+        startedAt: e.startedAt,
+        updatedAt: e.updatedAt,
+        lastActivityId: e.lastActivityId || undefined,
+        submitKey: e.submitKey || undefined,
+        etag: e.etag,
+      };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async save(session: DialogSession): Promise<DialogSession> {
+    const entity: SessionEntity = {
+      ...keys(session.workspace, session.conversationId, session.userId),
+      tenantId: session.workspace.tenantId,
+      scope: session.workspace.scope,
+      scopeId: session.workspace.scopeId,
+      conversationId: session.conversationId,
+      userId: session.userId,
+      dialog: session.dialog,
+      step: session.step,
+      draft: JSON.stringify(session.draft),
+      startedAt: session.startedAt,
+      updatedAt: session.updatedAt,
+      lastActivityId: session.lastActivityId ?? '',
+      submitKey: session.submitKey ?? '',
+    };
+    assertEntityLimits(entity as unknown as Record<string, unknown>);
+    const response = session.etag
+      ? await this.table.updateEntity(entity, 'Replace', { etag: session.etag })
+      : await this.table.upsertEntity(entity, 'Replace');
+    return { ...session, etag: response.etag };
+  }
+
+  async delete(workspace: Workspace, conversationId: string, userId: string): Promise<void> {
+    const k = keys(workspace, conversationId, userId);
+    try {
+      await this.table.deleteEntity(k.partitionKey, k.rowKey);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// A form dialog: a draft filled one answer at a time, confirmed on a card, then submitted.
+// Feature folders define forms from their domain's step validators; the runner does the rest.
+import type { Workspace } from '../../domain/workspace';
+
+export interface Question {
+  text: string;
+  hint?: string;
+  choices?: { title: string; value: string }[];
+  /** Offer a Skip button; the step then receives the input 'skip'. */
+  allowSkip?: boolean;
+}
+
+export type StepOutcome<D> = { ok: true; draft: D } | { ok: false; message: string };
+
+export interface FormStep<D> {
+  key: string;
+  ask(draft: D): Question;
+  answer(input: string, draft: D): StepOutcome<D>;
+  /** Steps whose answer is already known (e.g. from a one-line shortcut) are skipped. */
+  skip?(draft: D): boolean;
+}
+
+export interface FormContext {
+  workspace: Workspace;
+  conversationId: string;
+  actor: { id: string; aadObjectId?: string; name: string };
+  now: Date;
+}
+
+export type SubmitOutcome =
+  | { ok: true; card?: Record<string, unknown>; text?: string }
+  | { ok: false; retryable: boolean; message: string };
+
+export interface FormDefinition<D> {
+  /** Dialog id; its confirm/discard verbs are `<id>.confirm` and `<id>.discard`. */
+  id: string;
+  /** What the user is filing, for messages ("finding", "escalation"). */
+  noun: string;
+  /** Starts a draft; text after the command may prefill it (one-line shortcut). */
+  begin(args: string, context: FormContext): Promise<{ draft: D } | { error: string }> | { draft: D } | { error: string };
+  steps: FormStep<D>[];
+  confirmCard(draft: D, context: FormContext): Record<string, unknown>;
+  /** Files the draft. Must be idempotent on `idempotencyKey`: retries file once. */
+  submit(draft: D, context: FormContext & { idempotencyKey: string }): Promise<SubmitOutcome>;
+}
+
+/** Form definitions are stored heterogeneously; the runner only passes drafts through. */
+export type AnyForm = FormDefinition<any>;
