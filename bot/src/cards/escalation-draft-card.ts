@@ -1,0 +1,37 @@
+import type { EscalationDraft } from '../domain/incidents/escalation-draft';
+import { confirmDraft } from '../domain/incidents/escalation-draft';
+import { describeCommitment, type SeverityPolicy } from '../domain/incidents/severity';
+import { formatInZone } from '../domain/incidents/zoned-time';
+import { severityText } from './incident-format';
+import type { EscalationVerbData } from './incident-verbs';
+import { expandTemplate } from './template';
+import template from './templates/escalation-draft.json';
+
+export interface EscalationDraftCardInput {
+  /** A complete draft (nextStep(draft) === 'confirm'). */
+  draft: EscalationDraft;
+  policy: SeverityPolicy;
+  timeZone: string;
+}
+
+/** The confirmation card: every answer, the severity's commitment and where the case goes. */
+export function renderEscalationDraftCard(input: EscalationDraftCardInput): Record<string, unknown> {
+  const c = confirmDraft(input.draft);
+  if (!c.ok) throw new Error(c.message);
+  const e = c.escalation;
+  const internal = e.scope.route === 'internal';
+  return expandTemplate(template, {
+    service: e.service,
+    problem: e.problem,
+    impact: e.impact,
+    affected: e.affected,
+    started: formatInZone(new Date(e.startedAt), input.timeZone),
+    severityText: severityText(input.policy, e.severity),
+    commitment: describeCommitment(input.policy, e.severity),
+    routeStyle: internal ? 'warning' : 'good',
+    routeHeading: e.scope.route === 'internal' ? `Not for the vendor: goes to ${e.scope.owningRole}` : 'Escalated to the vendor',
+    routeReason: e.scope.reason,
+    confirmTitle: internal ? `File and route to ${e.scope.route === 'internal' ? e.scope.owningRole : ''}` : 'File the escalation',
+    verbData: { draft: e } satisfies EscalationVerbData,
+  });
+}

@@ -1,0 +1,47 @@
+import type { Proposal, ProposalSet } from '../domain/findings/cqd-import';
+import template from './templates/finding-import.json';
+import { expandTemplate } from './template';
+import { clip, execute, FINDING_VERBS } from './finding-verbs';
+
+export interface FindingImportCardInput {
+  importId: string;
+  set: ProposalSet;
+  rows: number;
+  fileName?: string;
+}
+
+/** Toggles on one card; the rest are filed with "File all". Keeps the card under 25 KB. */
+export const MAX_TOGGLES = 25;
+
+export function renderFindingImportCard(input: FindingImportCardInput): Record<string, unknown> {
+  const { set } = input;
+  const all = set.groups.flatMap((g) => g.proposals);
+  const shown: Proposal[] = all.slice(0, MAX_TOGGLES);
+  const index = new Map(shown.map((p, i) => [p, i]));
+  const notes: string[] = [];
+  if (set.withinTarget) notes.push(`${set.withinTarget} measurement${set.withinTarget === 1 ? ' is' : 's are'} within target.`);
+  for (const s of set.skippedSubnets.slice(0, 10)) notes.push(`Left out ${s.subnet}: it overlaps ${s.common}, a subnet home and hotel routers use too, which can't be tied to a building.`);
+  const actions: Record<string, unknown>[] = [];
+  if (shown.length) actions.push(execute('File selected', FINDING_VERBS.importConfirm, { importId: input.importId, keys: shown.map((p) => p.key) }, { style: 'positive' }));
+  if (all.length > shown.length) actions.push(execute(`File all ${all.length}`, FINDING_VERBS.importAll, { importId: input.importId }));
+  actions.push(execute('Discard', FINDING_VERBS.importDiscard, { importId: input.importId }));
+  return expandTemplate(template, {
+    title: `Call-quality import${input.fileName ? `: ${clip(input.fileName, 200)}` : ''}`,
+    summary: all.length
+      ? `${input.rows.toLocaleString('en-US')} rows read. ${all.length} building${all.length === 1 ? ' or subnet is' : 's or subnets are'} above target in ${set.month}. Choose which to file.`
+      : `${input.rows.toLocaleString('en-US')} rows read. Nothing new is above target in ${set.month}.`,
+    groups: set.groups
+      .map((g) => ({ label: g.label, proposals: g.proposals.filter((p) => index.has(p)).map((p) => ({ inputId: `p${index.get(p)}`, text: clip(p.description, 500) })) }))
+      .filter((g) => g.proposals.length),
+    more: all.length > shown.length ? `${all.length - shown.length} more proposals are not shown here; "File all" files them too.` : '',
+    duplicates: set.duplicates.slice(0, 15).map((p) => ({ text: clip(`${p.duplicateOf}: ${p.description}`, 400) })),
+    notes: notes.map((text) => ({ text: clip(text, 400) })),
+    actions,
+  });
+}
+
+/** Proposal keys the champion left switched on, from finding.import.confirm data. */
+export function selectedProposalKeys(data: Record<string, unknown>): string[] {
+  const keys = Array.isArray(data.keys) ? data.keys.map(String) : [];
+  return keys.filter((_, i) => String(data[`p${i}`] ?? 'true') === 'true');
+}

@@ -1,0 +1,74 @@
+// Action.Execute verbs of findings, declared once. Data payloads (Action.Execute merges card
+// inputs into data):
+//   finding.accept | .start | .remediated | .verify | .reopen   { findingId, etag }
+//   finding.wontfix      { findingId, etag, reason }          (reason: Input.Text on the card)
+//   finding.reassign     { findingId, etag, owningRole }      (owningRole: Input.ChoiceSet)
+//   finding.note         { findingId, etag, note }            (note: Input.Text)
+//   finding.open | finding.refresh                 { findingId }
+//   finding.list         { status?, category?, owningRole?, overdue?, continuationToken? }
+//   finding.confirm | finding.discard              { draftId }
+//   finding.import.confirm { importId, keys: string[] } + toggles p0..pN ("true"/"false"); see selectedProposalKeys
+//   finding.import.all     { importId }
+//   finding.import.discard { importId }
+import type { FindingActionType } from '../domain/findings/finding';
+
+export const FINDING_VERBS = {
+  accept: 'finding.accept',
+  start: 'finding.start',
+  remediated: 'finding.remediated',
+  verify: 'finding.verify',
+  reopen: 'finding.reopen',
+  wontfix: 'finding.wontfix',
+  reassign: 'finding.reassign',
+  note: 'finding.note',
+  open: 'finding.open',
+  refresh: 'finding.refresh',
+  list: 'finding.list',
+  confirm: 'finding.confirm',
+  discard: 'finding.discard',
+  importConfirm: 'finding.import.confirm',
+  importAll: 'finding.import.all',
+  importDiscard: 'finding.import.discard',
+} as const;
+export type FindingVerb = (typeof FINDING_VERBS)[keyof typeof FINDING_VERBS];
+
+/** Verb → the domain action it performs (for the card-action route). */
+export const VERB_ACTION: Partial<Record<FindingVerb, FindingActionType>> = {
+  'finding.accept': 'accept',
+  'finding.start': 'start',
+  'finding.remediated': 'remediated',
+  'finding.verify': 'verify',
+  'finding.reopen': 'reopen',
+  'finding.wontfix': 'wontfix',
+  'finding.reassign': 'reassign',
+  'finding.note': 'note',
+};
+
+export function execute(title: string, verb: FindingVerb, data: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'Action.Execute', title, verb, data, ...extra };
+}
+
+/** Teams refreshes a card automatically for at most 60 listed users; others get a refresh button. */
+export const MAX_REFRESH_USERS = 60;
+
+export function refreshFor(findingId: string, userIds?: readonly string[]): Record<string, unknown> | undefined {
+  if (!userIds) return undefined;
+  return { action: { type: 'Action.Execute', verb: FINDING_VERBS.refresh, data: { findingId } }, userIds: [...new Set(userIds)].slice(0, MAX_REFRESH_USERS) };
+}
+
+/** Cuts user text to a UTF-8 byte budget (as it will be serialized) so a card stays under 25 KB. */
+export function clip(text: string, maxBytes: number): string {
+  const size = (s: string) => Buffer.byteLength(JSON.stringify(s), 'utf8');
+  if (size(text) <= maxBytes) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (size(text.slice(0, mid)) <= maxBytes - 60) lo = mid;
+    else hi = mid - 1;
+  }
+  let cut = lo;
+  const c = text.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--; // never half an emoji
+  return `${text.slice(0, cut)} … (${(text.length - cut).toLocaleString('en-US')} more characters)`;
+}

@@ -1,0 +1,89 @@
+import type { Incident, TimelineEntry } from '../domain/incidents/incident';
+import { isOpen, TEXT_LIMITS } from '../domain/incidents/incident';
+import { SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../domain/incidents/severity';
+import { formatInZone } from '../domain/incidents/zoned-time';
+import { INCIDENT_VERBS, type IncidentVerbData } from './incident-verbs';
+import { nextUpdateText, ownerText, responseGoalText, severityColor, severityText, shortDuration, STATE_LABELS } from './incident-format';
+import { escapeMarkdown, expandTemplate } from './template';
+import template from './templates/incident.json';
+
+export interface IncidentCardInput {
+  incident: Incident;
+  /** ETag of the stored incident; carried in every action so stale views can be detected. */
+  etag: string;
+  policy: SeverityPolicy;
+  timeZone: string;
+  now: Date;
+  /** Most recent entries, newest last; at most 6 are shown. */
+  timeline?: readonly TimelineEntry[];
+  /** Everyone who should see the card refresh itself (Teams allows up to 60). */
+  userIds?: readonly string[];
+  /** A one-line notice, e.g. why an action was refused or that someone else changed it. */
+  message?: string;
+}
+
+const MAX_TIMELINE = 6;
+const MAX_REFRESH_USERS = 60;
+// The full texts are on the card already (problem, impact, latest update); the timeline only
+// reminds, and clipping it keeps a card at every text limit under 25 KB.
+const TIMELINE_TEXT_CHARS = 160;
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function renderIncidentCard(input: IncidentCardInput): Record<string, unknown> {
+  const { incident: i, policy, timeZone, now } = input;
+  const open = isOpen(i.state);
+  const next = nextUpdateText(i, now, timeZone);
+  const goal = responseGoalText(i, policy, now, timeZone);
+  const actionData: IncidentVerbData = { incidentId: i.id, etag: input.etag };
+  const userIds = (input.userIds ?? []).slice(0, MAX_REFRESH_USERS);
+  const timeline = (input.timeline ?? []).slice(-MAX_TIMELINE).map((e) => ({ at: formatInZone(new Date(e.at), timeZone), summary: e.text ? `${e.summary}: ${clip(e.text, TIMELINE_TEXT_CHARS)}` : e.summary }));
+  return expandTemplate(template, {
+    hasRefresh: userIds.length > 0,
+    refreshVerb: INCIDENT_VERBS.refresh,
+    refreshData: { incidentId: i.id },
+    userIds: [...userIds],
+    id: i.id,
+    service: i.service,
+    severityText: severityText(policy, i.severity),
+    severityColor: severityColor(i.severity),
+    stateText: STATE_LABELS[i.state] + (i.escalationLevel > 0 ? ` · escalated (level ${i.escalationLevel})` : ''),
+    hasMessage: Boolean(input.message),
+    message: input.message ? escapeMarkdown(input.message) : '',
+    owner: escapeMarkdown(ownerText(i)),
+    age: shortDuration(now.getTime() - Date.parse(i.recordedAt)) + ` (recorded ${formatInZone(new Date(i.recordedAt), timeZone)})`,
+    nextUpdate: next.text,
+    nextUpdateOverdue: open && next.overdue,
+    responseGoal: goal.text,
+    route: i.scope.route === 'vendor' ? 'Vendor support' : `${i.scope.owningRole} (internal; the vendor does not accept this)`,
+    hasResolverGroup: Boolean(i.resolverGroup),
+    resolverGroup: escapeMarkdown(i.resolverGroup ?? ''),
+    problem: i.problem,
+    impact: i.impact,
+    affected: i.affected,
+    hasLastUpdate: Boolean(i.lastUpdateText),
+    lastUpdateHeading: i.lastUpdateAt ? `Latest update, ${formatInZone(new Date(i.lastUpdateAt), timeZone)}` : 'Latest update',
+    lastUpdateText: i.lastUpdateText ?? '',
+    hasResolution: Boolean(i.resolution),
+    resolutionHeading: i.resolution?.kind === 'workaround' ? 'Workaround' : 'Resolution',
+    resolutionText: i.resolution?.text ?? '',
+    hasTimeline: timeline.length > 0,
+    timeline,
+    footer: `Version ${i.version} · times in ${timeZone}`,
+    actionData,
+    limits: TEXT_LIMITS,
+    severityChoices: SEVERITY_LEVELS.filter((l) => l !== i.severity).map((l) => ({ title: severityLabel(policy.rules[l]), value: l })),
+    can: {
+      acknowledge: i.state === 'recorded',
+      update: i.state === 'classified' || i.state === 'investigating',
+      severity: open,
+      escalate: i.state === 'classified' || i.state === 'investigating',
+      deescalate: open && i.escalationLevel > 0,
+      resolve: i.state === 'classified' || i.state === 'investigating',
+      close: i.state === 'resolved',
+      reopen: i.state === 'resolved',
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import type { ReminderDecision } from '../domain/incidents/cadence';
+import type { Incident } from '../domain/incidents/incident';
+import { TEXT_LIMITS } from '../domain/incidents/incident';
+import { formatDuration, type SeverityPolicy } from '../domain/incidents/severity';
+import { formatInZone } from '../domain/incidents/zoned-time';
+import { ownerText, severityText, shortDuration } from './incident-format';
+import type { IncidentVerbData } from './incident-verbs';
+import { escapeMarkdown, expandTemplate } from './template';
+import template from './templates/incident-reminder.json';
+
+export interface IncidentReminderCardInput {
+  incident: Incident;
+  etag: string;
+  decision: ReminderDecision;
+  policy: SeverityPolicy;
+  timeZone: string;
+  now: Date;
+}
+
+/** The due / overdue reminder sent to the owner and the channel. */
+export function renderIncidentReminderCard(input: IncidentReminderCardInput): Record<string, unknown> {
+  const { incident: i, decision: d, policy, timeZone, now } = input;
+  const due = Date.parse(d.dueAt);
+  const cadence = policy.rules[i.severity].updateEveryMinutes;
+  const titles = {
+    'update-due': `Status update due ${due > now.getTime() ? `in ${shortDuration(due - now.getTime())}` : 'now'}`,
+    'update-overdue': `Status update overdue by ${shortDuration(now.getTime() - due)}`,
+    'response-overdue': `No first response yet: goal missed by ${shortDuration(now.getTime() - due)}`,
+  } as const;
+  const explanation =
+    d.kind === 'response-overdue'
+      ? 'Nobody has acknowledged this incident within its initial response goal. Acknowledge it to take ownership.'
+      : `${severityText(policy, i.severity)} commits to a status update every ${cadence ? formatDuration(cadence) : 'agreed interval'}. Post one to keep the rhythm.`;
+  const actionData: IncidentVerbData = { incidentId: i.id, etag: input.etag };
+  return expandTemplate(template, {
+    title: titles[d.kind],
+    titleColor: d.kind === 'update-due' ? 'Warning' : 'Attention',
+    id: i.id,
+    service: i.service,
+    explanation,
+    severityText: severityText(policy, i.severity),
+    owner: escapeMarkdown(ownerText(i)),
+    due: formatInZone(new Date(due), timeZone),
+    lastUpdate: i.lastUpdateAt ? formatInZone(new Date(i.lastUpdateAt), timeZone) : 'None yet',
+    canUpdate: d.kind !== 'response-overdue',
+    canAcknowledge: d.kind === 'response-overdue',
+    maxUpdate: TEXT_LIMITS.update,
+    actionData,
+    openData: { incidentId: i.id },
+  });
+}

@@ -1,0 +1,184 @@
+// The use cases of findings, shared by the chat dialog, the card actions and the tab API.
+import type { CounterRepository } from '../counter';
+import type { Workspace } from '../workspace';
+import type { Clock } from './catalog';
+import { type ProposeOptions, type CqdReadResult, type ImportBatch, type Proposal, type ProposalSet, proposeFindings } from './cqd-import';
+import { confirmDraft, draftTargetCheck, type ConfirmedDraft, type FindingDraft } from './draft';
+import { type Actor, applyAction, type Finding, type FindingAction, formatFindingId, type HistoryEntry, isOverdue, newFinding, OPEN_STATUSES } from './finding';
+import type { FindingListFilter, FindingPage, FindingRepository, PageRequest } from './finding-repository';
+import type { TargetRow } from './targets';
+
+export const FINDING_COUNTER = 'QF';
+
+export interface FindingServiceDeps {
+  findings: FindingRepository;
+  counters: CounterRepository;
+  clock: Clock;
+  targets?: readonly TargetRow[];
+  /** How often a note is retried when someone else changed the finding at the same moment. */
+  maxAttempts?: number;
+}
+
+export interface RoleContext {
+  /** The workspace's role map; when given, owning teams must be one of these. */
+  roles?: readonly string[];
+}
+
+export type CreateResult = { ok: true; finding: Finding; created: boolean } | { ok: false; error: string };
+export type ActResult =
+  | { ok: true; finding: Finding; history: HistoryEntry }
+  | { ok: false; reason: 'not-found'; error: string }
+  | { ok: false; reason: 'refused'; error: string; finding: Finding }
+  /** Someone else changed the finding since the card was shown: show the fresh card, ask to retry. */
+  | { ok: false; reason: 'conflict'; error: string; finding: Finding };
+
+export interface ListFilter {
+  category?: FindingListFilter['category'];
+  owningRole?: string;
+  statuses?: FindingListFilter['statuses'];
+  overdue?: boolean;
+}
+
+export class FindingService {
+  private readonly maxAttempts: number;
+  constructor(private readonly deps: FindingServiceDeps) {
+    this.maxAttempts = deps.maxAttempts ?? 8;
+  }
+
+  /**
+   * Files a confirmed draft. `idempotencyKey` is the id of the activity (or card action) that
+   * asked for it: a redelivered activity returns the finding it already filed (created: false).
+   */
+  async create(workspace: Workspace, draft: Partial<FindingDraft> | ConfirmedDraft, actor: Actor, opts: RoleContext & { idempotencyKey: string; source?: Finding['source'] }): Promise<CreateResult> {
+    const checked = confirmDraft(draft as Partial<FindingDraft>, { roles: opts.roles, targets: this.deps.targets });
+    if (!checked.ok) return checked;
+    const existing = await this.existing(workspace, opts.idempotencyKey);
+    if (existing) return { ok: true, finding: existing, created: false };
+    const number = await this.deps.counters.next(workspace, FINDING_COUNTER);
+    const cmp = draftTargetCheck(checked.value, { targets: this.deps.targets });
+    const { finding, history } = newFinding({
+      workspace, id: formatFindingId(FINDING_COUNTER, number), number, draft: checked.value, actor, now: this.deps.clock(), source: opts.source ?? 'chat',
+      ...(cmp ? { target: cmp.target } : {}),
+    });
+    const out = await this.deps.findings.create(finding, history, opts.idempotencyKey);
+    if (out.created) return { ok: true, finding: out.finding, created: true };
+    // Lost a race with the same activity delivered twice at once: the other delivery filed it.
+    const other = await this.deps.findings.get(workspace, out.existingId);
+    if (!other) return { ok: false, error: 'The finding was filed but could not be read back; try again.' };
+    return { ok: true, finding: other, created: false };
+  }
+
+  private async existing(workspace: Workspace, key: string): Promise<Finding | undefined> {
+    const id = await this.deps.findings.idempotent(workspace, key);
+    return id ? this.deps.findings.get(workspace, id) : undefined;
+  }
+
+  get(workspace: Workspace, id: string): Promise<Finding | undefined> {
+    return this.deps.findings.get(workspace, id);
+  }
+
+  history(workspace: Workspace, id: string, limit?: number): Promise<HistoryEntry[]> {
+    return this.deps.findings.history(workspace, id, limit);
+  }
+
+  /**
+   * Applies a card action. Decisions (status changes, reassign) are made on what the person saw:
+   * with `expectedEtag` (from the card) a stale card gets 'conflict' and the fresh finding, so
+   * the second of two people clicking at once is told to look again and retry. Notes never
+   * conflict in meaning, so a note is re-applied on the latest version until it lands: neither
+   * of two simultaneous notes is lost.
+   */
+  async act(workspace: Workspace, id: string, action: FindingAction, actor: Actor, opts: RoleContext & { expectedEtag?: string } = {}): Promise<ActResult> {
+    const decision = action.type !== 'note';
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      const current = await this.deps.findings.get(workspace, id);
+      if (!current) return { ok: false, reason: 'not-found', error: `There is no finding ${id} here.` };
+      if (decision && opts.expectedEtag && current.etag !== opts.expectedEtag) return conflict(current);
+      const t = applyAction(current, action, actor, this.deps.clock(), opts.roles);
+      if (!t.ok) return { ok: false, reason: 'refused', error: t.error, finding: current };
+      const saved = await this.deps.findings.update(t.finding, t.history, opts.expectedEtag && decision ? opts.expectedEtag : current.etag!);
+      if (saved.ok) return { ok: true, finding: saved.finding, history: t.history };
+      if (saved.reason === 'not-found') return { ok: false, reason: 'not-found', error: `There is no finding ${id} here.` };
+      if (decision && opts.expectedEtag) {
+        const fresh = await this.deps.findings.get(workspace, id);
+        return conflict(fresh ?? current);
+      }
+      // Lost a race without a card version to honour: re-read and apply again.
+    }
+    const latest = await this.deps.findings.get(workspace, id);
+    return latest ? conflict(latest) : { ok: false, reason: 'not-found', error: `There is no finding ${id} here.` };
+  }
+
+  /** One page of findings; `overdue` uses the clock's now. Open findings unless statuses say otherwise. */
+  list(workspace: Workspace, filter: ListFilter = {}, page: PageRequest = {}): Promise<FindingPage> {
+    const f: FindingListFilter = { statuses: filter.statuses ?? OPEN_STATUSES };
+    if (filter.category) f.category = filter.category;
+    if (filter.owningRole) f.owningRole = filter.owningRole;
+    if (filter.overdue) f.overdueAt = this.deps.clock().toISOString();
+    return this.deps.findings.list(workspace, f, page);
+  }
+
+  async allOpen(workspace: Workspace): Promise<Finding[]> {
+    const out: Finding[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.deps.findings.list(workspace, { statuses: OPEN_STATUSES }, { pageSize: 500, continuationToken: token });
+      out.push(...page.items);
+      token = page.continuationToken;
+    } while (token);
+    return out;
+  }
+
+  isOverdue(f: Finding): boolean {
+    return isOverdue(f, this.deps.clock());
+  }
+
+  /**
+   * Turns a read CSV into proposals (deduplicated against the open findings) and keeps them
+   * under `importId` until the champion confirms which to file.
+   */
+  async proposeImport(workspace: Workspace, read: Extract<CqdReadResult, { ok: true }>, actor: Actor, importId: string, opts: ProposeOptions = {}): Promise<{ batch: ImportBatch; set: ProposalSet }> {
+    const set = proposeFindings(read, await this.allOpen(workspace), { targets: this.deps.targets, ...opts });
+    const batch: ImportBatch = {
+      importId, createdAt: this.deps.clock().toISOString(), createdBy: actor, month: set.month, rows: read.rows,
+      proposals: set.groups.flatMap((g) => g.proposals), filed: {},
+    };
+    await this.deps.findings.saveImport(workspace, batch);
+    return { batch, set };
+  }
+
+  /**
+   * Files the chosen proposals of an import (all when `keys` is omitted). Each is filed with the
+   * idempotency key importId + proposal key, so confirming twice, or retrying after a failure
+   * halfway, never files one twice.
+   */
+  async fileImport(workspace: Workspace, importId: string, actor: Actor, opts: RoleContext & { keys?: readonly string[] } = {}): Promise<{ ok: true; filed: Finding[]; alreadyFiled: Finding[] } | { ok: false; error: string }> {
+    const batch = await this.deps.findings.getImport(workspace, importId);
+    if (!batch) return { ok: false, error: 'That import is no longer available; import the file again.' };
+    const wanted = opts.keys ? batch.proposals.filter((p) => opts.keys!.includes(p.key)) : batch.proposals;
+    if (opts.keys && wanted.length !== opts.keys.length) return { ok: false, error: 'Some of the chosen proposals are not part of this import.' };
+    const filed: Finding[] = [];
+    const alreadyFiled: Finding[] = [];
+    for (const p of wanted) {
+      const r = await this.create(workspace, proposalDraft(p, opts.roles), actor, { idempotencyKey: `import:${importId}:${p.key}`, source: 'import', roles: opts.roles });
+      if (!r.ok) return { ok: false, error: `${p.description} could not be filed: ${r.error}` };
+      (r.created ? filed : alreadyFiled).push(r.finding);
+      batch.filed[p.key] = r.finding.id;
+    }
+    await this.deps.findings.saveImport(workspace, batch);
+    return { ok: true, filed, alreadyFiled };
+  }
+}
+
+function conflict(current: Finding): ActResult {
+  return { ok: false, reason: 'conflict', error: `Someone else changed ${current.id} a moment ago. Here it is as it is now; try again if your change still applies.`, finding: current };
+}
+
+export function proposalDraft(p: Proposal, roles?: readonly string[]): ConfirmedDraft {
+  const d: ConfirmedDraft = { category: p.category, area: p.area, metric: p.metric, value: p.value, unit: '%', description: p.description, owningRole: p.owningRole };
+  if (roles?.length && !roles.includes(p.owningRole)) d.owningRole = roles[0]!;
+  if (p.building) d.building = p.building;
+  if (p.subnet) d.subnet = p.subnet;
+  if (p.networkType) d.networkType = p.networkType;
+  return d;
+}

@@ -1,0 +1,88 @@
+// Communication rhythm: when the next status update is due and which reminders are owed.
+// Everything here is pure: the scheduler passes `now`, sends what comes back, and records
+// the keys it sent (claimReminder) so a second tick or a second instance sends nothing twice.
+import { isOpen, type Incident } from './incident';
+import type { SeverityPolicy, SeverityRule } from './severity';
+
+const MINUTE = 60_000;
+
+/**
+ * The next update is due `updateEveryMinutes` of absolute time after `from`: across midnight,
+ * month ends and DST changes alike (a 2-hour cadence is 2 real hours even on the night the
+ * clocks go forward, so the wall clock may read 3 hours later). null when the severity's
+ * updates are "as agreed".
+ */
+export function nextUpdateDue(rule: SeverityRule, from: Date): Date | null {
+  return rule.updateEveryMinutes === null ? null : new Date(from.getTime() + rule.updateEveryMinutes * MINUTE);
+}
+
+/** When the initial response is due, or null when the severity sets no response goal. */
+export function responseDue(rule: SeverityRule, recordedAt: Date): Date | null {
+  return rule.initialResponseMinutes === null ? null : new Date(recordedAt.getTime() + rule.initialResponseMinutes * MINUTE);
+}
+
+export type ResponseStatus =
+  | { kind: 'no-goal' }
+  | { kind: 'met'; afterMinutes: number }
+  | { kind: 'missed'; afterMinutes: number }
+  | { kind: 'pending'; dueAt: string }
+  | { kind: 'overdue'; dueAt: string };
+
+export function responseStatus(incident: Incident, now: Date): ResponseStatus {
+  if (!incident.responseDueAt) return { kind: 'no-goal' };
+  const due = Date.parse(incident.responseDueAt);
+  if (incident.acknowledgedAt) {
+    const ack = Date.parse(incident.acknowledgedAt);
+    const afterMinutes = Math.round((ack - Date.parse(incident.recordedAt)) / MINUTE);
+    return ack <= due ? { kind: 'met', afterMinutes } : { kind: 'missed', afterMinutes };
+  }
+  return now.getTime() <= due ? { kind: 'pending', dueAt: incident.responseDueAt } : { kind: 'overdue', dueAt: incident.responseDueAt };
+}
+
+export type ReminderKind = 'update-due' | 'update-overdue' | 'response-overdue';
+
+export interface ReminderDecision {
+  /** Stable for one due time: sending the same key twice is the duplicate to avoid. */
+  key: string;
+  kind: ReminderKind;
+  incidentId: string;
+  dueAt: string;
+}
+
+export function reminderKey(kind: ReminderKind, dueAt: string): string {
+  return `${kind}@${dueAt}`;
+}
+
+/**
+ * Which reminders an incident owes at `now`, split into those to send and those already sent.
+ * - update-due: from `reminderLeadMinutes` before the next update is due until it is due;
+ * - update-overdue: once the due time has passed (a due reminder not sent by then is
+ *   skipped, so a late scheduler sends one overdue card, not two cards at once);
+ * - response-overdue: an incident nobody acknowledged within the initial response goal.
+ * One of each per due time; a status update moves the due time and so starts a new cycle.
+ */
+export function reminderDecisions(incident: Incident, policy: SeverityPolicy, now: Date): { send: ReminderDecision[]; alreadySent: ReminderDecision[] } {
+  const owed: ReminderDecision[] = [];
+  if (isOpen(incident.state)) {
+    const t = now.getTime();
+    if (incident.nextUpdateDueAt) {
+      const due = Date.parse(incident.nextUpdateDueAt);
+      const lead = policy.reminderLeadMinutes * MINUTE;
+      const kind: ReminderKind | undefined = t > due ? 'update-overdue' : t >= due - lead ? 'update-due' : undefined;
+      if (kind) owed.push({ key: reminderKey(kind, incident.nextUpdateDueAt), kind, incidentId: incident.id, dueAt: incident.nextUpdateDueAt });
+    }
+    if (incident.state === 'recorded' && !incident.acknowledgedAt && incident.responseDueAt && t > Date.parse(incident.responseDueAt)) {
+      owed.push({ key: reminderKey('response-overdue', incident.responseDueAt), kind: 'response-overdue', incidentId: incident.id, dueAt: incident.responseDueAt });
+    }
+  }
+  const sent = new Set(incident.remindersSent);
+  return { send: owed.filter((d) => !sent.has(d.key)), alreadySent: owed.filter((d) => sent.has(d.key)) };
+}
+
+/** Records a sent reminder; undefined when it was already recorded (someone else sent it). */
+export function withReminderSent(incident: Incident, key: string): Incident | undefined {
+  if (incident.remindersSent.includes(key)) return undefined;
+  // Keep only keys that can still matter: the current update cycle and the response goal.
+  const live = incident.remindersSent.filter((k) => k.endsWith(`@${incident.nextUpdateDueAt ?? ''}`) || k.startsWith('response-overdue@'));
+  return { ...incident, remindersSent: [...live, key] };
+}

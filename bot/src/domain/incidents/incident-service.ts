@@ -1,0 +1,252 @@
+// The incident use cases: file a confirmed escalation, act on an incident, list, remind,
+// report. Storage races are retried here (re-read, re-validate, re-apply), so two people
+// acting at once both land; a repeated delivery (same idempotency key) changes state once
+// and gets the first delivery's result back.
+import type { CounterRepository } from '../counter';
+import type { Workspace } from '../workspace';
+import { reminderDecisions, type ReminderDecision, responseDue, nextUpdateDue, withReminderSent } from './cadence';
+import { type ConfirmedEscalation, validateEscalation } from './escalation-draft';
+import { monthlyFigures, type MonthlyFigures } from './figures';
+import { type Clock, formatSrNumber, type Incident, type Person, type TimelineEntry } from './incident';
+import type { IdempotencyRecord, IncidentFilter, IncidentRepository, IncidentSettings, Page, PageRequest, StoredIncident } from './incident-repository';
+import { applyAction, type IncidentAction, VIEW_SENSITIVE_ACTIONS } from './lifecycle';
+import { outageNotices, type OutageNotice } from './outage-notice';
+import { resolveSeverityPolicy, severityLabel, type SeverityPolicy, validateSeverityOverrides } from './severity';
+import { isValidTimeZone, toWallTime } from './zoned-time';
+
+export const SR_COUNTER = 'SR';
+export const MAX_PAGE_SIZE = 50;
+
+export interface IncidentServiceDeps {
+  incidents: IncidentRepository;
+  /** Allocates the workspace-wide SR sequence (counter "SR"). */
+  numbers: CounterRepository;
+  clock: Clock;
+  /** Used until a workspace sets its own time zone. */
+  defaultTimeZone?: string;
+  /** Storage races retried before giving up (each retry re-reads the incident). */
+  maxAttempts?: number;
+}
+
+export interface ResolvedSettings {
+  timeZone: string;
+  policy: SeverityPolicy;
+}
+
+export type FileResult =
+  | { kind: 'filed'; incident: Incident; etag: string; notices: OutageNotice[] }
+  | { kind: 'duplicate'; incident: Incident }
+  | { kind: 'invalid'; errors: string[] };
+
+export type ActResult =
+  | { kind: 'updated'; incident: Incident; etag: string; entries: TimelineEntry[]; notices: OutageNotice[] }
+  /** The key was seen before: `incident` is what the first delivery returned. */
+  | { kind: 'duplicate'; incident: Incident }
+  /** A view-sensitive action based on a version that is no longer current; nothing changed. */
+  | { kind: 'conflict'; current: StoredIncident; message: string }
+  | { kind: 'refused'; reason: string; current: StoredIncident }
+  | { kind: 'not-found'; message: string };
+
+export interface ActOptions {
+  /** Per delivery, e.g. the invoke activity id; the same key changes state at most once. */
+  idempotencyKey: string;
+  /** The ETag of the card the person acted on; checked for view-sensitive actions only. */
+  expectedEtag?: string;
+}
+
+export interface IncidentReminders {
+  stored: StoredIncident;
+  send: ReminderDecision[];
+}
+
+export class IncidentService {
+  private readonly repo: IncidentRepository;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly deps: IncidentServiceDeps) {
+    this.repo = deps.incidents;
+    this.maxAttempts = deps.maxAttempts ?? 25;
+  }
+
+  async settings(ws: Workspace): Promise<ResolvedSettings> {
+    const s = await this.repo.getSettings(ws);
+    return { timeZone: s?.timeZone ?? this.deps.defaultTimeZone ?? 'UTC', policy: resolveSeverityPolicy(s?.overrides) };
+  }
+
+  /** Validates and stores a workspace's severity targets and/or time zone. */
+  async configure(ws: Workspace, input: { timeZone?: unknown; overrides?: unknown }): Promise<{ ok: true; settings: ResolvedSettings } | { ok: false; errors: string[] }> {
+    const current = await this.repo.getSettings(ws);
+    const errors: string[] = [];
+    let timeZone = current?.timeZone ?? this.deps.defaultTimeZone ?? 'UTC';
+    if (input.timeZone !== undefined) {
+      if (typeof input.timeZone === 'string' && isValidTimeZone(input.timeZone)) timeZone = input.timeZone;
+      else errors.push(`"${String(input.timeZone)}" is not a time zone name such as Europe/London.`);
+    }
+    let overrides: IncidentSettings['overrides'] = current?.overrides;
+    if (input.overrides !== undefined) {
+      const v = validateSeverityOverrides(input.overrides);
+      if (v.ok) overrides = v.overrides;
+      else errors.push(...v.errors);
+    }
+    if (errors.length) return { ok: false, errors };
+    await this.repo.saveSettings(ws, { timeZone, overrides });
+    return { ok: true, settings: { timeZone, policy: resolveSeverityPolicy(overrides) } };
+  }
+
+  /** Files a confirmed escalation (from the dialog's confirmation card) as a new incident. */
+  async file(ws: Workspace, escalation: ConfirmedEscalation | unknown, actor: Person, idempotencyKey: string): Promise<FileResult> {
+    const { timeZone, policy } = await this.settings(ws);
+    const now = this.deps.clock();
+    const checked = validateEscalation(escalation, { now, timeZone, policy });
+    if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+    const prior = await this.repo.getIdempotency(ws, idempotencyKey);
+    if (prior) return { kind: 'duplicate', incident: prior.result };
+
+    const e = checked.escalation;
+    // A number is used once even if this filing fails later: gaps are possible, reuse is not.
+    const n = await this.deps.numbers.next(ws, SR_COUNTER);
+    const wall = toWallTime(now, timeZone);
+    const rule = policy.rules[e.severity];
+    const at = now.toISOString();
+    const incident: Incident = {
+      id: formatSrNumber(n, wall.year, wall.month),
+      number: n,
+      workspace: ws,
+      service: e.service,
+      problem: e.problem,
+      impact: e.impact,
+      affected: e.affected,
+      startedAt: e.startedAt,
+      severity: e.severity,
+      scope: e.scope,
+      state: 'recorded',
+      recordedAt: at,
+      recordedBy: actor,
+      responseDueAt: responseDue(rule, now)?.toISOString(),
+      escalationLevel: 0,
+      nextUpdateDueAt: nextUpdateDue(rule, now)?.toISOString(),
+      updatesTotal: 0,
+      updatesOnTime: 0,
+      remindersSent: [],
+      timelineCount: 1,
+      version: 1,
+      updatedAt: at,
+    };
+    const route = e.scope.route === 'vendor' ? 'escalated to the vendor' : `routed to ${e.scope.owningRole} (the vendor does not accept this)`;
+    const entries: TimelineEntry[] = [
+      { incidentId: incident.id, seq: 1, at, actor, kind: 'recorded', summary: `Recorded by ${actor.name} as severity ${severityLabel(rule)}, ${route}`, text: e.impact },
+    ];
+    const record: IdempotencyRecord = { key: idempotencyKey, incidentId: incident.id, operation: 'filed', at, result: incident };
+    const w = await this.repo.create(incident, entries, record);
+    if (w.ok) return { kind: 'filed', incident, etag: w.etag, notices: outageNotices(undefined, incident, entries, policy) };
+    if (w.reason === 'duplicate') {
+      const again = await this.repo.getIdempotency(ws, idempotencyKey);
+      if (again) return { kind: 'duplicate', incident: again.result };
+    }
+    throw new Error(`could not store ${incident.id}: ${w.reason}`);
+  }
+
+  async get(ws: Workspace, id: string): Promise<StoredIncident | undefined> {
+    return this.repo.get(ws, id);
+  }
+
+  /** Applies one action from the incident card (or chat) by `actor`. */
+  async act(ws: Workspace, id: string, action: IncidentAction, actor: Person, options: ActOptions): Promise<ActResult> {
+    const { policy } = await this.settings(ws);
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      const prior = await this.repo.getIdempotency(ws, options.idempotencyKey);
+      if (prior) return { kind: 'duplicate', incident: prior.result };
+      const stored = await this.repo.get(ws, id);
+      if (!stored) return { kind: 'not-found', message: `There is no incident ${id} in this team.` };
+      const strict = options.expectedEtag !== undefined && VIEW_SENSITIVE_ACTIONS.has(action.type);
+      if (strict && stored.etag !== options.expectedEtag) return conflict(stored);
+      const now = this.deps.clock();
+      const t = applyAction(stored.incident, action, actor, now, policy);
+      if (!t.ok) return { kind: 'refused', reason: t.reason, current: stored };
+      const record: IdempotencyRecord = { key: options.idempotencyKey, incidentId: id, operation: action.type, at: now.toISOString(), result: t.incident };
+      const w = await this.repo.update(t.incident, stored.etag, t.entries, record);
+      if (w.ok) return { kind: 'updated', incident: t.incident, etag: w.etag, entries: t.entries, notices: outageNotices(stored.incident, t.incident, t.entries, policy) };
+      if (w.reason === 'conflict' && strict) {
+        const fresh = await this.repo.get(ws, id);
+        if (fresh) return conflict(fresh);
+      }
+      // Lost a race (or the key was just used): re-read and decide again.
+      await jitter(attempt);
+    }
+    throw new Error(`incident ${id} is too contended: gave up after ${this.maxAttempts} attempts`);
+  }
+
+  async timeline(ws: Workspace, id: string, page: PageRequest): Promise<Page<TimelineEntry>> {
+    return this.repo.timeline(ws, id, clampPage(page));
+  }
+
+  /** Newest first; default filter: open incidents. */
+  async list(ws: Workspace, filter: IncidentFilter, page: PageRequest): Promise<Page<StoredIncident>> {
+    return this.repo.list(ws, filter, clampPage(page));
+  }
+
+  /** Open incidents of the workspace with the reminders they owe now (nothing recorded yet). */
+  async pendingReminders(ws: Workspace): Promise<IncidentReminders[]> {
+    const { policy } = await this.settings(ws);
+    const now = this.deps.clock();
+    const out: IncidentReminders[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = await this.repo.list(ws, { state: 'open' }, { limit: MAX_PAGE_SIZE, continuation });
+      for (const stored of page.items) {
+        const d = reminderDecisions(stored.incident, policy, now);
+        if (d.send.length) out.push({ stored, send: d.send });
+      }
+      continuation = page.continuation;
+    } while (continuation);
+    return out;
+  }
+
+  /**
+   * Records that a reminder is (about to be) sent. Exactly one caller gets true per key, across
+   * instances: claim first, then send, so a crash can lose a reminder but never double it.
+   */
+  async claimReminder(ws: Workspace, id: string, key: string): Promise<boolean> {
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      const stored = await this.repo.get(ws, id);
+      if (!stored) return false;
+      const next = withReminderSent(stored.incident, key);
+      if (!next) return false;
+      const w = await this.repo.update(next, stored.etag, []);
+      if (w.ok) return true;
+      await jitter(attempt);
+    }
+    throw new Error(`incident ${id} is too contended: gave up after ${this.maxAttempts} attempts`);
+  }
+
+  async figures(ws: Workspace, year: number, month: number): Promise<MonthlyFigures> {
+    const { timeZone } = await this.settings(ws);
+    const incidents: Incident[] = [];
+    let continuation: string | undefined;
+    const to = new Date(Date.UTC(year, month, 2)); // a day past the month end in any zone
+    do {
+      const page = await this.repo.list(ws, { state: 'all', recordedTo: to }, { limit: 500, continuation });
+      incidents.push(...page.items.map((s) => s.incident));
+      continuation = page.continuation;
+    } while (continuation);
+    return monthlyFigures(incidents, year, month, timeZone, this.deps.clock());
+  }
+}
+
+function conflict(current: StoredIncident): ActResult {
+  return {
+    kind: 'conflict',
+    current,
+    message: `Someone changed ${current.incident.id} while you were looking at it, so your change was not applied. The card now shows the current state; please try again.`,
+  };
+}
+
+function clampPage(page: PageRequest): PageRequest {
+  const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(page.limit) || 10));
+  return { limit, continuation: page.continuation };
+}
+
+async function jitter(attempt: number): Promise<void> {
+  // Spreads retries of racing writers; not a decision, so no injected clock is needed.
+  await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+}

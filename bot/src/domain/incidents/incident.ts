@@ -1,0 +1,106 @@
+// The incident aggregate as the domain sees it. Times are ISO-8601 UTC strings so the record
+// round-trips through storage and cards unchanged.
+import type { Workspace } from '../workspace';
+import type { ScopeDecision } from './scope-check';
+import type { SeverityLevel } from './severity';
+
+export type Clock = () => Date;
+
+export interface Person {
+  /** AAD object id (or Teams user id); shown nowhere, used for refresh user ids and mentions. */
+  id: string;
+  name: string;
+}
+
+export type IncidentState = 'recorded' | 'classified' | 'investigating' | 'resolved' | 'closed' | 'archived';
+export const OPEN_STATES: readonly IncidentState[] = ['recorded', 'classified', 'investigating'];
+export const isOpen = (s: IncidentState) => OPEN_STATES.includes(s);
+
+export interface Incident {
+  /** The service request number, e.g. "SR-202403-0042"; also the incident's id. */
+  id: string;
+  /** The workspace-wide sequence number inside the SR number. */
+  number: number;
+  workspace: Workspace;
+  service: string;
+  problem: string;
+  impact: string;
+  affected: string;
+  startedAt: string;
+  severity: SeverityLevel;
+  scope: ScopeDecision;
+  state: IncidentState;
+  recordedAt: string;
+  recordedBy: Person;
+  owner?: Person;
+  acknowledgedAt?: string;
+  /** When the initial response is due; undefined when the severity has no response goal. */
+  responseDueAt?: string;
+  resolverGroup?: string;
+  /** 0 = with the first-line owner; each escalation to a resolver group adds one. */
+  escalationLevel: number;
+  lastUpdateAt?: string;
+  lastUpdateText?: string;
+  lastUpdateBy?: Person;
+  /** Undefined when no update is owed: "as agreed" severities and incidents no longer open. */
+  nextUpdateDueAt?: string;
+  updatesTotal: number;
+  updatesOnTime: number;
+  resolvedAt?: string;
+  resolution?: { kind: 'resolution' | 'workaround'; text: string };
+  closedAt?: string;
+  archivedAt?: string;
+  /** Keys of reminders already sent for the current update cycle (see reminders.ts). */
+  remindersSent: string[];
+  /** Number of timeline entries written so far; the next entry gets timelineCount + 1. */
+  timelineCount: number;
+  /** Bumped on every change; shown on the card so people can tell two renderings apart. */
+  version: number;
+  updatedAt: string;
+}
+
+export type TimelineKind =
+  | 'recorded'
+  | 'classified'
+  | 'acknowledged'
+  | 'update'
+  | 'severity-changed'
+  | 'escalated'
+  | 'de-escalated'
+  | 'resolved'
+  | 'reopened'
+  | 'closed'
+  | 'archived';
+
+export interface TimelineEntry {
+  incidentId: string;
+  seq: number;
+  at: string;
+  actor: Person;
+  kind: TimelineKind;
+  /** Human summary, e.g. "Severity B → A". */
+  summary: string;
+  /** User-written text of the step (update text, impact statement, resolution), if any. */
+  text?: string;
+  from?: string;
+  to?: string;
+}
+
+// Limits keep one incident (stored as JSON) well inside a 32 K-character table property.
+export const TEXT_LIMITS = { service: 120, problem: 2000, impact: 2000, affected: 500, update: 2000, resolution: 2000, resolverGroup: 120, note: 1000 } as const;
+
+/**
+ * Service request number: "SR-<yyyymm>-<n>", the month the incident was recorded in the
+ * workspace's time zone and a workspace-wide sequence number (not reset monthly, so the
+ * number alone is unique; the month is for people). n is zero-padded to at least 4 digits.
+ */
+export function formatSrNumber(n: number, recordedYear: number, recordedMonth: number): string {
+  return `SR-${String(recordedYear).padStart(4, '0')}${String(recordedMonth).padStart(2, '0')}-${String(n).padStart(4, '0')}`;
+}
+
+export function parseSrNumber(id: string): { year: number; month: number; n: number } | undefined {
+  const m = /^SR-(\d{4})(\d{2})-(\d{4,})$/i.exec(id.trim());
+  if (!m) return undefined;
+  const n = Number(m[3]);
+  return Number.isSafeInteger(n) && n > 0 ? { year: Number(m[1]), month: Number(m[2]), n } : undefined;
+}

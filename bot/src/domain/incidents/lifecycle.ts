@@ -1,0 +1,201 @@
+// The incident lifecycle: recorded → classified → investigating → resolved → closed → archived,
+// with escalation to resolver groups, de-escalation and severity changes along the way.
+// applyAction is pure: it returns the next incident and its timeline entries, or the reason
+// the step is refused; the service persists the result.
+import { nextUpdateDue, responseDue } from './cadence';
+import { type Incident, type IncidentState, isOpen, type Person, TEXT_LIMITS, type TimelineEntry, type TimelineKind } from './incident';
+import { type SeverityLevel, type SeverityPolicy, isSeverityLevel, severityLabel } from './severity';
+
+export type IncidentAction =
+  | { type: 'acknowledge' }
+  | { type: 'update'; text: string }
+  | { type: 'severity'; severity: SeverityLevel; impact: string; vendorDeclared?: boolean }
+  | { type: 'escalate'; resolverGroup: string; reason?: string }
+  | { type: 'deescalate'; reason?: string }
+  | { type: 'resolve'; kind: 'resolution' | 'workaround'; text: string }
+  | { type: 'reopen'; reason: string }
+  | { type: 'close'; note?: string }
+  | { type: 'archive' };
+
+export type IncidentActionType = IncidentAction['type'];
+
+/**
+ * Actions whose meaning depends on the state the person saw (changing a severity they read
+ * as B, resolving what they read as open): the service refuses them as a conflict when the
+ * incident changed since. Acknowledge and status updates add to whatever is current.
+ */
+export const VIEW_SENSITIVE_ACTIONS: ReadonlySet<IncidentActionType> = new Set(['severity', 'escalate', 'deescalate', 'resolve', 'reopen', 'close', 'archive']);
+
+export type Transition = { ok: true; incident: Incident; entries: TimelineEntry[] } | { ok: false; reason: string };
+
+const STATE_WORDS: Record<IncidentState, string> = {
+  recorded: 'recorded and waiting for its first response',
+  classified: 'acknowledged',
+  investigating: 'under investigation',
+  resolved: 'resolved',
+  closed: 'closed',
+  archived: 'archived',
+};
+
+function refuse(reason: string): Transition {
+  return { ok: false, reason };
+}
+
+function requireText(text: unknown, what: string, max: number, min = 3): string | { error: string } {
+  if (typeof text !== 'string' || text.trim().length < min) return { error: `Please write ${what}.` };
+  if (text.length > max) return { error: `${what[0]!.toUpperCase()}${what.slice(1)} is ${text.length} characters; keep it under ${max}.` };
+  return text.trim();
+}
+
+/** Checks an action that arrived from outside (card data) has the right shape. */
+export function parseIncidentAction(input: unknown): IncidentAction | { error: string } {
+  if (!input || typeof input !== 'object') return { error: 'No action was given.' };
+  const a = input as Record<string, unknown>;
+  const str = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : '');
+  switch (a.type) {
+    case 'acknowledge':
+    case 'archive':
+      return { type: a.type };
+    case 'update':
+      return { type: 'update', text: str('text') };
+    case 'severity':
+      if (!isSeverityLevel(a.severity)) return { error: 'Choose a severity: 1, A, B, C or D.' };
+      return { type: 'severity', severity: a.severity, impact: str('impact'), vendorDeclared: a.vendorDeclared === true || a.vendorDeclared === 'true' };
+    case 'escalate':
+      return { type: 'escalate', resolverGroup: str('resolverGroup'), reason: str('reason') || undefined };
+    case 'deescalate':
+      return { type: 'deescalate', reason: str('reason') || undefined };
+    case 'resolve':
+      if (a.kind !== 'resolution' && a.kind !== 'workaround') return { error: 'Say whether this is a resolution or a workaround.' };
+      return { type: 'resolve', kind: a.kind, text: str('text') };
+    case 'reopen':
+      return { type: 'reopen', reason: str('reason') };
+    case 'close':
+      return { type: 'close', note: str('note') || undefined };
+    default:
+      return { error: `"${String(a.type)}" is not something you can do to an incident.` };
+  }
+}
+
+/** Applies one action by `actor` at `now`; refuses illegal transitions with the reason. */
+export function applyAction(incident: Incident, action: IncidentAction, actor: Person, now: Date, policy: SeverityPolicy): Transition {
+  const at = now.toISOString();
+  const state = incident.state;
+  let seq = incident.timelineCount;
+  const entries: TimelineEntry[] = [];
+  const entry = (kind: TimelineKind, summary: string, extra: Partial<TimelineEntry> = {}) => {
+    entries.push({ incidentId: incident.id, seq: ++seq, at, actor, kind, summary, ...extra });
+  };
+  if (state === 'archived') return refuse(`${incident.id} is archived; archived incidents are kept read-only.`);
+  const rule = policy.rules[incident.severity];
+  let next: Incident = { ...incident };
+
+  switch (action.type) {
+    case 'acknowledge': {
+      if (state !== 'recorded') return refuse(`${incident.id} was already acknowledged${incident.owner ? ` by ${incident.owner.name}` : ''}; it is ${STATE_WORDS[state]}.`);
+      next = { ...next, state: 'classified', acknowledgedAt: at, owner: incident.owner ?? actor };
+      const due = incident.responseDueAt;
+      const met = due ? (now.getTime() <= Date.parse(due) ? 'within the response goal' : 'after the response goal') : 'no response goal';
+      entry('acknowledged', `Acknowledged by ${actor.name} (${met})`, { from: state, to: 'classified' });
+      break;
+    }
+    case 'update': {
+      if (!isOpen(state)) return refuse(`${incident.id} is ${STATE_WORDS[state]}; status updates are for open incidents. Reopen it first if the problem is back.`);
+      if (state === 'recorded') return refuse(`Acknowledge ${incident.id} first, so the initial response is on record; then post the update.`);
+      const text = requireText(action.text, 'the status update', TEXT_LIMITS.update);
+      if (typeof text !== 'string') return refuse(text.error);
+      const onTime = !incident.nextUpdateDueAt || now.getTime() <= Date.parse(incident.nextUpdateDueAt);
+      const due = nextUpdateDue(rule, now);
+      next = {
+        ...next,
+        state: 'investigating',
+        lastUpdateAt: at,
+        lastUpdateText: text,
+        lastUpdateBy: actor,
+        nextUpdateDueAt: due?.toISOString(),
+        updatesTotal: incident.updatesTotal + 1,
+        updatesOnTime: incident.updatesOnTime + (onTime ? 1 : 0),
+        remindersSent: incident.remindersSent.filter((k) => k.startsWith('response-overdue@')),
+      };
+      entry('update', `Status update by ${actor.name}${onTime ? '' : ' (late)'}`, { text, from: state, to: 'investigating' });
+      break;
+    }
+    case 'severity': {
+      if (!isOpen(state)) return refuse(`${incident.id} is ${STATE_WORDS[state]}; the severity of a finished incident cannot change.`);
+      if (action.severity === incident.severity) return refuse(`${incident.id} is already severity ${severityLabel(rule)}.`);
+      const target = policy.rules[action.severity];
+      if (target.declaredBy === 'vendor' && !action.vendorDeclared)
+        return refuse(`Only the vendor can declare severity ${severityLabel(target)}. Record it when the vendor has raised it (tick "declared by the vendor").`);
+      const impact = requireText(action.impact, 'an updated business impact statement', TEXT_LIMITS.impact, 10);
+      if (typeof impact !== 'string') return refuse(`${impact.error} A severity change needs one.`);
+      if (impact === incident.impact) return refuse('The business impact statement is unchanged; say what is different now that justifies the new severity.');
+      // The new impact statement is itself a communication: the new cadence runs from now.
+      const due = nextUpdateDue(target, now);
+      next = {
+        ...next,
+        severity: action.severity,
+        impact,
+        nextUpdateDueAt: due?.toISOString(),
+        remindersSent: incident.remindersSent.filter((k) => k.startsWith('response-overdue@')),
+      };
+      if (state === 'recorded') next.responseDueAt = responseDue(target, new Date(incident.recordedAt))?.toISOString();
+      entry('severity-changed', `Severity ${severityLabel(rule)} → ${severityLabel(target)}${action.vendorDeclared ? ' (declared by the vendor)' : ''}`, {
+        text: impact,
+        from: incident.severity,
+        to: action.severity,
+      });
+      break;
+    }
+    case 'escalate': {
+      if (state === 'recorded') return refuse(`Acknowledge ${incident.id} before escalating it, so the initial response is on record.`);
+      if (!isOpen(state)) return refuse(`${incident.id} is ${STATE_WORDS[state]}; only open incidents can be escalated.`);
+      const group = requireText(action.resolverGroup, 'the resolver group to escalate to', TEXT_LIMITS.resolverGroup, 2);
+      if (typeof group !== 'string') return refuse(group.error);
+      if (group === incident.resolverGroup) return refuse(`${incident.id} is already with ${group}.`);
+      next = { ...next, state: 'investigating', resolverGroup: group, escalationLevel: incident.escalationLevel + 1 };
+      entry('escalated', `Escalated to ${group} by ${actor.name}`, { text: action.reason, from: incident.resolverGroup ?? '', to: group });
+      break;
+    }
+    case 'deescalate': {
+      if (!isOpen(state)) return refuse(`${incident.id} is ${STATE_WORDS[state]}; only open incidents can be de-escalated.`);
+      if (incident.escalationLevel === 0) return refuse(`${incident.id} has not been escalated, so there is nothing to de-escalate.`);
+      const level = incident.escalationLevel - 1;
+      next = { ...next, escalationLevel: level, resolverGroup: level === 0 ? undefined : incident.resolverGroup };
+      entry('de-escalated', `De-escalated by ${actor.name}${level === 0 ? ' back to the first-line owner' : ''}`, { text: action.reason, from: incident.resolverGroup ?? '' });
+      break;
+    }
+    case 'resolve': {
+      if (state === 'recorded') return refuse(`Acknowledge ${incident.id} first; an incident is resolved after it has been worked on.`);
+      if (!isOpen(state)) return refuse(`${incident.id} is already ${STATE_WORDS[state]}.`);
+      const text = requireText(action.text, action.kind === 'workaround' ? 'the workaround' : 'the resolution', TEXT_LIMITS.resolution);
+      if (typeof text !== 'string') return refuse(text.error);
+      next = { ...next, state: 'resolved', resolvedAt: at, resolution: { kind: action.kind, text }, nextUpdateDueAt: undefined };
+      entry('resolved', `${action.kind === 'workaround' ? 'Workaround in place' : 'Resolved'} (${actor.name})`, { text, from: state, to: 'resolved' });
+      break;
+    }
+    case 'reopen': {
+      if (state !== 'resolved') return refuse(`Only a resolved incident can be reopened; ${incident.id} is ${STATE_WORDS[state]}.`);
+      const reason = requireText(action.reason, 'why the incident is reopened', TEXT_LIMITS.note);
+      if (typeof reason !== 'string') return refuse(reason.error);
+      next = { ...next, state: 'investigating', resolvedAt: undefined, resolution: undefined, nextUpdateDueAt: nextUpdateDue(rule, now)?.toISOString(), remindersSent: [] };
+      entry('reopened', `Reopened by ${actor.name}`, { text: reason, from: state, to: 'investigating' });
+      break;
+    }
+    case 'close': {
+      if (state !== 'resolved') return refuse(`${incident.id} is ${STATE_WORDS[state]}; resolve it (with a resolution or a workaround) before closing it.`);
+      next = { ...next, state: 'closed', closedAt: at };
+      entry('closed', `Closed by ${actor.name}`, { text: action.note, from: state, to: 'closed' });
+      break;
+    }
+    case 'archive': {
+      if (state !== 'closed') return refuse(`${incident.id} is ${STATE_WORDS[state]}; only closed incidents are archived.`);
+      next = { ...next, state: 'archived', archivedAt: at };
+      entry('archived', `Archived by ${actor.name}`, { from: state, to: 'archived' });
+      break;
+    }
+  }
+  next.timelineCount = seq;
+  next.version = incident.version + 1;
+  next.updatedAt = at;
+  return { ok: true, incident: next, entries };
+}
