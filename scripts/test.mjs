@@ -1,6 +1,9 @@
 // `npm test`: every test, with what the tests need found or installed first.
 // Order: prerequisites → type check → build (the tab tests load the built pages) → vitest.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium.mjs';
 
@@ -25,4 +28,16 @@ if (chromium.error) {
 const node = process.execPath;
 run('type check', node, [`${root}/node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json', '--noEmit']);
 run('build', node, ['scripts/build.mjs']);
-run('vitest', node, [`${root}/node_modules/vitest/vitest.mjs`, 'run', ...passthrough], { ...process.env, CHROMIUM_PATH: chromium.path });
+const report = join(tmpdir(), `service-ops-vitest-${process.pid}.json`);
+const vitest = spawnSync(node, [`${root}/node_modules/vitest/vitest.mjs`, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...passthrough], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium.path },
+});
+// One plain closing line that any CI can read, whatever the reporter printed above it.
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  rmSync(report, { force: true });
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+}
+process.exit(vitest.status ?? 1);

@@ -1,7 +1,7 @@
 // `npm start` as a newcomer runs it (the built launcher, on free ports and a private data dir):
 // URLs printed once ready, Ctrl-C exits 0, clear one-line errors, data kept across restarts.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +16,10 @@ import { getFreePort } from '../support/playground';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
+const dataDirs: string[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
 });
 
 interface Launch {
@@ -49,6 +51,7 @@ async function waitReady(l: Launch): Promise<void> {
 
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'service-ops-data-'));
+  dataDirs.push(dataDir);
 
   it('prints the bot, tab and Playground URLs once ready, serves them, and exits 0 on Ctrl-C', async () => {
     const ports = await freePorts();
