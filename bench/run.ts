@@ -1,65 +1,30 @@
-// `npm run bench`: Service Ops against a bare botbuilder echo bot, side by side, same machine,
-// same run, same local connector. Azurite runs in its own process, as storage would be remote.
-// Prints turns/s and p50/p95/p99 for each and the ratios; writes bench/results/latest.json.
-import { fork } from 'node:child_process';
+// `npm run bench [-- --only=bot-turn,findings-import] [--turns=N]`: every benchmark of the
+// product, each measured against a baseline taken in the same run on the same machine, printed
+// as ratios. Results also go to bench/results/latest.txt.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startApp } from '../bot/src/app';
-import { loadConfig } from '../bot/src/config';
-import { conversation } from '../tests/support/activities';
-import { startConnector } from '../tests/support/connector';
-import { startEchoBot } from './echo-bot';
-import { type LoadResult, runLoad } from './load';
+import { benchBotTurn } from './bot-turn';
+import { benchFindingsImport } from './findings-import';
 
-const TURNS = Number(process.argv[2] ?? 3000);
-const WARMUP = 300;
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const only = args.get('only')?.split(',');
+const turns = Number(args.get('turns') ?? 3000);
 
-async function startAzuriteProcess(): Promise<{ connectionString: string; stop(): void }> {
-  const child = fork(fileURLToPath(new URL('./azurite-process.mjs', import.meta.url)), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const connectionString = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m) => resolve(String(m)));
-    child.once('exit', (code) => reject(new Error(`azurite exited ${code}`)));
-  });
-  return { connectionString, stop: () => child.kill() };
+const SECTIONS: [string, () => Promise<string[]>][] = [
+  ['bot-turn', () => benchBotTurn(turns)],
+  ['findings-import', () => benchFindingsImport()],
+];
+
+const out: string[] = [`Service Ops benchmarks, ${new Date().toISOString()}, node ${process.version}`];
+console.log(out[0]);
+for (const [name, run] of SECTIONS) {
+  if (only && !only.includes(name)) continue;
+  const header = `\n== ${name} ==`;
+  console.log(header);
+  const lines = await run();
+  for (const l of lines) console.log(l);
+  out.push(header, ...lines);
 }
-
-function row(name: string, r: LoadResult): string {
-  return `${name.padEnd(34)} ${r.turnsPerSecond.toFixed(0).padStart(7)} turns/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p95 ${r.p95.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms${r.errors ? `   ERRORS ${r.errors}` : ''}`;
-}
-
-const azurite = await startAzuriteProcess();
-const connector = await startConnector({ record: false });
-const echo = await startEchoBot();
-const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', TABLE_PREFIX: 'bench' + Date.now().toString(36), STORAGE_CONNECTION_STRING: azurite.connectionString });
-const serviceOps = await startApp(config, { storage: { kind: 'connection-string', connectionString: azurite.connectionString }, logLevel: 'error' });
-
-// 50 conversations so the reference writes spread over rows as in real use.
-const conversations = Array.from({ length: 50 }, (_, i) => conversation({ serviceUrl: connector.serviceUrl, scope: i % 3 === 0 ? 'channel' : 'personal' }));
-const turn = (text: string) => (i: number) => conversations[i % conversations.length]!.message(`${text} ${i}`);
-
-const results: Record<string, LoadResult> = {};
-async function measure(label: string, url: string, text: string, concurrency: number) {
-  await runLoad(`${url}/api/messages`, turn(text), WARMUP, concurrency);
-  results[label] = await runLoad(`${url}/api/messages`, turn(text), TURNS, concurrency);
-  console.log(row(label, results[label]!));
-}
-
-console.log(`Bot turn benchmark: ${TURNS} turns per measurement after ${WARMUP} warm-up turns (node ${process.version}).`);
-console.log('Service Ops turn = a message that refreshes the conversation reference in Table storage and replies.\n');
-for (const concurrency of [1, 10]) {
-  const tag = concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`;
-  // Interleave so slow drift of the machine affects both alike.
-  await measure(`echo bot, ${tag}`, echo.url, 'ping', concurrency);
-  await measure(`Service Ops, ${tag}`, serviceOps.url, 'ping', concurrency);
-  const e = results[`echo bot, ${tag}`]!;
-  const s = results[`Service Ops, ${tag}`]!;
-  console.log(`${'ratio Service Ops / echo'.padEnd(34)} time per turn ${(e.turnsPerSecond / s.turnsPerSecond).toFixed(2)}x   p50 ${(s.p50 / e.p50).toFixed(2)}x   p95 ${(s.p95 / e.p95).toFixed(2)}x   p99 ${(s.p99 / e.p99).toFixed(2)}x   (budget 1.5x)\n`);
-}
-
 mkdirSync(fileURLToPath(new URL('./results', import.meta.url)), { recursive: true });
-writeFileSync(fileURLToPath(new URL('./results/latest.json', import.meta.url)), JSON.stringify({ at: new Date().toISOString(), node: process.version, turns: TURNS, results }, null, 2));
-await serviceOps.close();
-await echo.close();
-await connector.close();
-azurite.stop();
+writeFileSync(fileURLToPath(new URL('./results/latest.txt', import.meta.url)), out.join('\n') + '\n');
 process.exit(0);
