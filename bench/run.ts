@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchBotTurn } from './bot-turn';
 import { benchFindingsImport } from './findings-import';
+import { benchTabs } from './tabs';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const only = args.get('only')?.split(',');
@@ -13,6 +14,7 @@ const turns = Number(args.get('turns') ?? 3000);
 const SECTIONS: [string, () => Promise<string[]>][] = [
   ['bot-turn', () => benchBotTurn(turns)],
   ['findings-import', () => benchFindingsImport()],
+  ['tabs', () => benchTabs()],
 ];
 
 const out: string[] = [`Service Ops benchmarks, ${new Date().toISOString()}, node ${process.version}`];

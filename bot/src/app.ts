@@ -1,5 +1,7 @@
 // Wires the parts together. Used by the production entry (index.ts), npm start and the tests.
 import type { AddressInfo } from 'node:net';
+import { createTabViewRegistry, registerApi } from './api';
+import type { TabAuthOptions } from './api/tab-auth';
 import type { AppConfig, StorageConfig } from './config';
 import { createLogger, type LogLevel } from './logger';
 import { createServer } from './server';
@@ -24,6 +26,8 @@ export interface StartOptions {
   logLevel?: LogLevel;
   logger?: Logger;
   clock?: () => Date;
+  /** Test seam for tab SSO validation (signing keys); production uses Entra's published keys. */
+  tabAuth?: TabAuthOptions;
   /** Features to register; defaults to every feature of the product. */
   features?: readonly Feature[];
 }
@@ -49,14 +53,16 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const commands = registerCommands(new CommandRouter());
   const verbs = new VerbRouter();
   const forms = new FormRunner(new TableDialogSessionRepository(store.client('Dialogs')), log, clock);
+  const tabViews = createTabViewRegistry();
   const features = options.features ?? DEFAULT_FEATURES;
   await store.ensureTables(features.flatMap((f) => f.tables));
   const counters = new TableCounterRepository(store.client('Counters'));
-  for (const feature of features) feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo });
+  for (const feature of features) feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews });
   const bot = new ServiceOpsBot(targets, commands, verbs, forms, log);
   const adapter = createAdapter(config, log);
   const messages = createMessagesHandler(config, adapter, bot, log);
   const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });
+  registerApi(server, { config, targets: targetRepo, views: tabViews, log, clock, tabAuth: options.tabAuth });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,40 +1,167 @@
-// The tab content page. Views arrive with their features; until then the page says so plainly.
-import { applyTheme, connectHost } from './teams-host';
-import { viewInfo, VIEWS } from './views';
+// The tab content page: fetches the view's cards from the tab API, renders them with the
+// adaptivecards library in the current Teams theme, sends card actions back to the API and
+// re-renders. Loading, empty and error states each say what is going on and what to do.
+import { ApiError, fetchView, postAction, type ViewResponse } from './api-client';
+import { renderCard, type CardAction } from './card-renderer';
+import { applyTheme, connectHost, type Theme } from './teams-host';
+import { renderTrendChart } from './trend-chart';
+import { VIEWS, viewInfo } from './views';
 
 const root = document.getElementById('app')!;
+const query = new URLSearchParams(location.search);
+const viewId = query.get('view');
+const params: Record<string, string> = {};
+for (const [k, v] of query) if (!['view', 'theme', 'workspace'].includes(k)) params[k] = v;
+
 const host = await connectHost();
-applyTheme(host.theme);
-host.onThemeChange(applyTheme);
+let theme: Theme = host.theme;
+applyTheme(theme);
 
-const view = viewInfo(new URLSearchParams(location.search).get('view'));
-const h1 = document.createElement('h1');
-const lead = document.createElement('p');
-lead.className = 'lead';
-const panel = document.createElement('section');
-panel.className = 'panel';
-
-if (!view) {
-  h1.textContent = 'Service Ops';
-  lead.textContent = 'This tab has no view selected. Open the tab settings and choose one:';
-  const list = document.createElement('ul');
-  for (const v of VIEWS) {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = `?view=${v.id}`;
-    a.textContent = v.title;
-    li.append(a, ` — ${v.description}`);
-    list.append(li);
-  }
-  panel.append(list);
-} else {
-  h1.textContent = view.title;
-  lead.textContent = view.description;
-  const badge = document.createElement('span');
-  badge.className = 'badge';
-  badge.textContent = 'Coming soon';
-  const p = document.createElement('p');
-  p.textContent = 'This view is not built yet, so there is nothing to show here. In chat, type help to see what Service Ops can do today.';
-  panel.append(badge, p);
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { dataset?: Record<string, string> } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const { dataset, ...rest } = props;
+  const e = Object.assign(document.createElement(tag), rest);
+  if (dataset) Object.assign(e.dataset, dataset);
+  e.append(...children);
+  return e;
 }
-root.replaceChildren(h1, lead, panel);
+
+function setState(state: 'loading' | 'ready' | 'empty' | 'error' | 'chooser'): void {
+  document.body.dataset.state = state;
+  main.setAttribute('aria-busy', String(state === 'loading'));
+}
+
+const info = viewInfo(viewId);
+const title = h('h1', { id: 'view-title', textContent: info?.title ?? 'Service Ops' });
+const lead = h('p', { className: 'lead', id: 'view-description', textContent: info?.description ?? '' });
+const refresh = h('button', { type: 'button', className: 'button subtle', id: 'refresh', textContent: 'Refresh', title: 'Load the latest data' });
+const header = h('header', { className: 'page-header' }, h('div', { className: 'titles' }, title, lead), h('div', { className: 'toolbar' }, refresh));
+const banner = h('div', { className: 'dev-banner', id: 'dev-banner', hidden: true });
+const notice = h('div', { className: 'notice', id: 'notice', role: 'alert', hidden: true });
+const main = h('section', { className: 'content', id: 'content' });
+root.replaceChildren(header, banner, notice, main);
+
+let last: ViewResponse | undefined;
+let busy = false;
+
+function skeleton(): void {
+  setState('loading');
+  const cards = Array.from({ length: 3 }, (_, i) =>
+    h('div', { className: 'skeleton-card', ariaHidden: 'true' }, h('div', { className: 'sk sk-title' }), h('div', { className: 'sk sk-line' }), h('div', { className: `sk sk-line ${i % 2 ? 'short' : ''}` })),
+  );
+  main.replaceChildren(h('p', { className: 'sr-only', textContent: 'Loading…' }), ...cards);
+}
+
+function stateBox(kind: 'empty' | 'error', heading: string, text: string, actions: HTMLElement[] = []): HTMLElement {
+  const icon = h('div', { className: `state-icon icon-${kind}`, ariaHidden: 'true', textContent: kind === 'empty' ? '✓' : '!' });
+  return h('div', { className: `state state-${kind}`, id: `${kind}-state` }, icon, h('h2', { textContent: heading }), h('p', { textContent: text }), h('div', { className: 'state-actions' }, ...actions));
+}
+
+function showError(err: unknown): void {
+  setState('error');
+  const e = err instanceof ApiError ? err : new ApiError(0, 'Something unexpected happened while showing this view.');
+  const retry = h('button', { type: 'button', className: 'button primary', id: 'retry', textContent: 'Try again' });
+  retry.addEventListener('click', () => void load());
+  let heading = "Couldn't load this view";
+  let text = e.message;
+  if (e.status === 401) heading = 'Sign-in needed';
+  else if (e.status === 403) heading = "You can't see this workspace";
+  else if (e.status === 404) heading = 'This view no longer exists';
+  else if (e.status >= 500) text = `${e.message} If it keeps failing, tell the person who runs Service Ops (status ${e.status}).`;
+  main.replaceChildren(stateBox('error', heading, text, [retry]));
+}
+
+function onCardAction(action: CardAction): void {
+  if (busy || !viewId) return;
+  if (!action.verb) {
+    showNotice('This button has no action in the tab. Use it from the chat instead.');
+    return;
+  }
+  busy = true;
+  main.classList.add('busy');
+  main.setAttribute('aria-busy', 'true');
+  postAction(host, viewId, params, action.verb, action.data)
+    .then((res) => {
+      render(res);
+      if (res.error) showNotice(res.error);
+      else hideNotice();
+    })
+    .catch((e: unknown) => showNotice(e instanceof ApiError ? `Not saved: ${e.message}` : 'Not saved: something went wrong. Try again.'))
+    .finally(() => {
+      busy = false;
+      main.classList.remove('busy');
+      main.setAttribute('aria-busy', 'false');
+    });
+}
+
+function showNotice(text: string): void {
+  notice.replaceChildren(h('span', { textContent: text }));
+  const close = h('button', { type: 'button', className: 'link', textContent: 'Dismiss' });
+  close.addEventListener('click', hideNotice);
+  notice.append(close);
+  notice.hidden = false;
+}
+function hideNotice(): void {
+  notice.hidden = true;
+}
+
+function render(res: ViewResponse): void {
+  last = res;
+  title.textContent = res.view.title;
+  lead.textContent = res.view.description;
+  document.title = `${res.view.title} · Service Ops`;
+  banner.hidden = res.identity.kind !== 'development';
+  banner.textContent = 'Local mode: you are using the development identity, not a Teams sign-in. Nothing here is visible outside this machine.';
+
+  const nodes: HTMLElement[] = [];
+  for (const chart of res.charts ?? []) if (chart.kind === 'trend') nodes.push(h('section', { className: 'chart-panel' }, renderTrendChart(chart)));
+  const cards = h('div', { className: 'cards' });
+  for (const json of res.cards) {
+    try {
+      cards.append(h('article', { className: 'card-frame' }, renderCard(json, theme, onCardAction)));
+    } catch (e) {
+      cards.append(h('article', { className: 'card-frame broken' }, h('p', { textContent: `One card could not be shown (${(e as Error).message}).` })));
+    }
+  }
+  if (!res.cards.length && !nodes.length) {
+    setState('empty');
+    const empty = res.empty ?? { title: 'Nothing here yet', text: 'This view has no items for this team yet.' };
+    main.replaceChildren(stateBox('empty', empty.title, empty.text));
+    return;
+  }
+  if (res.cards.length) nodes.push(cards);
+  else if (res.empty) nodes.push(stateBox('empty', res.empty.title, res.empty.text));
+  main.replaceChildren(...nodes);
+  setState('ready');
+}
+
+async function load(): Promise<void> {
+  if (!viewId) return;
+  skeleton();
+  try {
+    render(await fetchView(host, viewId, params));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+host.onThemeChange((t) => {
+  theme = t;
+  applyTheme(t);
+  if (last) render(last);
+});
+refresh.addEventListener('click', () => void load());
+
+if (!viewId) {
+  setState('chooser');
+  refresh.hidden = true;
+  lead.textContent = 'This tab has no view selected. Open the tab settings and choose one:';
+  const list = h('ul', { className: 'chooser' });
+  for (const v of VIEWS) {
+    const q = new URLSearchParams(query);
+    q.set('view', v.id);
+    list.append(h('li', {}, h('a', { href: `?${q}`, textContent: v.title }), h('span', { className: 'hint', textContent: v.description })));
+  }
+  main.replaceChildren(list);
+} else {
+  await load();
+}

@@ -1,4 +1,6 @@
-// The views a tab can show, defined once for the config page and the content page.
+// The views a tab can show, defined once for the config page and the content page. The tab API
+// has the same ids (bot/src/api/placeholder-views.ts); titles here let a page show its heading
+// before the API answers. Choices such as "which checklist" come from the API's catalog.
 export type ViewId = 'roles' | 'agenda' | 'checklist' | 'findings' | 'incidents';
 
 export interface ViewInfo {
@@ -8,13 +10,13 @@ export interface ViewInfo {
 }
 
 export const VIEWS: readonly ViewInfo[] = [
-  { id: 'roles', title: 'Operational role map', description: 'Who owns each operational role, their channel, and which teams have signed off.' },
-  { id: 'agenda', title: 'Steering-committee agenda', description: 'The next meeting\'s agenda, generated from open incidents, findings, risks and overdue tasks.' },
-  { id: 'checklist', title: 'Review checklist', description: 'A review run (Quality Experience Review, management reviews, hand-over) with progress.' },
+  { id: 'roles', title: 'Operational role map', description: 'Who owns each operational role, their team and contact, and which teams have signed off.' },
+  { id: 'agenda', title: 'Steering-committee agenda', description: "The next meeting's agenda, generated from open incidents, findings, risks and overdue tasks." },
+  { id: 'checklist', title: 'Review checklist', description: 'A review checklist (Quality Experience Review, management reviews, hand-over) with progress.' },
   { id: 'findings', title: 'Findings board', description: 'Open quality findings and the quality trend against target.' },
-  { id: 'incidents', title: 'Incidents board', description: 'Open incidents by severity, with updates that are due.' },
+  { id: 'incidents', title: 'Incidents board', description: 'Open incidents by severity, with the status updates that are due.' },
 ];
 
-export function viewInfo(id: string | null): ViewInfo | undefined {
+export function viewInfo(id: string | null | undefined): ViewInfo | undefined {
   return VIEWS.find((v) => v.id === id);
 }

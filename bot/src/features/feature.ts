@@ -1,6 +1,7 @@
 // A feature plugs into the composition root: it names its tables and registers its chat
 // commands, card verbs and dialogs. Each feature's wiring lives in one file here; its
 // handlers live in teams/<feature>/, its rules in domain/, its tables in storage/.
+import type { TabViewRegistry } from '../api/tab-views';
 import type { AppConfig } from '../config';
 import type { CounterRepository } from '../domain/counter';
 import type { ConversationTargetRepository } from '../domain/conversation-target';
@@ -20,6 +21,8 @@ export interface FeatureContext {
   forms: FormRunner;
   counters: CounterRepository;
   targets: ConversationTargetRepository;
+  /** Tab views: a feature registers the provider for its view (replacing the placeholder). */
+  tabViews: TabViewRegistry;
 }
 
 export interface Feature {
