@@ -7,6 +7,7 @@ import { createLogger, type LogLevel } from './logger';
 import { createServer } from './server';
 import { CORE_TABLES, createTableStore, type TableStore } from './storage/table-store';
 import type { Feature } from './features/feature';
+import { createOpsFeature } from './features/ops-feature';
 import { TableConversationTargetRepository } from './storage/table-conversation-target-repository';
 import { TableCounterRepository } from './storage/table-counter-repository';
 import { DIALOG_TABLES, TableDialogSessionRepository } from './storage/table-dialog-session-repository';
@@ -32,8 +33,10 @@ export interface StartOptions {
   features?: readonly Feature[];
 }
 
-/** The product's features, in the order their commands and verbs are registered. */
-export const DEFAULT_FEATURES: readonly Feature[] = [];
+/** The product's features, fresh per app (features may hold per-app state such as jobs). */
+export function defaultFeatures(): Feature[] {
+  return [createOpsFeature()];
+}
 
 export interface RunningApp {
   url: string;
@@ -54,7 +57,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const verbs = new VerbRouter();
   const forms = new FormRunner(new TableDialogSessionRepository(store.client('Dialogs')), log, clock);
   const tabViews = createTabViewRegistry();
-  const features = options.features ?? DEFAULT_FEATURES;
+  const features = options.features ?? defaultFeatures();
   await store.ensureTables(features.flatMap((f) => f.tables));
   const counters = new TableCounterRepository(store.client('Counters'));
   for (const feature of features) feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews });

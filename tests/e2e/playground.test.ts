@@ -49,17 +49,15 @@ describe('Service Ops in the Agents Playground', () => {
     for (const command of ['help', 'finding', 'escalate', 'findings', 'incidents', 'roles', 'agenda', 'checklists', 'reminders']) {
       expect(text).toMatch(new RegExp(`\\b${command}\\b`));
     }
-    expect(text).toContain('coming soon');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}playground-help.png` });
   });
 
-  it('answers unknown text briefly and a not-yet-built command honestly', async () => {
+  it('answers unknown text briefly, suggesting the command that was probably meant', async () => {
+    const before = await botMessages(page).count();
     await sendMessage(page, 'finidngs');
     await waitForBotText(page, 'Did you mean "findings"?', { timeout: 30_000 });
-    await sendMessage(page, 'agenda');
-    await waitForBotText(page, '"agenda" is coming soon', { timeout: 30_000 });
-    expect(await botMessages(page).count()).toBeGreaterThanOrEqual(4);
+    expect(await botMessages(page).count()).toBe(before + 1);
   });
 
   it('saved the Playground conversation reference in Table storage', async () => {

@@ -71,16 +71,19 @@ describe('messages', () => {
     expect(cardOf(connector.sent()[0])).toBeDefined();
   });
 
-  it('answers commands that are not built yet honestly, without a fake result', async () => {
+  it('answers a command whose feature is not installed honestly, without a fake result', async () => {
+    // A bot without features: every command but help is unregistered.
+    const bare = await startServiceOps({}, { features: [] });
     const conv = conversation({ serviceUrl: connector.serviceUrl });
     for (const command of ['finding', 'escalate', 'findings', 'incidents', 'roles', 'agenda', 'checklists', 'reminders']) {
       connector.clear();
-      await bot.send(conv.message(command));
+      await bare.send(conv.message(command));
       const [reply] = connector.sent();
       expect(reply.text).toContain(`"${command}" is coming soon`);
       expect(reply.text).toContain('nothing was recorded');
       expect(reply.attachments ?? []).toHaveLength(0);
     }
+    await bare.close();
   });
 
   it('replies to unknown text briefly, suggests a close command, and shows user text literally', async () => {

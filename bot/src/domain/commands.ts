@@ -18,9 +18,9 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'escalate', summary: 'Escalate an incident with severity, impact and a service request number.', example: 'escalate', available: false },
   { name: 'findings', summary: 'List open findings by category, team or status.', example: 'findings', available: false },
   { name: 'incidents', summary: 'List open incidents and updates that are due.', example: 'incidents', available: false },
-  { name: 'roles', summary: 'Show the operational role map and who has signed off.', example: 'roles', available: false },
-  { name: 'agenda', summary: 'Show the next steering-committee agenda.', example: 'agenda', available: false },
-  { name: 'checklists', summary: 'List review checklists and their progress.', example: 'checklists', available: false },
+  { name: 'roles', summary: 'Show the operational role map and who has signed off.', example: 'roles', available: true },
+  { name: 'agenda', summary: 'Show the next steering-committee agenda.', example: 'agenda', available: true },
+  { name: 'checklists', summary: 'List review checklists and their progress.', example: 'checklists', available: true },
   { name: 'reminders', summary: 'See and change the recurring operations reminders.', example: 'reminders', available: false },
 ];
 

@@ -1,0 +1,108 @@
+// The reminder digest: one card per channel per run listing the tasks due there, each with
+// done / snooze (1 hour, tomorrow) / skip / reassign; the same render serves the updated card.
+import { describeCadence } from '../domain/reminders/cadence';
+import type { Digest } from '../domain/reminders/digest';
+import type { DigestLine } from '../domain/reminders/schedule';
+import { REMINDER_VERBS } from './reminder-verbs';
+import template from './templates/reminder-digest.json';
+import noticeTemplate from './templates/reminder-notice.json';
+import { expandTemplate } from './template';
+
+/** Lines shown on one card; the rest are summarised (keeps the card well under 25 KB). */
+export const MAX_DIGEST_LINES = 12;
+
+export interface DigestRenderOptions {
+  /** Per schedule id: what happened to it (shown instead of the buttons), e.g. "Done by Ana". */
+  statuses?: Record<string, string>;
+  /** Teams a task can be handed to: title + conversation id. */
+  reassignChoices?: { title: string; value: string }[];
+}
+
+const BADGE: Record<DigestLine['kind'], { text: string; color: string }> = {
+  due: { text: 'Due · ', color: 'Accent' },
+  snoozed: { text: 'Snoozed · ', color: 'Warning' },
+  overdue: { text: 'Overdue · ', color: 'Attention' },
+};
+
+function execute(title: string, verb: string, data: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'Action.Execute', title, verb, data };
+}
+
+function lineActions(line: DigestLine): Record<string, unknown>[] {
+  // Only the occurrence id: the schedule id is part of it and the conversation is the invoke's own.
+  const data = { occurrenceId: line.occurrenceId };
+  return [
+    execute('Done', REMINDER_VERBS.done, data),
+    execute('Snooze 1 hour', REMINDER_VERBS.snoozeHour, data),
+    execute('Tomorrow', REMINDER_VERBS.snoozeTomorrow, data),
+    execute('Skip', REMINDER_VERBS.skip, data),
+  ];
+}
+
+/** One "Reassign" form for the whole card (per-line forms would not fit in 25 KB). */
+function reassignAction(lines: DigestLine[], choices: { title: string; value: string }[]): Record<string, unknown> | undefined {
+  if (!lines.length) return undefined;
+  const tasks = lines.map((l) => ({ title: clip(l.title, 80), value: l.occurrenceId }));
+  const body: Record<string, unknown>[] = [{ type: 'Input.ChoiceSet', id: 'reassignTask', label: 'Task', style: 'compact', isRequired: true, errorMessage: 'Choose a task.', value: tasks[0]!.value, choices: tasks }];
+  if (choices.length) body.push({ type: 'Input.ChoiceSet', id: 'reassignTo', label: 'Hand it to', style: 'compact', isRequired: true, errorMessage: 'Choose a team.', choices });
+  return {
+    type: 'Action.ShowCard',
+    title: 'Reassign',
+    card: { type: 'AdaptiveCard', body, actions: [execute('Reassign', REMINDER_VERBS.reassign, {})] },
+  };
+}
+
+const MAX_TITLE_SHOWN = 200;
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+export function renderReminderDigestCard(digest: Digest, now: Date, opts: DigestRenderOptions = {}): { card: Record<string, unknown>; summary: string } {
+  const all = [...digest.due, ...digest.carried];
+  const shown = all.slice(0, MAX_DIGEST_LINES);
+  const statuses = opts.statuses ?? {};
+  const choices = (opts.reassignChoices ?? []).slice(0, 15);
+  const lines = shown.map((l) => {
+    const status = statuses[l.scheduleId] ?? '';
+    return {
+      badge: BADGE[l.kind].text,
+      badgeColor: BADGE[l.kind].color,
+      title: clip(l.title, MAX_TITLE_SHOWN),
+      meta: `${l.category} · ${describeCadence(l.cadence)} · ${l.team ?? l.role} · due ${l.dueLocal}`,
+      note: l.note,
+      status,
+      open: !status,
+      actions: status ? [] : lineActions(l),
+    };
+  });
+  const dueCount = digest.due.length;
+  const carriedCount = digest.carried.length;
+  const card = expandTemplate(template, {
+    heading: dueCount === 1 ? 'An operations task is due' : `${dueCount} operations tasks are due`,
+    subtitle: `${carriedCount ? `${carriedCount} still open from earlier. ` : ''}As of ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    lines,
+    more: all.length > shown.length ? `…and ${all.length - shown.length} more. Type "reminders" to see every task.` : '',
+    cardActions: [
+      reassignAction(shown.filter((l) => !statuses[l.scheduleId]), choices),
+      execute('Refresh', REMINDER_VERBS.refresh, {}),
+    ].filter((a): a is Record<string, unknown> => a !== undefined),
+  });
+  const summary = dueCount === 1 ? `Due: ${digest.due[0]!.title.slice(0, 80)}` : `${dueCount} operations tasks are due`;
+  return { card, summary };
+}
+
+export interface NoticeInput {
+  conversationId: string;
+  kind: string;
+  reason: string;
+}
+
+/** Tells the service owner that reminders to a conversation stopped (once per deactivation). */
+export function renderReminderNoticeCard(input: NoticeInput): { card: Record<string, unknown>; summary: string } {
+  const card = expandTemplate(noticeTemplate, {
+    explanation: `Service Ops can no longer post to a ${input.kind === 'channel' ? 'channel' : 'chat'}, so its reminders have stopped.`,
+    conversationId: input.conversationId,
+    reason: input.reason,
+  });
+  return { card, summary: 'Reminders stopped for a conversation' };
+}

@@ -1,0 +1,101 @@
+// The role map card (sign-off summary, then a page of roles with edit and sign-off buttons)
+// and the role edit card. User text goes into TextRuns and input values, so it shows literally.
+import editTemplate from './templates/role-edit.json';
+import mapTemplate from './templates/role-map.json';
+import { isNamed, type OpsRole, signOffSummary } from '../domain/ops/roles';
+import { clip, execute, fitCard } from './ops-card-parts';
+import { OPS_VERBS } from './ops-verbs';
+import { expandTemplate } from './template';
+
+export const ROLES_PER_PAGE = 6;
+
+export interface RoleMapCardInput {
+  roles: readonly OpsRole[];
+  /** Index of the first role on this card. */
+  offset?: number;
+  notice?: string;
+  problem?: string;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+export function renderRoleMapCard(input: RoleMapCardInput): Record<string, unknown> {
+  const summary = signOffSummary(input.roles);
+  const all = [...summary.signed, ...summary.pending].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  const offset = Math.min(Math.max(0, input.offset ?? 0), Math.max(0, all.length - 1));
+  return fitCard((perPage) => {
+    const page = all.slice(offset, offset + perPage);
+    const pendingNames = summary.pending.map((r) => r.name);
+    const pending = pendingNames.length ? clip(pendingNames.join(', '), 600) : '';
+    const actions: Record<string, unknown>[] = [];
+    if (offset + perPage < all.length) actions.push(execute(`Next roles (${offset + perPage + 1}–${Math.min(all.length, offset + 2 * perPage)})`, OPS_VERBS.rolesShow, { offset: offset + perPage }));
+    if (offset > 0) actions.push(execute('Previous roles', OPS_VERBS.rolesShow, { offset: Math.max(0, offset - perPage) }));
+    actions.push(execute('Add a role', OPS_VERBS.roleEdit, {}));
+    actions.push(execute('Stakeholders', OPS_VERBS.stakeholdersShow, {}));
+    return expandTemplate(mapTemplate, {
+      summary: all.length
+        ? `${summary.signed.length} of ${summary.total} roles signed off by their teams.`
+        : 'The role map is empty. Add the operational roles your service needs.',
+      pending,
+      notice: input.notice ?? '',
+      problem: input.problem ?? '',
+      roles: page.map((r) => ({
+        name: clip(r.name, 80),
+        description: clip(r.description, 300),
+        team: clip(r.team, 100),
+        contact: clip(r.contact, 200),
+        channel: r.channel ? clip(r.channel.name, 100) : '',
+        signOff: r.signOff
+          ? `Signed off by ${clip(r.signOff.by.name, 80)} on ${day(r.signOff.at)}`
+          : isNamed(r.team) ? 'Waiting for the team to sign off' : 'No team named yet',
+        signOffColor: r.signOff ? 'Good' : 'Warning',
+        buttons: [
+          execute('Edit', OPS_VERBS.roleEdit, { roleId: r.id }),
+          ...(r.signOff ? [] : [execute('Sign off for our team', OPS_VERBS.roleSignoff, { roleId: r.id }, { style: 'positive' })]),
+        ],
+      })),
+      pageText: all.length > page.length ? `Roles ${offset + 1}–${offset + page.length} of ${all.length}.` : '',
+      actions,
+    });
+  }, [ROLES_PER_PAGE, 4, 2, 1]);
+}
+
+
+export interface RoleEditCardInput {
+  /** The role to edit; omitted for a new role. */
+  role?: OpsRole;
+  /** Name of the conversation the card is in, for "send notifications here". */
+  currentChannelName?: string;
+  problem?: string;
+  /** Values the person typed, kept when re-showing the card with a problem. */
+  typed?: { name?: string; description?: string; team?: string; contact?: string };
+}
+
+export function renderRoleEditCard(input: RoleEditCardInput): Record<string, unknown> {
+  const r = input.role;
+  const typed = input.typed ?? {};
+  const value = (k: 'name' | 'description' | 'team' | 'contact') => typed[k] ?? (r ? r[k] : k === 'team' || k === 'contact' ? 'TBA' : '');
+  const actions = r
+    ? [
+      execute('Save', OPS_VERBS.roleSave, { roleId: r.id, etag: r.etag ?? '' }, { style: 'positive' }),
+      execute('Remove role', OPS_VERBS.roleRemove, { roleId: r.id, etag: r.etag ?? '' }, { style: 'destructive', associatedInputs: 'none' }),
+      execute('Back to the role map', OPS_VERBS.rolesShow, {}, { associatedInputs: 'none' }),
+    ]
+    : [
+      execute('Add role', OPS_VERBS.roleAdd, {}, { style: 'positive' }),
+      execute('Back to the role map', OPS_VERBS.rolesShow, {}, { associatedInputs: 'none' }),
+    ];
+  return expandTemplate(editTemplate, {
+    heading: r ? 'Edit role' : 'Add a role',
+    roleName: r ? clip(r.name, 80) : '',
+    problem: input.problem ?? '',
+    name: value('name'),
+    description: value('description'),
+    team: value('team'),
+    contact: value('contact'),
+    channel: r?.channel ? clip(r.channel.name, 100) : '',
+    channelToggle: input.currentChannelName ? `Send this role's notifications to ${clip(input.currentChannelName, 60)}` : 'Send this role\'s notifications to this conversation',
+    signOffNote: r?.signOff ? 'Changing the team withdraws the current sign-off: the new team signs off again.' : '',
+    actions,
+  });
+}

@@ -1,0 +1,253 @@
+// The steering-committee agenda, generated as a pure function of what is open. Sections
+// come in a fixed order and each orders its lines by priority; an empty section says so in
+// a sentence, so the agenda reads right even before findings and incidents exist.
+import type { Workspace } from '../workspace';
+import { type OpsRecord, type Stamp } from './common';
+import { formatMeeting } from './cadence';
+import { compareByStatus, type Ksi, type Objective, TRACK_STATUS_LABELS } from './okrs';
+import { compareRisks, type Risk, RISK_LEVEL_LABELS } from './risks';
+import { localAt } from './zoned-date';
+
+// ---- What other features contribute -------------------------------------------------------
+
+/** An open incident as the agenda sees it. Severity 1 is the most severe, then A, B, C, D. */
+export interface AgendaIncident {
+  srNumber: string;
+  title: string;
+  severity: string;
+  responseGoalMissed: boolean;
+  updateOverdue: boolean;
+}
+
+/** An open finding as the agenda sees it. */
+export interface AgendaFinding {
+  id: string;
+  title: string;
+  status: string;
+  /** ISO instant the finding was filed. */
+  createdAt: string;
+  overdue: boolean;
+}
+
+/** A recurring operations task whose occurrence is overdue. */
+export interface AgendaTask {
+  title: string;
+  team: string;
+  /** ISO instant it was due. */
+  dueAt: string;
+}
+
+/**
+ * What the findings, incidents and reminders features provide to the agenda. Each returns
+ * its open records; the agenda picks and orders what belongs on it. Until a feature lands,
+ * EMPTY_AGENDA_SOURCES answers with nothing and the sections say so.
+ */
+export interface AgendaSources {
+  incidents(workspace: Workspace, now: Date): Promise<AgendaIncident[]>;
+  findings(workspace: Workspace, now: Date): Promise<AgendaFinding[]>;
+  overdueTasks(workspace: Workspace, now: Date): Promise<AgendaTask[]>;
+}
+
+export const EMPTY_AGENDA_SOURCES: AgendaSources = {
+  incidents: async () => [],
+  findings: async () => [],
+  overdueTasks: async () => [],
+};
+
+/** Combines partial providers (each feature may bring one part) over the empty defaults. */
+export function agendaSources(...parts: Partial<AgendaSources>[]): AgendaSources {
+  return Object.assign({}, EMPTY_AGENDA_SOURCES, ...parts) as AgendaSources;
+}
+
+// ---- The committee's own records ----------------------------------------------------------
+
+export type AgendaItemKind = 'topic' | 'decision';
+
+/** Something a person put on the agenda from chat or the tab: a topic, or a decision request. */
+export interface AgendaItem extends OpsRecord {
+  text: string;
+  kind: AgendaItemKind;
+  added: Stamp;
+  status: 'open' | 'closed';
+  /** The meeting that dealt with it. */
+  closedIn?: string;
+}
+
+/** An action agreed at a meeting; open actions carry over to every next agenda. */
+export interface ActionItem extends OpsRecord {
+  text: string;
+  owner: string;
+  /** "YYYY-MM-DD", optional. */
+  dueOn?: string;
+  status: 'open' | 'done';
+  meetingId: string;
+  created: Stamp;
+  done?: Stamp;
+}
+
+// ---- The agenda ---------------------------------------------------------------------------
+
+export type AgendaSectionId = 'carried' | 'incidents' | 'findings' | 'risks' | 'okrs' | 'tasks' | 'decisions' | 'items';
+
+export const AGENDA_SECTIONS: readonly { id: AgendaSectionId; title: string; empty: string }[] = [
+  { id: 'carried', title: 'Carried over from the last meeting', empty: 'No open actions or decisions carried over from a previous meeting.' },
+  { id: 'incidents', title: 'High-severity incidents and missed goals', empty: 'No high-severity incidents and no missed response or update goals.' },
+  { id: 'findings', title: 'New findings and overdue remediation', empty: 'No new findings since the last meeting and no overdue remediation.' },
+  { id: 'risks', title: 'Risk register', empty: 'No open risks in the register.' },
+  { id: 'okrs', title: 'OKRs and KSIs', empty: 'No OKRs or KSIs are defined yet.' },
+  { id: 'tasks', title: 'Overdue recurring tasks', empty: 'No recurring operations tasks are overdue.' },
+  { id: 'decisions', title: 'Decisions requested', empty: 'No decisions have been requested.' },
+  { id: 'items', title: 'Items added by people', empty: 'Nobody has added an item yet. Add one in chat with: agenda add <text>' },
+];
+
+export type Tone = 'attention' | 'warning' | 'good' | 'default';
+
+export interface AgendaLine {
+  /** Stable within the agenda (section + record id). */
+  key: string;
+  /** The main text, often user-entered: render literally. */
+  text: string;
+  /** A line of facts under it (severity, status, dates). */
+  detail: string;
+  tone: Tone;
+  /** For items people added: the number `agenda remove <n>` takes. */
+  number?: number;
+  ref?: { kind: 'item' | 'action' | 'decision' | 'risk' | 'ksi' | 'objective' | 'incident' | 'finding' | 'task'; id: string };
+}
+
+export interface AgendaSection {
+  id: AgendaSectionId;
+  title: string;
+  lines: AgendaLine[];
+  /** Shown when `lines` is empty. */
+  empty: string;
+  /** Set when a source failed: the section may be incomplete. */
+  unavailable?: string;
+}
+
+export interface Agenda {
+  meetingAt: string;
+  meetingLabel: string;
+  timeZone: string;
+  lastMeetingAt?: string;
+  sections: AgendaSection[];
+}
+
+export interface AgendaInputs {
+  now: Date;
+  meetingAt: Date;
+  timeZone: string;
+  /** The last recorded meeting: findings filed after it are new; its decisions are carried. */
+  lastMeeting?: { heldAt: string; decisions: string[] };
+  incidents: AgendaIncident[];
+  findings: AgendaFinding[];
+  risks: Risk[];
+  objectives: Objective[];
+  ksis: Ksi[];
+  overdueTasks: AgendaTask[];
+  /** Open items people added (topics and decision requests). */
+  items: AgendaItem[];
+  /** Open actions from earlier meetings. */
+  actions: ActionItem[];
+  /** Sections whose source failed, with why. */
+  unavailable?: Partial<Record<AgendaSectionId, string>>;
+}
+
+const SEVERITY_RANK: Record<string, number> = { '1': 0, A: 1, B: 2, C: 3, D: 4 };
+const severityRank = (s: string) => SEVERITY_RANK[s.trim().toUpperCase()] ?? 9;
+/** Severity 1 and A are the incidents that threaten availability. */
+export const isHighSeverity = (s: string) => severityRank(s) <= 1;
+
+const localDay = (iso: string, tz: string) => {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const d = localAt(t, tz);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+};
+
+/** Open chat-added items in agenda order (decision requests, then topics; oldest first), numbered from 1. */
+export function numberedItems(items: readonly AgendaItem[]): { number: number; item: AgendaItem }[] {
+  const open = items.filter((i) => i.status === 'open');
+  const byTime = (a: AgendaItem, b: AgendaItem) => a.added.at.localeCompare(b.added.at) || a.id.localeCompare(b.id);
+  return [...open.filter((i) => i.kind === 'decision').sort(byTime), ...open.filter((i) => i.kind === 'topic').sort(byTime)].map((item, i) => ({ number: i + 1, item }));
+}
+
+export function buildAgenda(inputs: AgendaInputs): Agenda {
+  const tz = inputs.timeZone;
+  const today = localDay(inputs.now.toISOString(), tz);
+  const lines: Record<AgendaSectionId, AgendaLine[]> = { carried: [], incidents: [], findings: [], risks: [], okrs: [], tasks: [], decisions: [], items: [] };
+
+  // Carried over: open actions (overdue first, then by due date, undated last), then the last meeting's decisions.
+  const actions = inputs.actions.filter((a) => a.status === 'open').sort((a, b) =>
+    (a.dueOn ?? '9999') .localeCompare(b.dueOn ?? '9999') || a.created.at.localeCompare(b.created.at) || a.id.localeCompare(b.id));
+  for (const a of actions) {
+    const overdue = a.dueOn !== undefined && a.dueOn < today;
+    const facts = ['Action', a.owner ? `owner ${a.owner}` : 'no owner yet', a.dueOn ? `${overdue ? 'overdue since' : 'due'} ${a.dueOn}` : 'no due date'];
+    lines.carried.push({ key: `action:${a.id}`, text: a.text, detail: facts.join(' · '), tone: overdue ? 'attention' : 'default', ref: { kind: 'action', id: a.id } });
+  }
+  (inputs.lastMeeting?.decisions ?? []).forEach((d, i) => {
+    lines.carried.push({ key: `decided:${i}`, text: d, detail: `Decided at the meeting of ${localDay(inputs.lastMeeting!.heldAt, tz)}`, tone: 'default' });
+  });
+
+  // Incidents: severity 1/A, or any severity whose response or update goal was missed.
+  const incidents = inputs.incidents.filter((i) => isHighSeverity(i.severity) || i.responseGoalMissed || i.updateOverdue).sort((a, b) =>
+    severityRank(a.severity) - severityRank(b.severity)
+    || Number(b.responseGoalMissed) - Number(a.responseGoalMissed)
+    || Number(b.updateOverdue) - Number(a.updateOverdue)
+    || a.srNumber.localeCompare(b.srNumber));
+  for (const i of incidents) {
+    const facts = [`${i.srNumber}`, `severity ${i.severity}`];
+    if (i.responseGoalMissed) facts.push('initial response goal missed');
+    if (i.updateOverdue) facts.push('status update overdue');
+    lines.incidents.push({ key: `incident:${i.srNumber}`, text: i.title, detail: facts.join(' · '), tone: isHighSeverity(i.severity) || i.responseGoalMissed ? 'attention' : 'warning', ref: { kind: 'incident', id: i.srNumber } });
+  }
+
+  // Findings: overdue remediation first (oldest first), then new ones filed since the last meeting.
+  const since = inputs.lastMeeting?.heldAt;
+  const findings = inputs.findings.filter((f) => f.overdue || !since || f.createdAt > since).sort((a, b) =>
+    Number(b.overdue) - Number(a.overdue) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  for (const f of findings) {
+    const facts = [f.id, f.status, `filed ${localDay(f.createdAt, tz)}`, f.overdue ? 'remediation overdue' : 'new since the last meeting'];
+    lines.findings.push({ key: `finding:${f.id}`, text: f.title, detail: facts.join(' · '), tone: f.overdue ? 'attention' : 'default', ref: { kind: 'finding', id: f.id } });
+  }
+
+  // Risks: open ones, highest overall rating first.
+  for (const r of inputs.risks.filter((x) => x.status === 'open').sort(compareRisks)) {
+    const facts = [`Overall ${RISK_LEVEL_LABELS[r.overall]}`, `likelihood ${RISK_LEVEL_LABELS[r.likelihood].toLowerCase()}`, `impact ${RISK_LEVEL_LABELS[r.impact].toLowerCase()}`];
+    if (r.owner) facts.push(`owner ${r.owner}`);
+    facts.push(r.mitigation ? `mitigation: ${r.mitigation}` : 'no mitigation plan yet');
+    lines.risks.push({ key: `risk:${r.id}`, text: r.title, detail: facts.join(' · '), tone: r.overall === 'high' ? 'attention' : r.overall === 'medium' ? 'warning' : 'default', ref: { kind: 'risk', id: r.id } });
+  }
+
+  // OKRs and KSIs together: off track, at risk, not started, on track; objectives before KSIs of the same status.
+  const tracked = [
+    ...inputs.objectives.map((o) => ({ status: o.status, order: o.order, kindRank: 0, line: { key: `objective:${o.id}`, text: o.objective, detail: ['Objective', TRACK_STATUS_LABELS[o.status], o.keyResult && `key result: ${o.keyResult}`, o.period, o.note].filter(Boolean).join(' · '), ref: { kind: 'objective' as const, id: o.id } } })),
+    ...inputs.ksis.map((k) => ({ status: k.status, order: k.order, kindRank: 1, line: { key: `ksi:${k.id}`, text: k.question, detail: ['KSI', TRACK_STATUS_LABELS[k.status], k.successCriteria && `target: ${k.successCriteria}`, k.responsible, k.note].filter(Boolean).join(' · '), ref: { kind: 'ksi' as const, id: k.id } } })),
+  ].sort((a, b) => compareByStatus({ status: a.status, order: 0 }, { status: b.status, order: 0 }) || a.kindRank - b.kindRank || a.order - b.order);
+  for (const t of tracked) lines.okrs.push({ ...t.line, tone: t.status === 'off-track' ? 'attention' : t.status === 'at-risk' ? 'warning' : t.status === 'on-track' ? 'good' : 'default' });
+
+  // Overdue tasks: the longest overdue first.
+  for (const t of [...inputs.overdueTasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.title.localeCompare(b.title))) {
+    lines.tasks.push({ key: `task:${t.team}:${t.title}:${t.dueAt}`, text: t.title, detail: `${t.team || 'no team'} · due ${localDay(t.dueAt, tz)}`, tone: 'warning', ref: { kind: 'task', id: t.title } });
+  }
+
+  // What people added: decision requests, then topics, oldest first, numbered for `agenda remove <n>`.
+  for (const { number, item } of numberedItems(inputs.items)) {
+    const line: AgendaLine = { key: `item:${item.id}`, text: item.text, detail: `#${number} · added by ${item.added.by.name} on ${localDay(item.added.at, tz)}`, tone: 'default', number, ref: { kind: item.kind === 'decision' ? 'decision' : 'item', id: item.id } };
+    (item.kind === 'decision' ? lines.decisions : lines.items).push(line);
+  }
+
+  return {
+    meetingAt: inputs.meetingAt.toISOString(),
+    meetingLabel: formatMeeting(inputs.meetingAt, tz),
+    timeZone: tz,
+    ...(inputs.lastMeeting ? { lastMeetingAt: inputs.lastMeeting.heldAt } : {}),
+    sections: AGENDA_SECTIONS.map((s) => ({
+      id: s.id,
+      title: s.title,
+      lines: lines[s.id],
+      empty: s.empty,
+      ...(inputs.unavailable?.[s.id] ? { unavailable: inputs.unavailable[s.id] } : {}),
+    })),
+  };
+}

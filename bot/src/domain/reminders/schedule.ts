@@ -1,0 +1,300 @@
+// A reminder schedule: one recurring task of one workspace, its cadence in a named time zone,
+// where its reminders go, and its open (reminded but not yet done) occurrence.
+import type { Workspace } from '../workspace';
+import { type Cadence, type CadenceContext, cadenceProblem, nextOccurrence, occurrencesBetween, parseTime } from './cadence';
+import { type CatalogTask, scheduledCatalogTasks } from './catalog';
+import { civilDateOf, isValidTimeZone, parseWallTime, WEEKDAY_NAMES, zonedParts } from './zoned-time';
+
+export interface OpenTask {
+  /** Due instant (ISO) of the first occurrence that is still not done. */
+  firstDueAt: string;
+  /** Occurrences that came and went while the task stayed open (carried or missed in downtime). */
+  missed: number;
+  /** The latest occurrence reminded for it. */
+  lastOccurrenceId: string;
+}
+
+export interface ReminderSchedule {
+  workspace: Workspace;
+  /** `cat-<catalog key>` or `usr-<generated id>`: safe as a storage key. */
+  id: string;
+  taskKey?: string;
+  title: string;
+  category: string;
+  /** Owning role from the role map, and the team that holds it. */
+  role: string;
+  team?: string;
+  /** Conversation the digest goes to: the owning team's channel or the setup conversation. */
+  targetConversationId: string;
+  enabled: boolean;
+  /** Local time of day, HH:mm. */
+  time: string;
+  timeZone: string;
+  cadence: Cadence;
+  /** Next regular occurrence (ISO instant); absent while disabled. */
+  nextDueAt?: string;
+  snoozedUntil?: string;
+  open?: OpenTask;
+  lastDoneAt?: string;
+  /** Idempotency keys of the latest card actions applied (bounded). */
+  recentActions: string[];
+  updatedAt: string;
+  etag?: string;
+}
+
+/** Per-workspace reminder settings. */
+export interface ReminderSettings {
+  workspace: Workspace;
+  /** "Monthly, weekly during deployments" tasks run weekly while this is on. */
+  deploymentMode: boolean;
+  /** Where notices for the service owner go (e.g. a reminder target was removed). */
+  serviceOwnerConversationId?: string;
+  etag?: string;
+}
+
+export class ScheduleError extends Error {
+  override name = 'ScheduleError';
+}
+
+export const MAX_TITLE_CHARS = 300;
+export const RECENT_ACTIONS_KEPT = 20;
+
+/** Deterministic id of one occurrence: the schedule plus the instant it is due. */
+export function occurrenceId(scheduleId: string, dueAt: string | Date): string {
+  const iso = typeof dueAt === 'string' ? dueAt : dueAt.toISOString();
+  return `${scheduleId}@${iso}`;
+}
+
+export function parseOccurrenceId(id: string): { scheduleId: string; dueAt: string } | undefined {
+  const at = id.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const dueAt = id.slice(at + 1);
+  if (Number.isNaN(Date.parse(dueAt))) return undefined;
+  return { scheduleId: id.slice(0, at), dueAt };
+}
+
+/** The instant the due index holds for this schedule: its next occurrence or an earlier snooze. */
+export function indexedDueAt(s: Pick<ReminderSchedule, 'enabled' | 'nextDueAt' | 'snoozedUntil'>): string | undefined {
+  if (!s.enabled || !s.nextDueAt) return undefined;
+  if (s.snoozedUntil && Date.parse(s.snoozedUntil) < Date.parse(s.nextDueAt)) return s.snoozedUntil;
+  return s.nextDueAt;
+}
+
+export function computeNextDue(s: Pick<ReminderSchedule, 'cadence' | 'time' | 'timeZone'>, after: Date, ctx: CadenceContext): string {
+  return nextOccurrence(s.cadence, parseTime(s.time), s.timeZone, after, ctx).toISOString();
+}
+
+export interface TeamRoute {
+  team?: string;
+  conversationId: string;
+}
+
+export interface SeedOptions {
+  /** Maps a role to its owning team's channel, when the role map knows one. */
+  routeForRole: (role: string) => TeamRoute | undefined;
+  /** The conversation the bot was set up in: used for roles without a channel. */
+  fallbackConversationId: string;
+  time?: string;
+  timeZone: string;
+  now: Date;
+  ctx: CadenceContext;
+}
+
+/** Schedules for every scheduled task of the default catalog. */
+export function seedSchedules(workspace: Workspace, opts: SeedOptions, tasks: readonly CatalogTask[] = scheduledCatalogTasks()): ReminderSchedule[] {
+  if (!isValidTimeZone(opts.timeZone)) throw new ScheduleError(`"${opts.timeZone}" is not a time zone name (for example Europe/Berlin).`);
+  return tasks.filter((t) => t.cadence).map((t) => {
+    const route = opts.routeForRole(t.role);
+    const base = {
+      workspace,
+      id: `cat-${t.key}`,
+      taskKey: t.key,
+      title: t.title,
+      category: t.category,
+      role: t.role,
+      ...(route?.team ? { team: route.team } : {}),
+      targetConversationId: route?.conversationId ?? opts.fallbackConversationId,
+      enabled: true,
+      time: opts.time ?? '09:00',
+      timeZone: opts.timeZone,
+      cadence: t.cadence!,
+      recentActions: [],
+      updatedAt: opts.now.toISOString(),
+    };
+    return { ...base, nextDueAt: computeNextDue(base, opts.now, opts.ctx) };
+  });
+}
+
+export interface ScheduleEdit {
+  title?: string;
+  category?: string;
+  enabled?: boolean;
+  time?: string;
+  timeZone?: string;
+  cadence?: Cadence;
+  role?: string;
+  team?: string;
+  targetConversationId?: string;
+}
+
+/** Validates an edit (from the settings card or the tab API); returns messages, empty if fine. */
+export function editProblems(edit: ScheduleEdit): string[] {
+  const out: string[] = [];
+  if (edit.title !== undefined && (!edit.title.trim() || edit.title.length > MAX_TITLE_CHARS)) out.push(`The task needs a title of 1 to ${MAX_TITLE_CHARS} characters.`);
+  if (edit.time !== undefined && !parseWallTime(edit.time)) out.push(`"${edit.time}" is not a time of day; use HH:mm, for example 09:30.`);
+  if (edit.timeZone !== undefined && !isValidTimeZone(edit.timeZone)) out.push(`"${edit.timeZone}" is not a time zone name (for example Europe/Berlin).`);
+  if (edit.cadence !== undefined) {
+    const p = cadenceProblem(edit.cadence);
+    if (p) out.push(p);
+  }
+  if (edit.targetConversationId !== undefined && !edit.targetConversationId) out.push('Say where the reminder should go.');
+  return out;
+}
+
+/** Applies a validated edit; re-computes the next occurrence when timing or enablement changed. */
+export function applyEdit(s: ReminderSchedule, edit: ScheduleEdit, now: Date, ctx: CadenceContext): ReminderSchedule {
+  const problems = editProblems(edit);
+  if (problems.length) throw new ScheduleError(problems.join(' '));
+  const next: ReminderSchedule = { ...s, ...definedOnly(edit), updatedAt: now.toISOString() };
+  if (edit.title !== undefined) next.title = edit.title.trim();
+  if (!next.enabled) {
+    delete next.nextDueAt;
+    delete next.snoozedUntil;
+  } else if (!s.enabled || edit.time !== undefined || edit.timeZone !== undefined || edit.cadence !== undefined || !next.nextDueAt) {
+    next.nextDueAt = computeNextDue(next, now, ctx);
+  }
+  return next;
+}
+
+export function newCustomSchedule(workspace: Workspace, id: string, input: Required<Pick<ScheduleEdit, 'title' | 'time' | 'timeZone' | 'cadence' | 'targetConversationId'>> & ScheduleEdit, now: Date, ctx: CadenceContext): ReminderSchedule {
+  if (!/^usr-[A-Za-z0-9-]{1,64}$/.test(id)) throw new ScheduleError('bad schedule id');
+  const problems = editProblems(input);
+  if (problems.length) throw new ScheduleError(problems.join(' '));
+  const s: ReminderSchedule = {
+    workspace,
+    id,
+    title: input.title.trim(),
+    category: input.category?.trim() || 'Own tasks',
+    role: input.role?.trim() || 'Service Owner',
+    ...(input.team ? { team: input.team } : {}),
+    targetConversationId: input.targetConversationId,
+    enabled: input.enabled ?? true,
+    time: input.time,
+    timeZone: input.timeZone,
+    cadence: input.cadence,
+    recentActions: [],
+    updatedAt: now.toISOString(),
+  };
+  if (s.enabled) s.nextDueAt = computeNextDue(s, now, ctx);
+  return s;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+// ---- dispatch: what a due occurrence means for the schedule ----
+
+export type LineKind = 'due' | 'snoozed' | 'overdue';
+
+export interface DigestLine {
+  scheduleId: string;
+  /** The occurrence the card's buttons act on. */
+  occurrenceId: string;
+  title: string;
+  category: string;
+  role: string;
+  team?: string;
+  cadence: Cadence;
+  kind: LineKind;
+  dueAt: string;
+  /** e.g. "missed 3 times since Monday"; empty when nothing was missed. */
+  note: string;
+  /** The due time on the schedule's wall clock, e.g. "Monday 09:00 Europe/Berlin". */
+  dueLocal: string;
+}
+
+export type OccurrencePlan =
+  | { stale: true; reason: string }
+  | { stale: false; line: DigestLine; after: ReminderSchedule };
+
+/**
+ * What dispatching the occurrence indexed at `dueAt` means: the digest line to show and the
+ * schedule after it was sent (next occurrence after `now`, the task open, misses counted).
+ * Stale when the schedule no longer indexes that instant (edited, disabled, already advanced).
+ * Catch-up: occurrences that fell due between `dueAt` and `now` (downtime) are not sent one by
+ * one; they are counted into the single line.
+ */
+export function planOccurrence(s: ReminderSchedule, dueAt: string, now: Date, ctx: CadenceContext): OccurrencePlan {
+  const indexed = indexedDueAt(s);
+  if (!indexed) return { stale: true, reason: 'disabled' };
+  if (Date.parse(indexed) !== Date.parse(dueAt)) return { stale: true, reason: 'superseded' };
+  const id = occurrenceId(s.id, dueAt);
+  const after: ReminderSchedule = { ...s, updatedAt: now.toISOString() };
+  const isSnooze = s.snoozedUntil !== undefined && Date.parse(s.snoozedUntil) === Date.parse(dueAt) && Date.parse(dueAt) < Date.parse(s.nextDueAt!);
+  delete after.snoozedUntil;
+  let kind: LineKind;
+  if (isSnooze) {
+    kind = 'snoozed';
+  } else {
+    const due = new Date(dueAt);
+    const later = occurrencesBetween(s.cadence, parseTime(s.time), s.timeZone, due, now, ctx);
+    after.nextDueAt = computeNextDue(s, new Date(Math.max(now.getTime(), due.getTime())), ctx);
+    if (s.open) {
+      after.open = { firstDueAt: s.open.firstDueAt, missed: s.open.missed + 1 + later.length, lastOccurrenceId: id };
+      kind = 'overdue';
+    } else {
+      after.open = { firstDueAt: dueAt, missed: later.length, lastOccurrenceId: id };
+      kind = 'due';
+    }
+  }
+  const open = after.open;
+  const line: DigestLine = {
+    scheduleId: s.id,
+    occurrenceId: id,
+    title: s.title,
+    category: s.category,
+    role: s.role,
+    ...(s.team ? { team: s.team } : {}),
+    cadence: s.cadence,
+    kind,
+    dueAt: open?.firstDueAt ?? dueAt,
+    note: open && open.missed > 0 ? missedNote(open.missed, open.firstDueAt, s.timeZone, now) : '',
+    dueLocal: localText(open?.firstDueAt ?? dueAt, s.timeZone),
+  };
+  return { stale: false, line, after };
+}
+
+/** A line for a task that is open but not due in this run: carried into the channel's digest. */
+export function carriedLine(s: ReminderSchedule, now: Date): DigestLine | undefined {
+  if (!s.enabled || !s.open) return undefined;
+  return {
+    scheduleId: s.id,
+    occurrenceId: s.open.lastOccurrenceId,
+    title: s.title,
+    category: s.category,
+    role: s.role,
+    ...(s.team ? { team: s.team } : {}),
+    cadence: s.cadence,
+    kind: 'overdue',
+    dueAt: s.open.firstDueAt,
+    note: s.open.missed > 0 ? missedNote(s.open.missed, s.open.firstDueAt, s.timeZone, now) : `open since ${sinceText(s.open.firstDueAt, s.timeZone, now)}`,
+    dueLocal: localText(s.open.firstDueAt, s.timeZone),
+  };
+}
+
+export function missedNote(missed: number, since: string, timeZone: string, now: Date): string {
+  return `missed ${missed === 1 ? 'once' : `${missed} times`} since ${sinceText(since, timeZone, now)}`;
+}
+
+function sinceText(since: string, timeZone: string, now: Date): string {
+  const ageDays = (now.getTime() - Date.parse(since)) / 86_400_000;
+  if (ageDays < 6.5) return WEEKDAY_NAMES[zonedParts(Date.parse(since), timeZone).weekday]!;
+  const d = civilDateOf(Date.parse(since), timeZone);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+export function localText(at: string, timeZone: string): string {
+  const p = zonedParts(Date.parse(at), timeZone);
+  return `${WEEKDAY_NAMES[p.weekday]} ${String(p.year)}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')} (${timeZone})`;
+}

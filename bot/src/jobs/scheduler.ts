@@ -1,0 +1,386 @@
+// The reminder scheduler: each tick reads the due index up to now, claims the due occurrences,
+// sends one digest per conversation, records them as sent and indexes the next occurrences.
+// Exactly once across instances sharing storage: an occurrence is sent only by the instance
+// whose conditional insert (or ETag takeover of an expired lease) won its claim, and a claim
+// recorded as sent is never sent again. The one window left is a crash after the connector
+// accepted a message but before "sent" was written: the next owner re-sends (at least once).
+import { renderReminderDigestCard, renderReminderNoticeCard } from '../cards/reminder-digest-card';
+import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
+import type { CadenceContext } from '../domain/reminders/cadence';
+import { buildDigests, type Digest, type DigestItem } from '../domain/reminders/digest';
+import type {
+  Clock, DueEntry, DueIndex, OccurrenceClaim, OccurrenceClaimRepository, ReminderSettingsRepository, ScheduleRepository,
+} from '../domain/reminders/repositories';
+import { backoffMs } from '../domain/reminders/retry-policy';
+import { carriedLine, indexedDueAt, occurrenceId, type OccurrencePlan, planOccurrence, type ReminderSchedule } from '../domain/reminders/schedule';
+import type { Sender } from '../domain/reminders/sender';
+import { type Workspace, workspaceKey } from '../domain/workspace';
+
+export interface SchedulerLog {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface SchedulerDeps {
+  schedules: ScheduleRepository;
+  dueIndex: DueIndex;
+  claims: OccurrenceClaimRepository;
+  targets: ConversationTargetRepository;
+  settings: ReminderSettingsRepository;
+  sender: Sender;
+  clock: Clock;
+  /** Unique per process (e.g. host name + pid + random). */
+  instanceId: string;
+  /** How long a claim is held before another instance may take it over. Longer than one send with its retries. */
+  leaseMs?: number;
+  /** Dispatch attempts per occurrence (across instances) before it is given up as undeliverable. */
+  maxAttempts?: number;
+  /** Digests sent at once; the sender's rate limiter paces them. */
+  sendConcurrency?: number;
+  /** Clock skew tolerated between instances when moving the watermark. */
+  skewMs?: number;
+  /** Every n-th tick reads the index from the beginning (safety net for anything the watermark passed). */
+  fullSweepEvery?: number;
+  render?: (digest: Digest, now: Date) => { card: Record<string, unknown>; summary: string };
+  log?: SchedulerLog;
+}
+
+export interface TickReport {
+  due: number;
+  digestsSent: number;
+  occurrencesSent: number;
+  takenByOthers: number;
+  recovered: number;
+  stale: number;
+  deferred: number;
+  undeliverable: number;
+}
+
+interface Candidate {
+  entry: DueEntry;
+  schedule: ReminderSchedule;
+  plan: Extract<OccurrencePlan, { stale: false }>;
+  claim?: OccurrenceClaim;
+}
+
+const quiet: SchedulerLog = { info() {}, warn() {}, error() {} };
+
+export class ReminderScheduler {
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly concurrency: number;
+  private readonly skewMs: number;
+  private readonly fullSweepEvery: number;
+  private readonly log: SchedulerLog;
+  private readonly render: NonNullable<SchedulerDeps['render']>;
+  private watermark: number | undefined;
+  private ticks = 0;
+  private inFlight: Promise<TickReport> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.leaseMs = deps.leaseMs ?? 5 * 60_000;
+    this.maxAttempts = deps.maxAttempts ?? 6;
+    this.concurrency = deps.sendConcurrency ?? 8;
+    this.skewMs = deps.skewMs ?? 2 * 60_000;
+    this.fullSweepEvery = deps.fullSweepEvery ?? 60;
+    this.log = deps.log ?? quiet;
+    this.render = deps.render ?? ((d, now) => renderReminderDigestCard(d, now));
+  }
+
+  /** One pass; concurrent calls share the pass in flight (ticks never overlap). */
+  tick(now: Date = this.deps.clock()): Promise<TickReport> {
+    if (!this.inFlight) {
+      this.inFlight = this.runTick(now).finally(() => {
+        this.inFlight = undefined;
+      });
+    }
+    return this.inFlight;
+  }
+
+  /** Ticks every `intervalMs` (the next tick starts after the previous one finished). */
+  start(intervalMs = 30_000): void {
+    if (this.running) return;
+    this.running = true;
+    const loop = async () => {
+      if (!this.running) return;
+      try {
+        await this.tick();
+      } catch (e) {
+        this.log.error('reminder tick failed', { error: String(e) });
+      }
+      if (this.running) this.timer = setTimeout(loop, intervalMs);
+    };
+    void loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  private async runTick(now: Date): Promise<TickReport> {
+    const report: TickReport = { due: 0, digestsSent: 0, occurrencesSent: 0, takenByOthers: 0, recovered: 0, stale: 0, deferred: 0, undeliverable: 0 };
+    const sweep = this.watermark === undefined || this.ticks++ % this.fullSweepEvery === 0;
+    const from = sweep ? undefined : bucketOf(this.watermark!);
+    const entries = await this.deps.dueIndex.listDue(now, from);
+    report.due = entries.length;
+    const leftOver: number[] = [];
+    const byWs = new Map<string, DueEntry[]>();
+    for (const e of entries) {
+      const k = workspaceKey(e.workspace);
+      byWs.set(k, [...(byWs.get(k) ?? []), e]);
+    }
+    await mapLimit([...byWs.values()], this.concurrency, (list) => this.processWorkspace(list[0]!.workspace, list, now, report, leftOver));
+    // Next time start from the earliest entry still waiting, or from now (minus clock skew).
+    this.watermark = Math.min(now.getTime() - this.skewMs, ...leftOver);
+    return report;
+  }
+
+  private async processWorkspace(ws: Workspace, entries: DueEntry[], now: Date, report: TickReport, leftOver: number[]): Promise<void> {
+    const settings = await this.deps.settings.get(ws);
+    const ctx: CadenceContext = { deploymentMode: settings.deploymentMode };
+    const candidates: Candidate[] = [];
+    // Several due in one workspace: one partition read serves them all (and the carried lines).
+    const all = entries.length > 2 ? new Map((await this.deps.schedules.list(ws)).map((s) => [s.id, s])) : undefined;
+    await mapLimit(entries, 16, async (entry) => {
+      const schedule = all ? all.get(entry.scheduleId) : await this.deps.schedules.get(ws, entry.scheduleId);
+      if (!schedule) {
+        await this.deps.dueIndex.remove([entry]);
+        report.stale++;
+        return;
+      }
+      const plan = planOccurrence(schedule, entry.dueAt, now, ctx);
+      if (plan.stale) {
+        // An edit, a disable or an earlier advance left this row behind: make sure the current
+        // instant is indexed, then drop the old row.
+        await this.reindex(schedule);
+        await this.deps.dueIndex.remove([entry]);
+        report.stale++;
+        return;
+      }
+      candidates.push({ entry, schedule, plan });
+    });
+    if (!candidates.length) return;
+
+    const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
+    const byOcc = new Map(candidates.map((c) => [c.plan.line.occurrenceId, c]));
+    const { won, taken } = await this.deps.claims.claim(candidates.map((c) => ({
+      workspace: ws,
+      occurrenceId: c.plan.line.occurrenceId,
+      scheduleId: c.schedule.id,
+      dueAt: c.entry.dueAt,
+      targetConversationId: c.schedule.targetConversationId,
+      state: 'claimed' as const,
+      owner: this.deps.instanceId,
+      leaseUntil,
+      attempts: 1,
+    })));
+    const mine: Candidate[] = [];
+    for (const claim of won) {
+      const c = byOcc.get(claim.occurrenceId)!;
+      c.claim = claim;
+      mine.push(c);
+    }
+    // Occurrences someone else claimed: finish what they sent, wait for live leases, and take
+    // over expired ones (crash, or told to wait) together per channel, ETag-conditionally in one
+    // transaction, so a recovered channel still gets one digest.
+    const takenByTarget = new Map<string, Candidate[]>();
+    for (const occ of taken) {
+      const c = byOcc.get(occ)!;
+      takenByTarget.set(c.schedule.targetConversationId, [...(takenByTarget.get(c.schedule.targetConversationId) ?? []), c]);
+    }
+    await mapLimit([...takenByTarget.values()], 8, async (cands) => {
+      const expired: { c: Candidate; existing: OccurrenceClaim }[] = [];
+      for (const c of cands) {
+        const occ = c.plan.line.occurrenceId;
+        const existing = await this.deps.claims.get(ws, occ);
+        if (!existing) {
+          // Its group lost to a claim on a sibling; it is free and goes next tick.
+          leftOver.push(Date.parse(c.entry.dueAt));
+          continue;
+        }
+        if (existing.state !== 'claimed') {
+          // Sent (or given up) by someone who did not get to advance the schedule: finish that.
+          await this.advance(c, now, ctx);
+          report.takenByOthers++;
+          continue;
+        }
+        if (Date.parse(existing.leaseUntil) > now.getTime()) {
+          leftOver.push(Date.parse(c.entry.dueAt));
+          report.takenByOthers++;
+          continue;
+        }
+        if (existing.attempts >= this.maxAttempts) {
+          const r = await this.deps.claims.update({ ...existing, state: 'undeliverable', note: `gave up after ${existing.attempts} attempts` });
+          if (r !== 'conflict') {
+            this.log.warn('reminder given up', { occurrenceId: occ, attempts: existing.attempts });
+            report.undeliverable++;
+            await this.advance(c, now, ctx);
+          }
+          continue;
+        }
+        expired.push({ c, existing });
+      }
+      if (!expired.length) return;
+      const updated = await this.deps.claims.updateMany(expired.map(({ existing }) => ({ ...existing, owner: this.deps.instanceId, leaseUntil, attempts: existing.attempts + 1 })));
+      if (updated === 'conflict') {
+        for (const { c } of expired) leftOver.push(Date.parse(c.entry.dueAt));
+        return;
+      }
+      for (const [i, claim] of updated.entries()) {
+        const c = expired[i]!.c;
+        // A batch response may omit a row's new ETag; read it back so later updates stay conditional.
+        c.claim = claim.etag ? claim : ((await this.deps.claims.get(ws, claim.occurrenceId)) ?? claim);
+        mine.push(c);
+        report.recovered++;
+      }
+    });
+
+    const byTarget = new Map<string, Candidate[]>();
+    for (const c of mine) byTarget.set(c.schedule.targetConversationId, [...(byTarget.get(c.schedule.targetConversationId) ?? []), c]);
+    await mapLimit([...byTarget.entries()], this.concurrency, ([conversationId, group]) => this.dispatch(ws, conversationId, group, now, ctx, report, leftOver, all));
+  }
+
+  private async dispatch(ws: Workspace, conversationId: string, group: Candidate[], now: Date, ctx: CadenceContext, report: TickReport, leftOver: number[], all?: Map<string, ReminderSchedule>): Promise<void> {
+    const target = await this.deps.targets.get(ws, conversationId);
+    if (!target || !target.active) {
+      await this.finish(group, 'undeliverable', now, ctx, target ? `target inactive: ${target.inactiveReason ?? ''}` : 'no conversation reference');
+      report.undeliverable += group.length;
+      return;
+    }
+    const inGroup = new Set(group.map((c) => c.schedule.id));
+    const open = all
+      ? [...all.values()].filter((s) => s.enabled && s.open && s.targetConversationId === conversationId)
+      : await this.deps.schedules.listOpenForTarget(ws, conversationId);
+    const carried: DigestItem[] = [];
+    for (const s of open) {
+      if (inGroup.has(s.id)) continue;
+      const line = carriedLine(s, now);
+      if (line) carried.push({ workspace: ws, targetConversationId: conversationId, line });
+    }
+    const [digest] = buildDigests(group.map((c) => ({ workspace: ws, targetConversationId: conversationId, line: c.plan.line })), carried);
+    const { card, summary } = this.render(digest!, now);
+    let outcome;
+    try {
+      outcome = await this.deps.sender.send(target, card, summary);
+    } catch (e) {
+      // As if the process died here: the claims keep their lease and are taken over after it.
+      this.log.error('reminder send failed unexpectedly', { conversationId, error: String(e) });
+      for (const c of group) leftOver.push(Date.parse(c.entry.dueAt));
+      return;
+    }
+    if (outcome === 'sent') {
+      await this.finish(group, 'sent', now, ctx);
+      report.digestsSent++;
+      report.occurrencesSent += group.length;
+      return;
+    }
+    if ('deactivate' in outcome) {
+      await this.finish(group, 'undeliverable', now, ctx, outcome.deactivate);
+      report.undeliverable += group.length;
+      await this.tellOwner(ws, target, outcome.deactivate, now);
+      return;
+    }
+    // Not now: keep the claims but move their lease to when a retry makes sense; whichever
+    // instance ticks after that takes them over.
+    const waitMs = 'retryAfterMs' in outcome ? outcome.retryAfterMs : backoffMs(group[0]!.claim!.attempts + 1);
+    const until = new Date(now.getTime() + waitMs).toISOString();
+    await Promise.all(group.map((c) => this.deps.claims.update({ ...c.claim!, leaseUntil: until, note: 'retryAfterMs' in outcome ? 'rate limited' : outcome.transient })));
+    for (const c of group) leftOver.push(Date.parse(c.entry.dueAt));
+    report.deferred += group.length;
+  }
+
+  private async finish(group: Candidate[], state: 'sent' | 'undeliverable', now: Date, ctx: CadenceContext, note?: string): Promise<void> {
+    const marked = group.map((c) => ({ ...c.claim!, state, ...(state === 'sent' ? { sentAt: now.toISOString() } : {}), ...(note ? { note } : {}) }));
+    // The group shares a workspace partition: one transaction for the claims, one for the
+    // schedules, batched index writes. Any conflict falls back to the careful one-by-one path.
+    if ((await this.deps.claims.updateMany(marked)) === 'conflict') {
+      await mapLimit(marked, 16, async (m) => {
+        if ((await this.deps.claims.update(m)) === 'conflict') this.log.warn('claim changed while sending (lease too short?)', { occurrenceId: m.occurrenceId });
+      });
+    }
+    const bulk = await this.deps.schedules.updateMany(group.map((c) => c.plan.after));
+    if (bulk === 'conflict') {
+      await mapLimit(group, 16, (c) => this.advance(c, now, ctx));
+      return;
+    }
+    await this.deps.dueIndex.put(bulk.flatMap((s) => {
+      const dueAt = indexedDueAt(s);
+      return dueAt ? [{ dueAt, workspace: s.workspace, scheduleId: s.id, targetConversationId: s.targetConversationId }] : [];
+    }));
+    await this.deps.dueIndex.remove(group.map((c) => c.entry));
+  }
+
+  /** Moves the schedule past the occurrence and re-indexes it; idempotent. */
+  private async advance(c: Candidate, now: Date, ctx: CadenceContext): Promise<void> {
+    let plan: OccurrencePlan = c.plan;
+    let schedule: ReminderSchedule | undefined = c.schedule;
+    for (let attempt = 0; attempt < 5 && schedule; attempt++) {
+      if (plan.stale) {
+        await this.reindex(schedule);
+        break;
+      }
+      const r = await this.deps.schedules.update(plan.after);
+      if (r !== 'conflict') {
+        await this.reindex(r);
+        break;
+      }
+      schedule = await this.deps.schedules.get(c.schedule.workspace, c.schedule.id);
+      if (schedule) plan = planOccurrence(schedule, c.entry.dueAt, now, ctx);
+    }
+    await this.deps.dueIndex.remove([c.entry]);
+  }
+
+  private async reindex(s: ReminderSchedule): Promise<void> {
+    const dueAt = indexedDueAt(s);
+    if (dueAt) await this.deps.dueIndex.put([{ dueAt, workspace: s.workspace, scheduleId: s.id, targetConversationId: s.targetConversationId }]);
+  }
+
+  /** Tells the service owner once per deactivation that reminders to a conversation stopped. */
+  private async tellOwner(ws: Workspace, target: ConversationTarget, reason: string, now: Date): Promise<void> {
+    const first = await this.deps.claims.claimOnce(ws, `deactivated|${target.conversationId}|${target.lastSeenAt}`, now.toISOString());
+    if (!first) return;
+    this.log.warn('reminder target deactivated', { conversationId: target.conversationId, reason });
+    const settings = await this.deps.settings.get(ws);
+    const ownerConv = settings.serviceOwnerConversationId;
+    if (!ownerConv || ownerConv === target.conversationId) return;
+    const owner = await this.deps.targets.get(ws, ownerConv);
+    if (!owner?.active) return;
+    const { card, summary } = renderReminderNoticeCard({ conversationId: target.conversationId, kind: target.kind, reason });
+    try {
+      await this.deps.sender.send(owner, card, summary);
+    } catch (e) {
+      this.log.error('could not tell the service owner', { error: String(e) });
+    }
+  }
+}
+
+export function occurrenceOf(entry: DueEntry): string {
+  return occurrenceId(entry.scheduleId, entry.dueAt);
+}
+
+function bucketOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace(/[-T:]/g, '');
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (i < items.length) {
+      const item = items[i++]!;
+      try {
+        await fn(item);
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (errors.length) throw errors[0];
+}

@@ -1,0 +1,90 @@
+// The `finding` dialog: the domain's draft steps (draft.ts) run by the form runner, one
+// question at a time, with the one-line shortcut as a prefill and an idempotent submit.
+import { renderFindingDraftCard } from '../../cards/finding-draft-card';
+import { renderQuestionCard } from '../../cards/question-card';
+import { answer, confirmDraft, type FindingDraft, newDraft, promptFor, STEP_ORDER, stepApplies } from '../../domain/findings/draft';
+import type { FindingService } from '../../domain/findings/finding-service';
+import { parseFindingShortcut } from '../../domain/findings/shortcut';
+import type { FormDefinition, FormStep, Question } from '../dialogs/form';
+import type { FindingPresenter } from './finding-presenter';
+import type { OwningTeamPoster } from './owning-team-poster';
+
+export const FINDING_FORM_ID = 'finding';
+
+/** The draft as the dialog keeps it: the domain draft plus what to tell the person next. */
+export type FindingFormDraft = FindingDraft & {
+  /** A remark on the last answer (e.g. "4.1 % is above the 2.0 % target"), shown with the next question. */
+  note?: string;
+  /** What the one-line shortcut could not read; shown on the confirmation card. */
+  warnings?: string[];
+};
+
+/** Shortcut problems the dialog resolves itself by asking. */
+const ASKED_ANYWAY = new Set(['I could not tell the category.', 'There was no description.']);
+
+export interface FindingFormDeps {
+  service: FindingService;
+  presenter: FindingPresenter;
+  poster: OwningTeamPoster;
+  clock: () => Date;
+}
+
+export function findingForm(deps: FindingFormDeps): FormDefinition<FindingFormDraft> {
+  const steps: FormStep<FindingFormDraft>[] = STEP_ORDER.map((step) => ({
+    key: step,
+    skip: (d) => !stepApplies(d, step) || d.done.includes(step),
+    ask: (d) => {
+      const p = promptFor(d, step);
+      const hasSkip = p.choices.some((c) => c.value === 'skip');
+      const q: Question = { text: p.question, choices: p.choices };
+      if (p.optional && !hasSkip && p.defaultValue === undefined) q.allowSkip = true;
+      if (step === 'area' && p.defaultValue) {
+        q.allowSkip = true;
+        q.hint = `Skip to use the usual one for this kind of problem.`;
+      }
+      if (d.note) q.hint = q.hint ? `${d.note} ${q.hint}` : d.note;
+      return q;
+    },
+    answer: (input, d) => {
+      const r = answer(d, step, input, deps.clock());
+      if (!r.ok) return { ok: false, message: r.error };
+      const draft: FindingFormDraft = { ...r.draft };
+      if (r.note) draft.note = r.note;
+      else delete draft.note;
+      return { ok: true, draft };
+    },
+  }));
+
+  return {
+    id: FINDING_FORM_ID,
+    noun: 'finding',
+    begin(args, fc) {
+      if (!args.trim()) return { draft: newDraft(fc.now) };
+      const shortcut = parseFindingShortcut(args, fc.now);
+      if (!shortcut.matched) return { draft: newDraft(fc.now) };
+      const warnings = shortcut.problems.filter((p) => !ASKED_ANYWAY.has(p));
+      return { draft: warnings.length ? { ...shortcut.draft, warnings } : shortcut.draft };
+    },
+    steps,
+    confirmCard(d) {
+      const checked = confirmDraft(d);
+      if (!checked.ok) {
+        // Only reachable if the rules changed under a saved draft: say why, offer to drop it.
+        return renderQuestionCard({ dialog: FINDING_FORM_ID, progress: 'New finding', question: `This draft can't be filed: ${checked.error}`, choices: [{ title: 'Discard', value: 'discard' }] });
+      }
+      return renderFindingDraftCard({ draft: checked.value, draftId: d.startedAt, warnings: d.warnings ?? [] });
+    },
+    async submit(d, fc) {
+      const actor = { id: fc.actor.id, name: fc.actor.name };
+      const created = await deps.service.create(fc.workspace, d, actor, { idempotencyKey: fc.idempotencyKey, source: 'chat' });
+      if (!created.ok) return { ok: false, retryable: false, message: `I can't file this finding: ${created.error} Type cancel and start again.` };
+      const card = await deps.presenter.card(created.finding, { actorId: actor.id });
+      let text = `Filed ${created.finding.id} for ${created.finding.owningRole}.`;
+      // A redelivered confirmation returns the finding filed the first time: announce it once.
+      if (created.created && (await deps.poster.post(created.finding, card, fc.conversationId)) === 'posted') {
+        text += ` Posted to ${created.finding.owningRole}'s channel.`;
+      }
+      return { ok: true, card, text };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// The `escalate` dialog: the domain's escalation steps (escalation-draft.ts) as a form the
+// FormRunner drives one question at a time. Form id 'escalation', so the runner's verbs are
+// escalation.confirm / escalation.discard, the verbs the confirmation card already carries.
+// The workspace's time zone and severity policy are read once when the dialog begins and
+// travel with the draft, so every question (and the severity commitments it shows) uses the
+// targets that will apply when the incident is filed.
+import { renderEscalationDraftCard } from '../../cards/escalation-draft-card';
+import {
+  answerStep, confirmDraft, ESCALATION_STEPS, type EscalationDraft, type EscalationStep, promptFor, type StepContext,
+} from '../../domain/incidents/escalation-draft';
+import type { Clock } from '../../domain/incidents/incident';
+import type { IncidentService } from '../../domain/incidents/incident-service';
+import { classifyScope } from '../../domain/incidents/scope-check';
+import { describeCommitment, SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../../domain/incidents/severity';
+import type { FormDefinition, FormStep, Question } from '../dialogs/form';
+import type { FiledEscalation } from './incident-views';
+
+export const ESCALATION_FORM_ID = 'escalation';
+
+/** What the dialog session stores: the domain draft plus the settings it is answered under. */
+export interface EscalationFormDraft {
+  e: EscalationDraft;
+  timeZone: string;
+  policy: SeverityPolicy;
+}
+
+export interface EscalationFormDeps {
+  service: IncidentService;
+  clock: Clock;
+  /** Files the confirmed draft and renders the incident card (shared with the verbs). */
+  file(draft: EscalationFormDraft, context: Parameters<FormDefinition<EscalationFormDraft>['submit']>[1]): Promise<FiledEscalation>;
+}
+
+export function escalationForm(deps: EscalationFormDeps): FormDefinition<EscalationFormDraft> {
+  const ctx = (d: EscalationFormDraft): StepContext => ({ now: deps.clock(), timeZone: d.timeZone, policy: d.policy });
+  const steps: FormStep<EscalationFormDraft>[] = ESCALATION_STEPS.map((step) => ({
+    key: step,
+    ask: (d) => question(step, d, ctx(d)),
+    answer(input, d) {
+      const r = answerStep(d.e, step, input, ctx(d));
+      return r.ok ? { ok: true, draft: { ...d, e: r.draft } } : { ok: false, message: r.message };
+    },
+    skip: (d) => answered(step, d.e),
+  }));
+
+  return {
+    id: ESCALATION_FORM_ID,
+    noun: 'escalation',
+    async begin(args, fc) {
+      const { timeZone, policy } = await deps.service.settings(fc.workspace);
+      const draft: EscalationFormDraft = { e: {}, timeZone, policy };
+      // "escalate Teams meetings" names the service up front.
+      if (!args.trim()) return { draft };
+      const r = answerStep(draft.e, 'service', args, ctx(draft));
+      if (!r.ok) return { error: `${r.message} Type escalate on its own to answer one question at a time.` };
+      return { draft: { ...draft, e: r.draft } };
+    },
+    steps,
+    confirmCard: (d) => renderEscalationDraftCard({ draft: d.e, policy: d.policy, timeZone: d.timeZone }),
+    async submit(d, fc) {
+      const c = confirmDraft(d.e);
+      if (!c.ok) return { ok: false, retryable: false, message: c.message };
+      const filed = await deps.file(d, fc);
+      if (filed.kind === 'invalid') return { ok: false, retryable: false, message: `I couldn't file the escalation: ${filed.errors.join(' ')} Type cancel and start again with escalate.` };
+      return { ok: true, card: filed.card, text: filed.summary };
+    },
+  };
+}
+
+function answered(step: EscalationStep, e: EscalationDraft): boolean {
+  const key = step === 'started' ? 'startedAt' : step;
+  return e[key] !== undefined;
+}
+
+/** One question card's content. The severity and scope steps carry their explanations. */
+function question(step: EscalationStep, d: EscalationFormDraft, ctx: StepContext): Question {
+  const p = promptFor(step, d.e, ctx);
+  if (step === 'severity') {
+    // What each severity commits to is shown before anyone picks one. Severity 1 is listed
+    // (so the agent knows it exists) but offered as no button: only the vendor declares it.
+    const commitments = SEVERITY_LEVELS.map((level) => describeCommitment(d.policy, level)).join('\n\n');
+    const suggested = p.suggestion?.value;
+    return {
+      text: p.question,
+      hint: `What each severity commits to:\n\n${commitments}`,
+      choices: [
+        ...(suggested ? [{ title: `Yes: ${severityLabel(d.policy.rules[suggested as keyof SeverityPolicy['rules']])}`, value: 'yes' }] : []),
+        ...SEVERITY_LEVELS.filter((l) => d.policy.rules[l].declaredBy !== 'vendor' && l !== suggested).map((l) => ({ title: severityLabel(d.policy.rules[l]), value: l })),
+      ],
+    };
+  }
+  if (step === 'scope') {
+    const s = classifyScope([d.e.service, d.e.problem, d.e.impact, d.e.affected]);
+    const internal = s.route === 'internal';
+    const role = s.route === 'internal' ? s.owningRole : undefined;
+    return {
+      text: p.question,
+      hint: 'The vendor does not accept cases about our own network, hardware, on-premises or third-party software, operating procedures, architecture, or process, configuration and human errors; those go to the internal owning team instead.',
+      choices: [
+        ...(internal ? [{ title: role ? `Yes: route to ${role}` : 'Yes, route it internally', value: 'yes' }] : []),
+        ...(p.choices ?? []).map((c) => ({ title: c.value === 'vendor' ? "It's the vendor's service" : c.title, value: c.value })),
+      ],
+    };
+  }
+  return { text: p.question, hint: p.hint, choices: p.choices?.map((c) => ({ title: c.title, value: c.value })) };
+}

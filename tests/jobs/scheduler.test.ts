@@ -1,0 +1,169 @@
+// The scheduler against the real Azurite and the local connector: several instances over one
+// storage account, many simulated ticks, crashes between claim and send, and card actions
+// delivered more than once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextOccurrence } from '../../bot/src/domain/reminders/cadence';
+import { parseTime } from '../../bot/src/domain/reminders/cadence';
+import type { Sender } from '../../bot/src/domain/reminders/sender';
+import { startConnector, type LocalConnector } from '../support/connector';
+import { createHarness, deliveredOccurrences, workspace } from './reminder-harness';
+
+let connector: LocalConnector;
+beforeAll(async () => {
+  connector = await startConnector();
+});
+afterAll(async () => {
+  await connector.close();
+});
+
+describe('three scheduler instances sharing one storage account', () => {
+  it('send every due reminder exactly once over many simulated ticks', async () => {
+    connector.clear();
+    // Sunday 30 June 2024 00:00 UTC: the window covers daily, weekday, weekly, biweekly and
+    // monthly (1 July) occurrences, in zones east and west of UTC.
+    const h = await createHarness('2024-06-30T00:00:00Z', connector.serviceUrl);
+    const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC'];
+    const workspaces = zones.map(() => workspace());
+    for (const [i, ws] of workspaces.entries()) {
+      await h.addChannel(ws, `19:setup-${i}@thread.tacv2`, connector.serviceUrl);
+      await h.addChannel(ws, `19:netops-${i}@thread.tacv2`, connector.serviceUrl);
+      await h.service.seed(ws, {
+        routeForRole: (role) => (role === 'Network Operations' ? { team: 'NetOps', conversationId: `19:netops-${i}@thread.tacv2` } : undefined),
+        fallbackConversationId: `19:setup-${i}@thread.tacv2`,
+        timeZone: zones[i]!,
+        time: i % 2 ? '09:00' : '08:30',
+      });
+    }
+    const start = h.clock.now();
+    const instances = [h.instance(), h.instance(), h.instance()];
+    const end = Date.parse('2024-07-02T12:00:00Z');
+    let ticks = 0;
+    while (h.clock.now().getTime() < end) {
+      h.clock.advance(20 * 60_000);
+      await Promise.all(instances.map((i) => i.scheduler.tick(h.clock.now())));
+      ticks++;
+    }
+    expect(ticks).toBeGreaterThan(100);
+
+    // What should have been sent: every occurrence of every schedule in (start, end].
+    const expected: string[] = [];
+    for (const ws of workspaces) {
+      for (const s of await h.storage.schedules.list(ws)) {
+        let at = start;
+        for (;;) {
+          at = nextOccurrence(s.cadence, parseTime(s.time), s.timeZone, at, { deploymentMode: false });
+          if (at.getTime() > h.clock.now().getTime()) break;
+          expected.push(`${s.id}@${at.toISOString()}|${s.targetConversationId}`);
+        }
+      }
+    }
+    const delivered = connector.calls
+      .filter((c) => c.method === 'POST' && c.status < 300)
+      .flatMap((c) => deliveredOccurrences([c.body]).map((o) => `${o}|${c.conversationId}`));
+    expect(new Set(delivered).size).toBe(delivered.length); // no duplicates
+    expect(delivered.sort()).toEqual(expected.sort()); // and no loss
+    expect(expected.length).toBeGreaterThan(40);
+    // One digest per channel per run: never two cards to one conversation in one tick window.
+    const perRun = new Map<string, number>();
+    for (const call of connector.calls.filter((c) => c.method === 'POST' && c.status < 300)) {
+      const due = (call.body.attachments?.[0]?.content?.testDue ?? []) as string[];
+      const key = `${call.conversationId}|${due[0]?.split('@')[1]}`;
+      perRun.set(key, (perRun.get(key) ?? 0) + 1);
+    }
+    expect([...perRun.values()].every((n) => n === 1)).toBe(true);
+    // And nothing is left in the due index before now.
+    expect(await h.storage.dueIndex.listDue(h.clock.now())).toEqual([]);
+  }, 120_000);
+});
+
+describe('a process killed between claim and send', () => {
+  it('is recovered by another instance after the lease expires, with no duplicate and no loss', async () => {
+    connector.clear();
+    const h = await createHarness('2024-06-03T06:00:00Z', connector.serviceUrl);
+    const ws = workspace();
+    const conv = '19:ops-kill@thread.tacv2';
+    await h.addChannel(ws, conv, connector.serviceUrl);
+    await h.service.seed(ws, { routeForRole: () => undefined, fallbackConversationId: conv, timeZone: 'UTC', time: '09:00' });
+    // Instance A "dies" right after claiming: its sender throws before anything goes out.
+    let killed = 0;
+    const crashing = h.instance({ wrapSender: (): Sender => ({ send: async () => { killed++; throw new Error('SIGKILL'); } }) });
+    const b = h.instance();
+    h.clock.set('2024-06-03T09:00:00Z');
+    const ra = await crashing.scheduler.tick(h.clock.now());
+    expect(killed).toBe(1);
+    expect(ra.occurrencesSent).toBe(0);
+    // While A's lease runs, B keeps its hands off.
+    h.clock.advance(60_000);
+    const rb1 = await b.scheduler.tick(h.clock.now());
+    expect(rb1.takenByOthers).toBeGreaterThan(0);
+    expect(connector.sent(conv)).toHaveLength(0);
+    // After the lease: B takes over and sends, once.
+    h.clock.advance(5 * 60_000);
+    const rb2 = await b.scheduler.tick(h.clock.now());
+    expect(rb2.recovered).toBe(ra.due);
+    expect(connector.sent(conv)).toHaveLength(1);
+    const first = deliveredOccurrences(connector.sent(conv));
+    expect(first.length).toBe(ra.due);
+    // More ticks by everyone (A now healthy again is modelled by a third instance) send nothing more.
+    const c = h.instance();
+    for (let i = 0; i < 5; i++) {
+      h.clock.advance(10 * 60_000);
+      await Promise.all([b.scheduler.tick(h.clock.now()), c.scheduler.tick(h.clock.now())]);
+    }
+    expect(connector.sent(conv)).toHaveLength(1);
+    for (const occ of first) expect((await h.storage.claims.get(ws, occ))?.state).toBe('sent');
+  });
+});
+
+describe('card actions delivered three times', () => {
+  it('done, snooze and skip change the schedule once', async () => {
+    connector.clear();
+    const h = await createHarness('2024-06-03T06:00:00Z', connector.serviceUrl);
+    const ws = workspace();
+    const conv = '19:ops-actions@thread.tacv2';
+    await h.addChannel(ws, conv, connector.serviceUrl);
+    await h.service.seed(ws, { routeForRole: () => undefined, fallbackConversationId: conv, timeZone: 'UTC', time: '09:00' });
+    const inst = h.instance();
+    h.clock.set('2024-06-03T09:00:00Z');
+    await inst.scheduler.tick(h.clock.now());
+    const [card] = connector.sent(conv);
+    const [doneOcc, snoozeOcc, skipOcc] = card.attachments[0].content.testDue as string[];
+    const sched = (occ: string) => occ.split('@')[0]!;
+
+    // Three deliveries of each, at slightly different times, concurrently and then again.
+    const deliver = async (scheduleId: string, verb: 'done' | 'snooze-hour' | 'skip', occurrenceId: string) => {
+      const results = await Promise.all([0, 1, 2].map(async (i) => {
+        if (i) h.clock.advance(1000);
+        return h.service.act(ws, scheduleId, { verb, occurrenceId, by: 'Ana' });
+      }));
+      return results.map((r) => r.outcome);
+    };
+    expect((await deliver(sched(doneOcc!), 'done', doneOcc!)).filter((o) => o === 'applied')).toHaveLength(1);
+    const snoozeStart = h.clock.now().getTime();
+    expect((await deliver(sched(snoozeOcc!), 'snooze-hour', snoozeOcc!)).filter((o) => o === 'applied')).toHaveLength(1);
+    // A fourth, late delivery does not push the snooze further either.
+    h.clock.advance(10 * 60_000);
+    expect((await h.service.act(ws, sched(snoozeOcc!), { verb: 'snooze-hour', occurrenceId: snoozeOcc! })).outcome).toBe('duplicate');
+    expect((await deliver(sched(skipOcc!), 'skip', skipOcc!)).filter((o) => o === 'applied')).toHaveLength(1);
+
+    const done = (await h.storage.schedules.get(ws, sched(doneOcc!)))!;
+    expect(done.open).toBeUndefined();
+    expect(done.recentActions.filter((k) => k === `${doneOcc}:done`)).toHaveLength(1);
+    const snoozed = (await h.storage.schedules.get(ws, sched(snoozeOcc!)))!;
+    expect(Date.parse(snoozed.snoozedUntil!) - snoozeStart).toBeLessThanOrEqual(3_600_000 + 3000);
+    expect(Date.parse(snoozed.snoozedUntil!) - snoozeStart).toBeGreaterThanOrEqual(3_600_000);
+    const history = await h.storage.completions.list(ws);
+    expect(history.map((r) => [r.scheduleId, r.outcome])).toEqual(expect.arrayContaining([[sched(doneOcc!), 'done'], [sched(skipOcc!), 'skipped']]));
+    expect(history).toHaveLength(2);
+    const rates = await h.service.rates(ws);
+    expect(rates.find((r) => r.scheduleId === sched(doneOcc!))).toMatchObject({ onTime: 1, due: 1, rate: 1 });
+
+    // The snooze comes back as its own reminder an hour later, once, and only that task.
+    connector.clear();
+    h.clock.set(new Date(Date.parse(snoozed.snoozedUntil!) + 60_000));
+    await Promise.all([inst.scheduler.tick(h.clock.now()), h.instance().scheduler.tick(h.clock.now())]);
+    const again = connector.sent(conv);
+    expect(again).toHaveLength(1);
+    expect(again[0].attachments[0].content.testDue).toEqual([`${sched(snoozeOcc!)}@${snoozed.snoozedUntil}`]);
+  });
+});

@@ -1,0 +1,137 @@
+// The call-quality CSV import CLI (scripts/import-cqd.mjs), run as a user runs it: a child
+// process with the app's configuration, against the test Azurite.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TableClient } from '@azure/data-tables';
+import { describe, expect, inject, it } from 'vitest';
+import type { Workspace } from '../../bot/src/domain/workspace';
+import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
+import { uniqueTablePrefix } from '../support/service-ops';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const SAMPLE = join(root, 'tests/fixtures/cqd-sample.csv');
+const MALFORMED = join(root, 'tests/fixtures/cqd-malformed.csv');
+const connectionString = () => inject('azuriteConnectionString');
+
+/** Every building and subnet above target in 2025-02 of the sample (worked out by hand from the QER targets). */
+const EXPECTED_KEYS = [
+  'building|hq, north wing|wifi-2.4|setup-failure-rate', // 8/800 = 1.0 % setup failures > 0.5 %
+  'subnet|10.20.5.0/24|wifi-2.4|setup-failure-rate',
+  'building|hq, north wing|wifi-5|poor-stream-rate', // 30/1200 = 2.5 % poor > 2.0 %
+  'subnet|10.20.6.0/24|wifi-5|poor-stream-rate',
+  'building|building 9|wired|setup-failure-rate', // 6/600 = 1.0 % (192.168.1.0/24 left out, external not counted)
+  'subnet|10.90.1.0/24|wired|setup-failure-rate',
+  'building|building 6|vpn|poor-stream-rate', // 25/500 = 5.0 % poor > 2.0 %
+  'subnet|10.60.1.0/24|vpn|poor-stream-rate',
+];
+
+interface Run { code: number; stdout: string; stderr: string }
+function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  const base = { ...process.env };
+  delete base.STORAGE_CONNECTION_STRING;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(root, 'scripts/import-cqd.mjs'), ...args], { cwd: root, env: { ...base, NODE_NO_WARNINGS: '1', ...env }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+const keysOf = (stdout: string) => [...stdout.matchAll(/^\s+key (.+?) · owner /gm)].map((m) => m[1]);
+const storageEnv = (prefix: string) => ({ STORAGE_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix });
+const repoFor = (prefix: string) => new TableFindingRepository(TableClient.fromConnectionString(connectionString(), `${prefix}Findings`, { allowInsecureConnection: true }));
+async function findingsIn(prefix: string, ws: Workspace) {
+  return (await repoFor(prefix).list(ws, { statuses: ['new', 'accepted', 'in-remediation', 'remediated', 'verified', 'wont-fix'] }, { pageSize: 1000 })).items;
+}
+
+describe('npm run import:cqd', () => {
+  it('proposes exactly the buildings and subnets above target, grouped by category, and files nothing unasked', async () => {
+    const r = await cli([SAMPLE]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('cqd-sample.csv: 14 rows read; reviewing 2025-02');
+    expect(keysOf(r.stdout).sort()).toEqual([...EXPECTED_KEYS].sort());
+    // Grouped by category, each heading followed by its own proposals.
+    const groups = r.stdout.split('\n').filter((l) => /^\S.* \(\d+\)$/.test(l));
+    expect(groups).toEqual(['Poor Wi-Fi coverage (4)', 'Incomplete firewall or proxy configuration (1)', 'Problematic subnets or network devices (1)', 'VPN (2)']);
+    expect(r.stdout).toContain('Left out 192.168.1.0/24');
+    expect(r.stdout).toContain('Nothing was filed.');
+  });
+
+  it('files with --file-all once (a second run finds them covered), and only the chosen ones with --file', async () => {
+    const prefix = uniqueTablePrefix();
+    const ws: Workspace = { tenantId: 'tenant-cli', scope: 'team', scopeId: '19:team-cli@thread.tacv2' };
+    const first = await cli([SAMPLE, '--tenant', ws.tenantId, '--team', ws.scopeId, '--file-all'], storageEnv(prefix));
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Filed 8: QF-0001, .*QF-0008\./);
+    const filed = await findingsIn(prefix, ws);
+    expect(filed).toHaveLength(8);
+    expect(filed.every((f) => f.source === 'import' && f.status === 'new' && f.createdBy.id.startsWith('cli:'))).toBe(true);
+    expect(filed.map((f) => `${f.subnet ? 'subnet' : 'building'}|${(f.subnet ?? f.building)!.toLowerCase()}|${f.networkType}|${f.metric}`).sort()).toEqual([...EXPECTED_KEYS].sort());
+
+    const again = await cli([SAMPLE, '--tenant', ws.tenantId, '--team', ws.scopeId, '--file-all'], storageEnv(prefix));
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Nothing new is above target.');
+    expect(again.stdout).toContain('Already covered by open findings (8)');
+    expect(await findingsIn(prefix, ws)).toHaveLength(8);
+
+    const chat: Workspace = { tenantId: 'tenant-cli', scope: 'chat', scopeId: '19:chat-cli@thread.v2' };
+    const chosen = await cli([SAMPLE, '--tenant', chat.tenantId, '--chat', chat.scopeId, '--file', `1,${EXPECTED_KEYS[6]}`], storageEnv(prefix));
+    expect(chosen.code, chosen.stderr).toBe(0);
+    const two = await findingsIn(prefix, chat);
+    expect(two.map((f) => `${f.building ?? f.subnet}|${f.metric}`).sort()).toEqual(['Building 6|poor-stream-rate', 'HQ, North Wing|setup-failure-rate']);
+    const wrong = await cli([SAMPLE, '--tenant', chat.tenantId, '--chat', chat.scopeId, '--file', '99'], storageEnv(prefix));
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('--file 99 is not one of the proposals above');
+    expect(await findingsIn(prefix, chat)).toHaveLength(2);
+  });
+
+  it('refuses a malformed CSV, names its bad lines, and changes nothing', async () => {
+    const prefix = uniqueTablePrefix();
+    const r = await cli([MALFORMED, '--tenant', 't', '--team', 'x', '--file-all'], storageEnv(prefix));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    for (const line of [3, 4, 5, 6, 7, 8, 9]) expect(r.stderr).toContain(`line ${line}: `);
+    expect(r.stderr).not.toContain('line 2: ');
+    expect(r.stderr).toContain('Nothing was imported.');
+    // Storage was never touched: not even the table exists.
+    await expect(repoFor(prefix).list({ tenantId: 't', scope: 'team', scopeId: 'x' }, {}, {})).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('shows a progress bar on stderr for a large file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cqd-'));
+    const big = join(dir, 'big.csv');
+    const lines = ['Month,Building,Subnet,Network Type,Audio Streams,Poor Streams'];
+    for (let i = 0; i < 40_000; i++) lines.push(`2025-03,Building ${i % 300},10.${i % 200}.${i % 250}.0/24,Wired,${1000 + (i % 7)},${i % 300 === 7 ? 90 : 5}`);
+    writeFileSync(big, lines.join('\n') + '\n');
+    const r = await cli([big]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/reading big\.csv \[#{20}\] 100% 40,000 rows/);
+    expect(r.stdout).toContain('40,000 rows read; reviewing 2025-03');
+    expect(keysOf(r.stdout)).toContain('building|building 7|wired|poor-stream-rate');
+  });
+
+  it('explains that npm start must be running when storage is the embedded Azurite', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const r = await cli([SAMPLE, '--tenant', 't', '--team', 'x'], { AZURITE_PORT: String(port), TABLE_PREFIX: uniqueTablePrefix() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`the embedded Azurite at http://127.0.0.1:${port} (AZURITE_PORT)`);
+    expect(r.stderr).toContain('`npm start`');
+  });
+
+  it('rejects bad arguments with the usage', async () => {
+    const r = await cli([SAMPLE, '--month', '2025-13']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--month 2025-13 is not a month like 2025-02.');
+    const none = await cli([SAMPLE, '--month', '2024-12']);
+    expect(none.stderr).toContain('the file has no rows for 2024-12. Months in the file: 2025-01, 2025-02.');
+    const file = await cli([SAMPLE, '--file-all']);
+    expect(file.stderr).toContain('to file findings, name the workspace');
+  });
+});
