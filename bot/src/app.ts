@@ -6,12 +6,16 @@ import type { AppConfig, StorageConfig } from './config';
 import { createLogger, type LogLevel } from './logger';
 import { createServer } from './server';
 import { CORE_TABLES, createTableStore, type TableStore } from './storage/table-store';
-import type { Feature } from './features/feature';
+import type { Feature, Job } from './features/feature';
+import { createFindingsFeature } from './features/findings-feature';
+import { createIncidentsFeature } from './features/incidents-feature';
 import { createOpsFeature } from './features/ops-feature';
 import { TableConversationTargetRepository } from './storage/table-conversation-target-repository';
 import { TableCounterRepository } from './storage/table-counter-repository';
 import { DIALOG_TABLES, TableDialogSessionRepository } from './storage/table-dialog-session-repository';
+import { RateLimiter } from './domain/reminders/rate-limiter';
 import { createAdapter } from './teams/adapter';
+import { ProactiveSender } from './teams/proactive-sender';
 import { CommandRouter } from './teams/command-router';
 import { registerCommands } from './teams/commands';
 import { ConversationTargets } from './teams/conversation-targets';
@@ -29,19 +33,25 @@ export interface StartOptions {
   clock?: () => Date;
   /** Test seam for tab SSO validation (signing keys); production uses Entra's published keys. */
   tabAuth?: TabAuthOptions;
+  /** Start the features' background jobs (default true; tests drive ticks themselves). */
+  startJobs?: boolean;
   /** Features to register; defaults to every feature of the product. */
   features?: readonly Feature[];
 }
 
 /** The product's features, fresh per app (features may hold per-app state such as jobs). */
 export function defaultFeatures(): Feature[] {
-  return [createOpsFeature()];
+  return [createOpsFeature(), createFindingsFeature(), createIncidentsFeature()];
 }
 
 export interface RunningApp {
   url: string;
   port: number;
   store: TableStore;
+  /** Names of the background jobs the features registered. */
+  jobs: string[];
+  /** Action.Execute verbs with a route. */
+  verbs: string[];
   close(): Promise<void>;
 }
 
@@ -60,9 +70,15 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const features = options.features ?? defaultFeatures();
   await store.ensureTables(features.flatMap((f) => f.tables));
   const counters = new TableCounterRepository(store.client('Counters'));
-  for (const feature of features) feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews });
-  const bot = new ServiceOpsBot(targets, commands, verbs, forms, log);
   const adapter = createAdapter(config, log);
+  // One sending path for every proactive message; rate limits are about real time, so the
+  // limiter keeps the wall clock even when the business clock is simulated.
+  const sender = new ProactiveSender(adapter, config.bot.appId ?? '', config.serviceUrlAllowList, new RateLimiter(), () => new Date(), { targets: targetRepo });
+  const jobs: Job[] = [];
+  for (const feature of features) {
+    feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, sender, jobs: { add: (job) => jobs.push(job) } });
+  }
+  const bot = new ServiceOpsBot(targets, commands, verbs, forms, log);
   const messages = createMessagesHandler(config, adapter, bot, log);
   const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });
   registerApi(server, { config, targets: targetRepo, views: tabViews, log, clock, tabAuth: options.tabAuth });
@@ -76,13 +92,23 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const running = options.startJobs ?? true ? jobs : [];
+  for (const job of running) {
+    job.start();
+    log.info('job started', { job: job.name });
+  }
   return {
     url: `http://${host}:${port}`,
     port,
     store,
-    close: () => new Promise<void>((resolve) => {
-      server.server.closeAllConnections?.();
-      server.close(() => resolve());
-    }),
+    jobs: jobs.map((j) => j.name),
+    verbs: verbs.list(),
+    async close() {
+      await Promise.all(running.map((j) => j.stop()));
+      await new Promise<void>((resolve) => {
+        server.server.closeAllConnections?.();
+        server.close(() => resolve());
+      });
+    },
   };
 }

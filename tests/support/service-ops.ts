@@ -20,7 +20,7 @@ export function uniqueTablePrefix(): string {
   return 't' + randomBytes(6).toString('hex');
 }
 
-export async function startServiceOps(env: Record<string, string> = {}, options: Pick<StartOptions, 'features' | 'clock' | 'tabsDir' | 'tabAuth'> = {}): Promise<ServiceOpsUnderTest> {
+export async function startServiceOps(env: Record<string, string> = {}, options: Pick<StartOptions, 'features' | 'clock' | 'tabsDir' | 'tabAuth' | 'startJobs'> = {}): Promise<ServiceOpsUnderTest> {
   const connectionString = env.STORAGE_CONNECTION_STRING ?? inject('azuriteConnectionString');
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', TABLE_PREFIX: uniqueTablePrefix(), ...env, STORAGE_CONNECTION_STRING: connectionString });
   const logs: ServiceOpsUnderTest['logs'] = [];
@@ -29,7 +29,8 @@ export async function startServiceOps(env: Record<string, string> = {}, options:
     warn: (message, data) => logs.push({ level: 'warn', message, data }),
     error: (message, data) => logs.push({ level: 'error', message, data }),
   };
-  const app = await startApp(config, { storage: { kind: 'connection-string', connectionString }, logger, ...options });
+  // Tests drive background jobs' ticks themselves unless they ask for them to run.
+  const app = await startApp(config, { storage: { kind: 'connection-string', connectionString }, logger, startJobs: false, ...options });
   return {
     app,
     config,

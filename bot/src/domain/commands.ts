@@ -14,10 +14,10 @@ export interface CommandInfo {
 
 export const COMMANDS: readonly CommandInfo[] = [
   { name: 'help', summary: 'Show what Service Ops does and the commands it knows.', example: 'help', available: true },
-  { name: 'finding', summary: 'File a quality-champion finding, one question at a time.', example: 'finding', available: false },
-  { name: 'escalate', summary: 'Escalate an incident with severity, impact and a service request number.', example: 'escalate', available: false },
-  { name: 'findings', summary: 'List open findings by category, team or status.', example: 'findings', available: false },
-  { name: 'incidents', summary: 'List open incidents and updates that are due.', example: 'incidents', available: false },
+  { name: 'finding', summary: 'File a quality-champion finding, one question at a time.', example: 'finding', available: true },
+  { name: 'escalate', summary: 'Escalate an incident with severity, impact and a service request number.', example: 'escalate', available: true },
+  { name: 'findings', summary: 'List open findings by category, team or status.', example: 'findings', available: true },
+  { name: 'incidents', summary: 'List open incidents and updates that are due.', example: 'incidents', available: true },
   { name: 'roles', summary: 'Show the operational role map and who has signed off.', example: 'roles', available: true },
   { name: 'agenda', summary: 'Show the next steering-committee agenda.', example: 'agenda', available: true },
   { name: 'checklists', summary: 'List review checklists and their progress.', example: 'checklists', available: true },

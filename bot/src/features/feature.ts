@@ -5,6 +5,7 @@ import type { TabViewRegistry } from '../api/tab-views';
 import type { AppConfig } from '../config';
 import type { CounterRepository } from '../domain/counter';
 import type { ConversationTargetRepository } from '../domain/conversation-target';
+import type { Sender } from '../domain/reminders/sender';
 import type { TableStore } from '../storage/table-store';
 import type { CommandRouter } from '../teams/command-router';
 import type { FormRunner } from '../teams/dialogs/form-runner';
@@ -23,6 +24,20 @@ export interface FeatureContext {
   targets: ConversationTargetRepository;
   /** Tab views: a feature registers the provider for its view (replacing the placeholder). */
   tabViews: TabViewRegistry;
+  /** The one proactive sending path: saved references, shared rate limits, retries, allow-list. */
+  sender: Sender;
+  /** Background jobs (schedulers) the app starts after it listens and stops on close. */
+  jobs: JobHost;
+}
+
+export interface Job {
+  name: string;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface JobHost {
+  add(job: Job): void;
 }
 
 export interface Feature {

@@ -76,11 +76,30 @@ export class TableConversationTargetRepository implements ConversationTargetRepo
     for await (const page of pages) for (const e of page) out.push(toTarget(e));
     return out;
   }
+
+  /** A scan of the active rows' workspace columns: grows with installations, not with data. */
+  async listActiveWorkspaces(): Promise<Workspace[]> {
+    const seen = new Map<string, Workspace>();
+    const pages = this.table
+      .listEntities<TargetEntity>({ queryOptions: { filter: odata`active eq true`, select: ['tenantId', 'scope', 'scopeId'] } })
+      .byPage({ maxPageSize: 1000 });
+    for await (const page of pages) {
+      for (const e of page) {
+        const ws = workspaceFromEntity(e);
+        seen.set(workspaceKey(ws), ws);
+      }
+    }
+    return [...seen.values()];
+  }
+}
+
+export function workspaceFromEntity(e: Pick<TargetEntity, 'tenantId' | 'scope' | 'scopeId'>): Workspace {
+  return { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId };
 }
 
 function toTarget(e: TargetEntity): ConversationTarget {
   return {
-    workspace: { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId },
+    workspace: workspaceFromEntity(e),
     conversationId: decodeKey(e.rowKey),
     kind: e.kind as ConversationKind,
     serviceUrl: e.serviceUrl,

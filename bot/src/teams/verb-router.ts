@@ -36,6 +36,10 @@ export class VerbRouter {
     return this.handlers.has(verb);
   }
 
+  list(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   async handle(context: TurnContext): Promise<InvokeResponse> {
     const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
     const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';

@@ -14,7 +14,7 @@ const FORM_VERBS: readonly string[] = [FINDING_VERBS.confirm, FINDING_VERBS.disc
 
 export function registerFindingHandlers(ctx: FeatureContext, service: FindingService, channels: OwningTeamChannels): void {
   const presenter = new FindingPresenter(service, ctx.clock, ctx.log);
-  const poster = new OwningTeamPoster(ctx.config, ctx.log, channels);
+  const poster = new OwningTeamPoster(ctx.sender, ctx.log, channels);
   ctx.forms.register(findingForm({ service, presenter, poster, clock: ctx.clock }), ctx.verbs);
   const handlers = findingVerbHandlers({ service, presenter, log: ctx.log, clock: ctx.clock });
   for (const verb of Object.values(FINDING_VERBS)) {
