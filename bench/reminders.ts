@@ -4,7 +4,7 @@
 //    the scheduler needs for the same work against that ceiling, and CPU per send.
 // 2. Tick cost with 100,000 schedules stored and 100 due vs. 100 stored and 100 due (ratio).
 // Azurite runs in its own process, so CPU figures are the scheduler's own.
-import { fork } from 'node:child_process';
+import { startAzuriteProcess } from './azurite';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { TableClient } from '@azure/data-tables';
@@ -17,14 +17,6 @@ import { ReminderScheduler } from '../bot/src/jobs/scheduler';
 import { TableConversationTargetRepository } from '../bot/src/storage/table-conversation-target-repository';
 import { REMINDER_TABLES, reminderStorage } from '../bot/src/storage/table-reminder-tables';
 
-async function startAzuriteProcess(): Promise<{ connectionString: string; stop(): void }> {
-  const child = fork(fileURLToPath(new URL('./azurite-process.mjs', import.meta.url)), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const connectionString = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m) => resolve(String(m)));
-    child.once('exit', (code) => reject(new Error(`azurite exited ${code}`)));
-  });
-  return { connectionString, stop: () => child.kill() };
-}
 
 async function inBatches<T>(items: readonly T[], size: number, fn: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchBotTurn } from './bot-turn';
 import { benchFindingsImport } from './findings-import';
+import { benchReminders } from './reminders';
 import { benchTabs } from './tabs';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -14,6 +15,7 @@ const turns = Number(args.get('turns') ?? 3000);
 const SECTIONS: [string, () => Promise<string[]>][] = [
   ['bot-turn', () => benchBotTurn(turns)],
   ['findings-import', () => benchFindingsImport()],
+  ['reminders', () => benchReminders()],
   ['tabs', () => benchTabs()],
 ];
 
