@@ -3,7 +3,8 @@
 //   GET  /api/tab/settings                       public: how the page signs in (SSO client id, dev identity allowed?)
 //   GET  /api/tab/views                          the view catalog for the config page (ids, titles, choices)
 //   GET  /api/tab/views/:view?workspace=…&<view params>   → { view, identity, cards, charts?, empty? }
-//   POST /api/tab/actions { view, workspace, params, verb, data } → the re-rendered view (400 + error on bad input)
+//   POST /api/tab/actions { view, workspace, params, verb, data } → the re-rendered view (400 + error on bad input),
+//                                                or the cards the action shows next, with back: { label }
 //
 // Every route but /settings authenticates (tab-auth.ts: Teams SSO token, or the development
 // identity in local mode without any app id) and every workspace route authorizes the workspace
@@ -19,7 +20,7 @@ import { normalizeContent, TabViewRegistry, type TabViewContext, type TabViewPro
 import { InstalledWorkspaceAccess, LOCAL_DEV_WORKSPACE, parseWorkspace, type WorkspaceAccess } from './workspace-access';
 
 export { TabViewRegistry } from './tab-views';
-export type { TabViewProvider, TabViewContext, TabViewContent, TrendChart, AdaptiveCard } from './tab-views';
+export type { TabViewProvider, TabViewContext, TabViewContent, TrendChart, AdaptiveCard, TabActionResult } from './tab-views';
 
 export interface ApiDeps {
   config: AppConfig;
@@ -154,6 +155,16 @@ export function registerApi(server: restify.Server, deps: ApiDeps): TabViewRegis
     if (!p.act) throw new HttpError(400, `The ${p.title} view has no actions.`);
     const result = await p.act(ctx, verb, (data ?? {}) as Record<string, unknown>);
     if (result && 'error' in result) return respond(res, ctx, p, 400, result.error);
+    if (result && 'cards' in result) {
+      // The cards to show next in place of the view; `back` tells the page to offer the way back.
+      res.send(200, {
+        view: { id: p.id, title: p.title, description: p.description },
+        identity: { kind: ctx.identity.kind, name: ctx.identity.name },
+        cards: result.cards,
+        back: { label: `Back to ${p.title}` },
+      });
+      return;
+    }
     await respond(res, ctx, p);
   }));
 

@@ -55,11 +55,15 @@ export interface TabViewProvider {
   choices?: TabViewChoice[];
   render(ctx: TabViewContext): Promise<TabViewContent | AdaptiveCard[]>;
   /**
-   * Handles an Action.Execute/Submit from a card in the tab. Return { error } for bad input
-   * (shown to the user, nothing changed); the view is re-rendered either way.
+   * Handles an Action.Execute/Submit from a card in the tab. Return nothing when the change is
+   * done (the view is re-rendered), { error } for bad input (shown to the user, nothing changed,
+   * the view re-rendered), or { cards } to show those cards next in place of the view (e.g. the
+   * edit card after "Edit", a record opened from a list); the page offers a way back to the view.
    */
-  act?(ctx: TabViewContext, verb: string, data: Record<string, unknown>): Promise<void | { error: string }>;
+  act?(ctx: TabViewContext, verb: string, data: Record<string, unknown>): Promise<TabActionResult>;
 }
+
+export type TabActionResult = void | { error: string } | { cards: AdaptiveCard[] };
 
 export const VIEW_IDS = ['roles', 'agenda', 'checklist', 'findings', 'incidents'] as const;
 

@@ -5,7 +5,6 @@ import { IncidentService } from '../domain/incidents/incident-service';
 import type { Workspace } from '../domain/workspace';
 import { combinedWorkspaces, IncidentRhythm, RepositoryIncidentRouting, type RhythmWorkspaces, SeenWorkspaces } from '../jobs/incident-rhythm';
 import { INCIDENT_TABLES, TableIncidentRepository } from '../storage/table-incident-repository';
-import { BatchingCounterAllocator } from '../storage/table-incident-number-allocator';
 import { escalationForm } from '../teams/incidents/escalation-form';
 import { registerIncidentCommands } from '../teams/incidents/incident-commands';
 import { registerIncidentVerbs } from '../teams/incidents/incident-verb-handlers';
@@ -33,10 +32,9 @@ export function createIncidentsFeature(): IncidentsFeature {
     name: 'incidents',
     tables: INCIDENT_TABLES,
     register(context) {
-      const { config, store, clock, commands, verbs, forms, log, targets, sender, jobs } = context;
+      const { config, store, clock, commands, verbs, forms, log, targets, sender, jobs, counters } = context;
       const repo = new TableIncidentRepository(store.client('Incidents'));
-      // The batching allocator keeps SR numbers unique and fast when many file at once.
-      const service = new IncidentService({ incidents: repo, numbers: new BatchingCounterAllocator(store.client('Counters')), clock, defaultTimeZone: config.defaultTimeZone });
+      const service = new IncidentService({ incidents: repo, numbers: counters, clock, defaultTimeZone: config.defaultTimeZone });
       const routing = new RepositoryIncidentRouting(repo, config.defaultTimeZone);
       // Workspaces seen by this process right away, plus every installed workspace (durable).
       const seen = new SeenWorkspaces();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { IncidentService } from '../../../bot/src/domain/incidents/incident-service';
 import type { Person } from '../../../bot/src/domain/incidents/incident';
 import type { Workspace } from '../../../bot/src/domain/workspace';
-import { BatchingCounterAllocator } from '../../../bot/src/storage/table-incident-number-allocator';
+import { TableCounterRepository } from '../../../bot/src/storage/table-counter-repository';
 import { INCIDENT_TABLES, TableIncidentRepository } from '../../../bot/src/storage/table-incident-repository';
 import { uniqueTablePrefix } from '../../support/service-ops';
 
@@ -19,7 +19,7 @@ const clock = () => now;
 
 /** A separate "bot instance": its own clients, repository, allocator and service. */
 function instance(): IncidentService {
-  return new IncidentService({ incidents: new TableIncidentRepository(client('Incidents')), numbers: new BatchingCounterAllocator(client('Counters')), clock, defaultTimeZone: 'Europe/London' });
+  return new IncidentService({ incidents: new TableIncidentRepository(client('Incidents')), numbers: new TableCounterRepository(client('Counters')), clock, defaultTimeZone: 'Europe/London' });
 }
 
 const escalation = (severity = 'A', problem = 'Meetings fail to start for everyone') => ({

@@ -10,7 +10,8 @@ import { renderRoleEditCard, renderRoleMapCard } from '../../cards/role-map-card
 import { renderStakeholdersCard } from '../../cards/stakeholders-card';
 import type { Actor, Outcome } from '../../domain/ops/common';
 import type { OpsServices } from '../../domain/ops/ops-services';
-import type { RoleInput } from '../../domain/ops/roles';
+import * as actions from '../../features/ops-actions';
+import { int, str, typedRole, type OpsActionRequest } from '../../features/ops-actions';
 import { localAt } from '../../domain/ops/zoned-date';
 import type { Workspace } from '../../domain/workspace';
 import { channelData, targetConversationId, userOf, workspaceOf } from '../activity-context';
@@ -19,11 +20,6 @@ import { cardMessage, plainMessage, preview } from '../replies';
 import type { VerbRequest, VerbResponse, VerbRouter } from '../verb-router';
 
 type Card = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? undefined : String(v));
-const int = (v: unknown) => {
-  const n = typeof v === 'number' ? v : Number(str(v));
-  return Number.isInteger(n) && n >= 0 ? n : 0;
-};
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const actorOf = (a: { id: string; aadObjectId?: string; name: string }): Actor => ({ id: a.aadObjectId ?? a.id, name: a.name });
 
@@ -159,15 +155,13 @@ export class OpsHandlers {
     return channelData(r.context.activity).channel?.name ?? (r.workspace.scope === 'chat' ? 'this chat' : 'this channel');
   }
 
-  private roleInput(r: VerbRequest): RoleInput {
-    const input: RoleInput = { name: r.data.name, description: r.data.description, team: r.data.team, contact: r.data.contact };
-    if (str(r.data.useThisChannel) === 'true') input.channel = { id: r.conversationId, name: this.channelName(r) };
-    else if (str(r.data.clearChannel) === 'true') input.channel = null;
-    return input;
+  /** The card action as the shared ops actions take it (features/ops-actions.ts). */
+  private request(r: VerbRequest): OpsActionRequest {
+    return { workspace: r.workspace, data: r.data, actor: actorOf(r.actor), opId: idFromActivity(r.conversationId, r.invokeId), channel: { id: r.conversationId, name: this.channelName(r) } };
   }
 
   private typed(r: VerbRequest) {
-    return { name: str(r.data.name) ?? '', description: str(r.data.description) ?? '', team: str(r.data.team) ?? '', contact: str(r.data.contact) ?? '' };
+    return typedRole(r.data);
   }
 
   private async roleEdit(r: VerbRequest): Promise<VerbResponse> {
@@ -180,7 +174,7 @@ export class OpsHandlers {
 
   private async roleSave(r: VerbRequest): Promise<VerbResponse> {
     const id = str(r.data.roleId) ?? '';
-    const saved = await this.ops.roles.update(r.workspace, id, this.roleInput(r), actorOf(r.actor), str(r.data.etag) || undefined);
+    const saved = await actions.saveRole(this.ops, this.request(r));
     if (saved.ok) return { card: renderRoleMapCard({ roles: await this.ops.roles.list(r.workspace), notice: `${r.actor.name} updated ${saved.value.name}.` }), updateForEveryone: true };
     if (saved.error === 'conflict' && saved.current) return { card: renderRoleEditCard({ role: saved.current, problem: saved.message, currentChannelName: this.channelName(r) }) };
     if (saved.error === 'invalid') {
@@ -191,7 +185,7 @@ export class OpsHandlers {
   }
 
   private async roleAdd(r: VerbRequest): Promise<VerbResponse> {
-    const added = await this.ops.roles.add(r.workspace, this.roleInput(r), actorOf(r.actor));
+    const added = await actions.addRole(this.ops, this.request(r));
     if (!added.ok) return { card: renderRoleEditCard({ problem: added.message, typed: this.typed(r), currentChannelName: this.channelName(r) }) };
     const roles = await this.ops.roles.list(r.workspace);
     const index = roles.findIndex((x) => x.id === added.value.id);
@@ -199,7 +193,7 @@ export class OpsHandlers {
   }
 
   private async roleRemove(r: VerbRequest): Promise<VerbResponse> {
-    const removed = await this.ops.roles.remove(r.workspace, str(r.data.roleId) ?? '', str(r.data.etag) || undefined);
+    const removed = await actions.removeRole(this.ops, this.request(r));
     const roles = await this.ops.roles.list(r.workspace);
     return removed.ok
       ? { card: renderRoleMapCard({ roles, notice: `${r.actor.name} removed a role.` }), updateForEveryone: true }
@@ -207,7 +201,7 @@ export class OpsHandlers {
   }
 
   private async roleSignoff(r: VerbRequest): Promise<VerbResponse> {
-    const signed = await this.ops.roles.signOff(r.workspace, str(r.data.roleId) ?? '', actorOf(r.actor));
+    const signed = await actions.signOffRole(this.ops, this.request(r));
     const roles = await this.ops.roles.list(r.workspace);
     const index = Math.max(0, roles.findIndex((x) => x.id === str(r.data.roleId)));
     const offset = index - (index % 6);
@@ -219,36 +213,35 @@ export class OpsHandlers {
   // ---- agenda -----------------------------------------------------------------------------
 
   private async agendaAdd(r: VerbRequest): Promise<VerbResponse> {
-    const kind = str(r.data.agendaKind) === 'decision' ? 'decision' : 'topic';
-    const added = await this.ops.steering.addItem(r.workspace, r.data.agendaText, actorOf(r.actor), { kind, idempotencyKey: idFromActivity(r.conversationId, r.invokeId) });
+    const added = await actions.addAgendaItem(this.ops, this.request(r));
     return added.ok
       ? { card: await this.agendaCard(r.workspace, { notice: `${r.actor.name} added an item.` }), updateForEveryone: true }
       : { card: await this.agendaCard(r.workspace, { problem: added.message }) };
   }
 
   private async agendaRemove(r: VerbRequest): Promise<VerbResponse> {
-    const removed = await this.ops.steering.removeItem(r.workspace, str(r.data.itemId) ?? '');
+    const removed = await actions.removeAgendaItem(this.ops, this.request(r));
     return removed.ok
       ? { card: await this.agendaCard(r.workspace, { notice: `${r.actor.name} removed an item.` }), updateForEveryone: true }
       : { card: await this.agendaCard(r.workspace, { problem: removed.message }) };
   }
 
   private async agendaRecord(r: VerbRequest): Promise<VerbResponse> {
-    const recorded = await this.ops.steering.recordMeeting(r.workspace, { decisions: r.data.decisions, actions: r.data.actions }, actorOf(r.actor), `m-${idFromActivity(r.conversationId, r.invokeId)}`);
+    const recorded = await actions.recordMeeting(this.ops, this.request(r));
     return recorded.ok
       ? { card: await this.agendaCard(r.workspace, { notice: `Meeting recorded by ${r.actor.name}: ${plural(recorded.value.decisions.length, 'decision')}, ${plural(recorded.value.actionIds.length, 'action')}. This is the agenda for the next meeting.` }), updateForEveryone: true }
       : { card: await this.agendaCard(r.workspace, { problem: recorded.message }) };
   }
 
   private async agendaCadence(r: VerbRequest): Promise<VerbResponse> {
-    const saved = await this.ops.steering.saveCadence(r.workspace, { everyWeeks: r.data.everyWeeks, weekday: r.data.weekday, time: r.data.time, timeZone: r.data.timeZone, startsOn: r.data.startsOn }, actorOf(r.actor), str(r.data.etag) || undefined);
+    const saved = await actions.saveCadence(this.ops, this.request(r));
     return saved.ok
       ? { card: await this.agendaCard(r.workspace, { notice: `${r.actor.name} changed the meeting schedule.` }), updateForEveryone: true }
       : { card: await this.agendaCard(r.workspace, { problem: saved.message }) };
   }
 
   private async actionDone(r: VerbRequest): Promise<VerbResponse> {
-    const done = await this.ops.steering.completeAction(r.workspace, str(r.data.actionId) ?? '', actorOf(r.actor));
+    const done = await actions.completeAction(this.ops, this.request(r));
     return done.ok
       ? { card: await this.agendaCard(r.workspace, { notice: `${r.actor.name} marked an action done.` }), updateForEveryone: true }
       : { card: await this.agendaCard(r.workspace, { problem: done.message }) };
@@ -257,9 +250,7 @@ export class OpsHandlers {
   // ---- risks and OKRs ---------------------------------------------------------------------
 
   private async riskSave(r: VerbRequest): Promise<VerbResponse> {
-    const p = str(r.data.prefix) ?? '';
-    const field = (k: string) => r.data[`${p}${k}`];
-    const saved = await this.ops.risks.update(r.workspace, str(r.data.riskId) ?? '', { likelihood: field('likelihood'), impact: field('impact'), mitigation: field('mitigation'), owner: field('owner'), status: field('status') }, actorOf(r.actor), str(r.data.etag) || undefined);
+    const saved = await actions.saveRisk(this.ops, this.request(r));
     const items = await this.ops.risks.list(r.workspace);
     return saved.ok
       ? { card: renderRisksCard({ items, notice: `${r.actor.name} updated a risk: overall ${saved.value.overall}.` }), updateForEveryone: true }
@@ -267,7 +258,7 @@ export class OpsHandlers {
   }
 
   private async riskAdd(r: VerbRequest): Promise<VerbResponse> {
-    const added = await this.ops.risks.add(r.workspace, { title: r.data.newRiskTitle, likelihood: r.data.newRiskLikelihood, impact: r.data.newRiskImpact, mitigation: r.data.newRiskMitigation ?? '', owner: '' }, actorOf(r.actor));
+    const added = await actions.addRisk(this.ops, this.request(r));
     const items = await this.ops.risks.list(r.workspace);
     return added.ok
       ? { card: renderRisksCard({ items, notice: `${r.actor.name} added a risk.` }), updateForEveryone: true }
@@ -275,12 +266,7 @@ export class OpsHandlers {
   }
 
   private async trackSave(r: VerbRequest, kind: 'ksi' | 'objective'): Promise<VerbResponse> {
-    const p = str(r.data.prefix) ?? '';
-    const input = { status: r.data[`${p}status`], note: r.data[`${p}note`] };
-    const etag = str(r.data.etag) || undefined;
-    const saved = kind === 'ksi'
-      ? await this.ops.okrs.updateKsi(r.workspace, str(r.data.ksiId) ?? '', input, actorOf(r.actor), etag)
-      : await this.ops.okrs.updateObjective(r.workspace, str(r.data.objectiveId) ?? '', input, actorOf(r.actor), etag);
+    const saved = await actions.saveTrack(this.ops, this.request(r), kind);
     return saved.ok
       ? { card: await this.okrsCard(r.workspace, { notice: `${r.actor.name} updated a status.` }), updateForEveryone: true }
       : { card: await this.okrsCard(r.workspace, { problem: saved.message }) };
@@ -296,7 +282,7 @@ export class OpsHandlers {
   }
 
   private async checklistStart(r: VerbRequest): Promise<VerbResponse> {
-    const started = await this.ops.checklists.start(r.workspace, str(r.data.templateId) ?? '', r.data.period, actorOf(r.actor));
+    const started = await actions.startChecklist(this.ops, this.request(r));
     if (!started.ok) return { card: await this.checklistListCard(r.workspace, { problem: started.message }) };
     const template = this.ops.checklists.template(started.value.run.templateId)!;
     const notice = started.value.created ? `${r.actor.name} started this run.` : 'This period already has a run; here it is.';
@@ -310,9 +296,7 @@ export class OpsHandlers {
 
   private async checklistTick(r: VerbRequest): Promise<VerbResponse> {
     const runId = str(r.data.runId) ?? '';
-    const done = r.data.done === true || r.data.done === 'true';
-    const noteInput = str(r.data.noteInput);
-    const ticked = await this.ops.checklists.tick(r.workspace, runId, str(r.data.itemId) ?? '', done, actorOf(r.actor), { opId: r.invokeId, ...(noteInput && /^note_\d+$/.test(noteInput) ? { note: r.data[noteInput] ?? '' } : {}) });
+    const ticked = await actions.tickChecklistItem(this.ops, this.request(r));
     const sectionId = str(r.data.sectionId);
     if (!ticked.ok) return this.runCard(r, runId, { ...(sectionId ? { sectionId } : {}), problem: ticked.message });
     const template = this.ops.checklists.template(ticked.value.templateId)!;
@@ -321,7 +305,7 @@ export class OpsHandlers {
 
   private async checklistComplete(r: VerbRequest): Promise<VerbResponse> {
     const runId = str(r.data.runId) ?? '';
-    const completed = await this.ops.checklists.complete(r.workspace, runId, r.data.outcome, r.data.outcomeNote ?? '', actorOf(r.actor), r.invokeId);
+    const completed = await actions.completeChecklist(this.ops, this.request(r));
     if (!completed.ok) return this.runCard(r, runId, { problem: completed.message });
     const template = this.ops.checklists.template(completed.value.templateId)!;
     return { card: renderChecklistRunCard({ run: completed.value, template, notice: 'Run completed: its outcome is recorded.' }), updateForEveryone: true };
