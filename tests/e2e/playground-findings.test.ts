@@ -6,31 +6,25 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingsFeature } from '../../bot/src/features/findings-feature';
-import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
-import { startPlayground, type Playground } from '../support/playground';
-import { clickCardAction, openPlayground, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
-import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+import type { Playground } from '../support/playground';
+import { startPlaygroundSession, type PlaygroundSession } from '../support/playground-session';
+import { clickCardAction, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
+import type { ServiceOpsUnderTest } from '../support/service-ops';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
+let session: PlaygroundSession;
 let bot: ServiceOpsUnderTest;
 let playground: Playground;
-let browser: LaunchedBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  bot = await startServiceOps({}, { features: [findingsFeature] });
-  playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages` });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await openPlayground(page, playground.url, { timeout: 60_000 });
+  session = await startPlaygroundSession({ features: [findingsFeature] });
+  ({ bot, playground, page } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await bot?.close();
+  await session?.close();
 }, 30_000);
 
 /** Waits for the newest card asking `question`, then presses the button titled exactly `title`. */

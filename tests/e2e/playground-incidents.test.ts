@@ -7,31 +7,25 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIncidentsFeature } from '../../bot/src/features/incidents-feature';
-import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
-import { startPlayground, type Playground } from '../support/playground';
-import { clickCardAction, openPlayground, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
-import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+import type { Playground } from '../support/playground';
+import { startPlaygroundSession, type PlaygroundSession } from '../support/playground-session';
+import { clickCardAction, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
+import type { ServiceOpsUnderTest } from '../support/service-ops';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
+let session: PlaygroundSession;
 let bot: ServiceOpsUnderTest;
 let playground: Playground;
-let browser: LaunchedBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  bot = await startServiceOps({}, { features: [createIncidentsFeature()] });
-  playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages` });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await openPlayground(page, playground.url, { timeout: 60_000 });
+  session = await startPlaygroundSession({ features: [createIncidentsFeature()] });
+  ({ bot, playground, page } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await bot?.close();
+  await session?.close();
 }, 30_000);
 
 describe('escalation in the Agents Playground', () => {

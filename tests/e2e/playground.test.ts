@@ -5,33 +5,27 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TableConversationTargetRepository } from '../../bot/src/storage/table-conversation-target-repository';
-import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
-import { startPlayground, type Playground } from '../support/playground';
-import { botMessages, openPlayground, sendMessage, waitForAdaptiveCard, waitForBotText } from '../support/playground-page';
-import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+import type { Playground } from '../support/playground';
+import { startPlaygroundSession, type PlaygroundSession } from '../support/playground-session';
+import { botMessages, sendMessage, waitForAdaptiveCard, waitForBotText } from '../support/playground-page';
+import type { ServiceOpsUnderTest } from '../support/service-ops';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 // The Playground's fixed identities (docs/playground.md).
 const PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000001';
 
+let session: PlaygroundSession;
 let bot: ServiceOpsUnderTest;
 let playground: Playground;
-let browser: LaunchedBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  bot = await startServiceOps();
-  playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages` });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 1200 });
-  await openPlayground(page, playground.url, { timeout: 60_000 });
+  session = await startPlaygroundSession({ height: 1200 });
+  ({ bot, playground, page } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await bot?.close();
+  await session?.close();
 }, 30_000);
 
 describe('Service Ops in the Agents Playground', () => {
