@@ -7,9 +7,8 @@ import { createLogger, type LogLevel } from './logger';
 import { createServer } from './server';
 import { CORE_TABLES, createTableStore, type TableStore } from './storage/table-store';
 import type { Feature, Job } from './features/feature';
-import { createFindingsFeature } from './features/findings-feature';
-import { createIncidentsFeature } from './features/incidents-feature';
-import { createOpsFeature } from './features/ops-feature';
+import { createRemindersFeature } from './features/reminders-feature';
+import { productFeatures } from './features/wiring';
 import { TableConversationTargetRepository } from './storage/table-conversation-target-repository';
 import { TableCounterRepository } from './storage/table-counter-repository';
 import { DIALOG_TABLES, TableDialogSessionRepository } from './storage/table-dialog-session-repository';
@@ -39,9 +38,10 @@ export interface StartOptions {
   features?: readonly Feature[];
 }
 
-/** The product's features, fresh per app (features may hold per-app state such as jobs). */
+/** The product's features, fresh per app (features may hold per-app state such as jobs), wired to each other (features/wiring.ts). */
 export function defaultFeatures(): Feature[] {
-  return [createOpsFeature(), createFindingsFeature(), createIncidentsFeature()];
+  const reminders = createRemindersFeature();
+  return productFeatures([reminders], { overdueTasks: reminders });
 }
 
 export interface RunningApp {

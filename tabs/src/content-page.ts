@@ -40,7 +40,10 @@ const notice = h('div', { className: 'notice', id: 'notice', role: 'alert', hidd
 const main = h('section', { className: 'content', id: 'content' });
 root.replaceChildren(header, banner, notice, main);
 
-let last: ViewResponse | undefined;
+/** An action may answer with the cards to show next (e.g. an edit card) and a way back to the view. */
+type Shown = ViewResponse & { back?: { label: string } };
+
+let last: Shown | undefined;
 let busy = false;
 
 function skeleton(): void {
@@ -80,8 +83,9 @@ function onCardAction(action: CardAction): void {
   main.classList.add('busy');
   main.setAttribute('aria-busy', 'true');
   postAction(host, viewId, params, action.verb, action.data)
-    .then((res) => {
+    .then((res: Shown) => {
       render(res);
+      if (res.back) window.scrollTo({ top: 0 });
       if (res.error) showNotice(res.error);
       else hideNotice();
     })
@@ -104,7 +108,7 @@ function hideNotice(): void {
   notice.hidden = true;
 }
 
-function render(res: ViewResponse): void {
+function render(res: Shown): void {
   last = res;
   title.textContent = res.view.title;
   lead.textContent = res.view.description;
@@ -113,6 +117,16 @@ function render(res: ViewResponse): void {
   banner.textContent = 'Local mode: you are using the development identity, not a Teams sign-in. Nothing here is visible outside this machine.';
 
   const nodes: HTMLElement[] = [];
+  if (res.back) {
+    const back = h('button', { type: 'button', className: 'button', id: 'back', textContent: `← ${res.back.label}` });
+    back.addEventListener('click', () => {
+      hideNotice();
+      void load();
+    });
+    const bar = h('div', { className: 'toolbar back-bar' }, back);
+    bar.style.marginBottom = '12px';
+    nodes.push(bar);
+  }
   for (const chart of res.charts ?? []) if (chart.kind === 'trend') nodes.push(h('section', { className: 'chart-panel' }, renderTrendChart(chart)));
   const cards = h('div', { className: 'cards' });
   for (const json of res.cards) {

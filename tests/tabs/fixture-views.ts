@@ -1,5 +1,5 @@
-// Stand-in view providers for the tab tests, until the role map, agenda, checklist, findings and
-// incidents features register their real providers. They keep state in memory (in the server
+// Stand-in view providers for the tab benchmark (bench/tabs.ts); the browser tests use the real
+// providers the features register (bot/src/api/views/). They keep state in memory (in the server
 // process), which is enough to prove the tab's action → API → re-render → reload loop; the real
 // providers persist through their repositories. Cards are Adaptive Cards 1.5 like the real ones.
 import type { AdaptiveCard, TabViewProvider, TabViewRegistry, TrendChart } from '../../bot/src/api';

@@ -1,6 +1,7 @@
-// The real HTTP server (bot/src/server.ts: static tab pages with their CSP) plus the tab API
-// (bot/src/api), composed the way app.ts will compose them once the lead wires registerApi
-// there. Until then startServiceOps() has no tab API, so the tab tests and the bench use this.
+// A minimal server: the real HTTP server (bot/src/server.ts: static tab pages with their CSP)
+// plus the tab API (bot/src/api) with views a test injects, and no bot features. The tab API
+// route tests (tests/api) and the tab benchmark (bench/tabs.ts, with fixture-views.ts) use it to
+// isolate the API from the features; the browser tests (tabs.test.ts) run the real app instead.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';

@@ -21,7 +21,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'roles', summary: 'Show the operational role map and who has signed off.', example: 'roles', available: true },
   { name: 'agenda', summary: 'Show the next steering-committee agenda.', example: 'agenda', available: true },
   { name: 'checklists', summary: 'List review checklists and their progress.', example: 'checklists', available: true },
-  { name: 'reminders', summary: 'See and change the recurring operations reminders.', example: 'reminders', available: false },
+  { name: 'reminders', summary: 'See and change the recurring operations reminders; reminders rates shows on-time completion.', example: 'reminders', available: true },
 ];
 
 export type ParsedCommand =

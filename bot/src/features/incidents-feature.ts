@@ -1,6 +1,7 @@
 // Issue 4, incident escalations: the `escalate` dialog, the `incidents` command, every
 // incident card verb, and the communication-rhythm job (due/overdue update reminders and
 // outage notifications), which sends through the app's one proactive sender.
+import { incidentsView } from '../api/views/incidents-view';
 import { IncidentService } from '../domain/incidents/incident-service';
 import type { Workspace } from '../domain/workspace';
 import { combinedWorkspaces, IncidentRhythm, RepositoryIncidentRouting, type RhythmWorkspaces, SeenWorkspaces } from '../jobs/incident-rhythm';
@@ -46,6 +47,7 @@ export function createIncidentsFeature(): IncidentsFeature {
       forms.register(escalationForm({ service, clock, file: (d, fc) => views.file(d, fc) }), verbs);
       registerIncidentCommands(commands, { service, views, routing, forms, clock, seen: markSeen });
       registerIncidentVerbs(verbs, { service, views, rhythm: () => rhythm, clock, seen: markSeen });
+      context.tabViews.register(incidentsView({ service, notify: (ws, stored, notices) => rhythm.notifyInBackground(ws, stored, notices) }));
       jobs.add({ name: 'incident-rhythm', start: () => rhythm.start(RHYTHM_INTERVAL_MS), stop: () => rhythm.stop() });
     },
     rhythm: () => need().rhythm,

@@ -67,6 +67,8 @@ class ReminderHandlers {
       return;
     }
     const { schedules, seeded } = await this.deps.views.ensureSeeded(ws, targetConversationId(context.activity));
+    // Also tells the scheduler which teams its digests can offer in "Reassign".
+    await this.deps.views.reassignChoices(ws);
     const message = seeded
       ? { text: `Set up ${schedules.length} reminders from the operations guide. Each goes to its team's channel when the role map names one, otherwise to this conversation.`, ok: true }
       : undefined;

@@ -99,7 +99,7 @@ export class ReminderViews {
       out.push({ title: `${team ?? role.name} · ${role.channel.name}`, value: role.channel.id, route: { ...(team ? { team } : {}), role: role.name, conversationId: role.channel.id } });
     }
     const setup = settings.serviceOwnerConversationId;
-    if (setup && !out.some((c) => c.value === setup)) out.push({ title: 'Where reminders were set up', value: setup, route: { conversationId: setup } });
+    if (setup && !out.some((c) => c.value === setup)) out.push({ title: 'The conversation where reminders were set up', value: setup, route: { conversationId: setup } });
     this.deps.onChoices?.(ws, out.map(({ title, value }) => ({ title, value })));
     return out;
   }

@@ -1,0 +1,141 @@
+// The findings board tab: the open findings (the same list card as the `findings` command,
+// with its filters) and, above it, what the filed findings say about quality month by month.
+// Opening a finding shows its card; its buttons (accept, start, remediated, won't fix, reassign,
+// note...) go to FindingService.act with the same rules and ETag checks as in chat.
+//
+// The trend chart: imported call-quality (CQD) aggregates are not stored (an import keeps only
+// its proposals), so the board cannot chart the measured rate of the whole service. What it
+// can chart honestly is what the findings reported: per rate metric, the average of the values
+// given in the findings filed each month, against the metric's target for internal networks.
+// The chart's title says exactly that.
+import { parseListFilter, renderFindingListCard, toServiceFilter } from '../../cards/finding-list-card';
+import { renderFindingCard } from '../../cards/finding-card';
+import { FINDING_VERBS, VERB_ACTION } from '../../cards/finding-verbs';
+import { DEFAULT_ROLE_NAMES, METRICS, type RateMetricId } from '../../domain/findings/catalog';
+import { type Finding, type FindingAction, type FindingStatus, parseFindingId, STATUS_LABELS } from '../../domain/findings/finding';
+import type { FindingService } from '../../domain/findings/finding-service';
+import { targetFor } from '../../domain/findings/targets';
+import type { Workspace } from '../../domain/workspace';
+import type { AdaptiveCard, TabActionResult, TabViewContext, TabViewProvider, TrendChart } from '../tab-views';
+import { str, tabActor } from './view-support';
+
+export const FINDINGS_PAGE_SIZE = 10;
+const HISTORY_SHOWN = 5;
+const RATE_METRICS: readonly RateMetricId[] = ['poor-stream-rate', 'setup-failure-rate', 'drop-failure-rate'];
+const ALL_STATUSES = Object.keys(STATUS_LABELS) as FindingStatus[];
+
+/**
+ * Per rate metric with values, the monthly average of the values reported in findings filed
+ * that month (every status: a remediated finding still reported what it saw), oldest first,
+ * at most the last 36 months.
+ */
+export function findingTrends(findings: readonly Finding[]): TrendChart[] {
+  const charts: TrendChart[] = [];
+  for (const metric of RATE_METRICS) {
+    const byMonth = new Map<string, { sum: number; n: number }>();
+    for (const f of findings) {
+      if (f.metric !== metric || typeof f.value !== 'number' || !Number.isFinite(f.value) || (f.unit && f.unit !== '%')) continue;
+      const month = f.createdAt.slice(0, 7);
+      const m = byMonth.get(month) ?? { sum: 0, n: 0 };
+      m.sum += f.value;
+      m.n++;
+      byMonth.set(month, m);
+    }
+    if (!byMonth.size) continue;
+    const label = METRICS.find((m) => m.id === metric)?.label ?? metric;
+    const points = [...byMonth.keys()].sort().slice(-36).map((month) => {
+      const m = byMonth.get(month)!;
+      return { month, rate: Math.round((m.sum / m.n) * 100) / 100 };
+    });
+    const count = [...byMonth.values()].reduce((a, m) => a + m.n, 0);
+    charts.push({
+      kind: 'trend',
+      title: `${label} reported in findings: monthly average of ${count} reported value${count === 1 ? '' : 's'} (not a measurement of all calls)`,
+      metric: label,
+      target: targetFor({ metric, networkType: 'wired' })?.value ?? 0,
+      lowerIsBetter: true,
+      points,
+    });
+  }
+  return charts;
+}
+
+function findingIdOf(data: Record<string, unknown>): string | undefined {
+  const id = str(data.findingId, 40);
+  return id && parseFindingId(id) ? id.trim().toUpperCase() : undefined;
+}
+
+/** The domain action a finding card button asks for (as the chat's card route reads it). */
+function actionOf(verb: string, data: Record<string, unknown>): FindingAction | string | undefined {
+  const type = VERB_ACTION[verb as keyof typeof VERB_ACTION];
+  switch (type) {
+    case undefined: return undefined;
+    case 'wontfix': return typeof data.reason === 'string' ? { type, reason: data.reason } : 'Say why it won\'t be fixed.';
+    case 'reassign': return typeof data.owningRole === 'string' ? { type, owningRole: data.owningRole } : 'Choose the new owning team.';
+    case 'note': return typeof data.note === 'string' ? { type, text: data.note } : 'Write the note first.';
+    default: return { type };
+  }
+}
+
+export function findingsView(service: FindingService): TabViewProvider {
+  async function everyFinding(ws: Workspace): Promise<Finding[]> {
+    const out: Finding[] = [];
+    let token: string | undefined;
+    do {
+      const page = await service.list(ws, { statuses: ALL_STATUSES }, { pageSize: 500, ...(token ? { continuationToken: token } : {}) });
+      out.push(...page.items);
+      token = page.continuationToken;
+    } while (token);
+    return out;
+  }
+
+  async function card(ctx: TabViewContext, finding: Finding, message?: string): Promise<AdaptiveCard> {
+    const history = await service.history(ctx.workspace, finding.id, HISTORY_SHOWN);
+    return renderFindingCard({ finding, history, now: ctx.clock(), roles: DEFAULT_ROLE_NAMES, ...(message ? { message } : {}) });
+  }
+
+  async function act(ctx: TabViewContext, verb: string, data: Record<string, unknown>): Promise<TabActionResult> {
+    const ws = ctx.workspace;
+    if (verb === FINDING_VERBS.list) {
+      const { filter, continuationToken } = parseListFilter(data);
+      if (continuationToken && continuationToken.length > 2000) return { error: 'This page link is not valid.' };
+      const page = await service.list(ws, toServiceFilter(filter), { pageSize: FINDINGS_PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) });
+      return { cards: [renderFindingListCard({ items: page.items, filter, now: ctx.clock(), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) })] };
+    }
+    const id = findingIdOf(data);
+    if (verb === FINDING_VERBS.open || verb === FINDING_VERBS.refresh) {
+      const finding = id ? await service.get(ws, id) : undefined;
+      if (!id) return { error: 'This card does not name a finding.' };
+      return finding ? { cards: [await card(ctx, finding)] } : { error: `There is no finding ${id} here.` };
+    }
+    const action = actionOf(verb, data);
+    if (action === undefined) return { error: 'Filing and importing findings happen in the chat: type "@Service Ops finding" in the channel.' };
+    if (!id) return { error: 'This card does not name a finding.' };
+    if (typeof action === 'string') return { error: action };
+    const etag = str(data.etag, 300) || undefined;
+    const result = await service.act(ws, id, action, tabActor(ctx), { ...(etag ? { expectedEtag: etag } : {}), roles: DEFAULT_ROLE_NAMES });
+    if (result.ok) return { cards: [await card(ctx, result.finding)] };
+    if (result.reason === 'not-found') return { error: result.error };
+    const message = result.reason === 'conflict' ? 'Someone changed this finding; here is the latest — try again.' : result.error;
+    return { cards: [await card(ctx, result.finding, message)] };
+  }
+
+  return {
+    id: 'findings',
+    title: 'Findings board',
+    description: 'Open quality findings and the quality trend against target.',
+    async render(ctx) {
+      const ws = ctx.workspace;
+      const [page, all] = await Promise.all([service.list(ws, {}, { pageSize: FINDINGS_PAGE_SIZE }), everyFinding(ws)]);
+      const charts = findingTrends(all);
+      if (!all.length) {
+        return { cards: [], empty: { title: 'No findings yet', text: 'No findings have been filed in this team. In the channel, type "@Service Ops finding" to file one; the board and its trend fill in as findings are filed.' } };
+      }
+      return {
+        cards: [renderFindingListCard({ items: page.items, filter: {}, now: ctx.clock(), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) })],
+        ...(charts.length ? { charts } : {}),
+      };
+    },
+    act,
+  };
+}

@@ -1,0 +1,83 @@
+// Issue 6, recurring operations reminders: the `reminders` command and settings card, the
+// digest card verbs, and the reminder scheduler job, which sends one digest per channel per run
+// through the app's one proactive sender. Tasks route through the ops role map (OpsRoles).
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { renderReminderDigestCard } from '../cards/reminder-digest-card';
+import type { AgendaTask } from '../domain/ops/agenda';
+import type { CompletionRate } from '../domain/reminders/completion';
+import { ReminderService } from '../domain/reminders/reminder-service';
+import { type Workspace, workspaceKey } from '../domain/workspace';
+import { ReminderScheduler } from '../jobs/scheduler';
+import { createOpsRepositories } from '../storage/ops/table-ops-repositories';
+import { REMINDER_TABLES, reminderStorageFrom } from '../storage/table-reminder-tables';
+import { registerReminderHandlers } from '../teams/reminders/reminder-handlers';
+import { overdueFrom, ReminderViews } from '../teams/reminders/reminder-views';
+import type { Feature } from './feature';
+
+export interface RemindersFeature extends Feature {
+  /** The scheduler as wired (tests tick it with a fake clock). */
+  scheduler(): ReminderScheduler;
+  /** The reminder service as wired (tab API, agenda, tests). */
+  service(): ReminderService;
+  /** On-time completion rates per task and team (for a tab view). */
+  rates(ws: Workspace): Promise<CompletionRate[]>;
+  /** Tasks reminded but not done or skipped whose due time has passed (the agenda's AgendaSources.overdueTasks). */
+  overdueTasks(ws: Workspace, now: Date): Promise<AgendaTask[]>;
+}
+
+/** How often the scheduler looks for due reminders. */
+const SCHEDULER_INTERVAL_MS = 60_000;
+
+export function createRemindersFeature(): RemindersFeature {
+  let wired: { service: ReminderService; scheduler: ReminderScheduler } | undefined;
+  const need = () => {
+    if (!wired) throw new Error('the reminders feature is not registered yet');
+    return wired;
+  };
+
+  return {
+    name: 'reminders',
+    // OpsRoles: tasks are routed through the role map, also when the ops feature is not installed.
+    tables: [...REMINDER_TABLES, 'OpsRoles'],
+    register(ctx) {
+      const { config, store, clock, commands, verbs, log, targets, sender, jobs } = ctx;
+      const storage = reminderStorageFrom(store);
+      const base = { schedules: storage.schedules, dueIndex: storage.dueIndex, completions: storage.completions, settings: storage.settings, clock };
+      const service = new ReminderService(base);
+      const roles = createOpsRepositories((table) => store.client(table)).roles;
+      // The teams a task can be handed to, per workspace, as last computed by a chat turn: the
+      // scheduler renders synchronously, and the reassign verb shows them again when missing.
+      const choices = new Map<string, { title: string; value: string }[]>();
+      const views = new ReminderViews({
+        service,
+        roles: (ws) => roles.list(ws),
+        completions: (ws, since) => storage.completions.list(ws, since),
+        clock,
+        timeZone: config.defaultTimeZone,
+        onChoices: (ws, list) => choices.set(workspaceKey(ws), list),
+      });
+      const scheduler = new ReminderScheduler({
+        ...storage,
+        targets,
+        sender,
+        clock,
+        instanceId: `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+        log,
+        render: (digest, now) => renderReminderDigestCard(digest, now, { reassignChoices: choices.get(workspaceKey(digest.workspace)) ?? [] }),
+      });
+      wired = { service, scheduler };
+      registerReminderHandlers(commands, verbs, {
+        service,
+        views,
+        serviceWithId: (id) => new ReminderService({ ...base, newId: () => id }),
+        timeZone: config.defaultTimeZone,
+      });
+      jobs.add({ name: 'reminders', start: () => scheduler.start(SCHEDULER_INTERVAL_MS), stop: () => scheduler.stop() });
+    },
+    scheduler: () => need().scheduler,
+    service: () => need().service,
+    rates: (ws) => need().service.rates(ws),
+    overdueTasks: async (ws, now) => overdueFrom(await need().service.list(ws), now),
+  };
+}

@@ -1,0 +1,105 @@
+// How the product's features feed each other. Each feature stays ignorant of the others; this
+// module connects them through the small interfaces the domain defines:
+//   - the steering-committee agenda (ops) reads open findings and incidents (AgendaSources), and
+//     overdue recurring tasks from the reminders feature once it provides them;
+//   - a filed finding is announced in the channel of the role that must remediate it: the role
+//     map (ops) says which channel, the saved conversation targets say how to reach it.
+// Services are looked up lazily (at agenda time, at filing time), after every feature registered.
+import type { ConversationTargetRepository } from '../domain/conversation-target';
+import { isOverdue, STATUS_LABELS, type Finding } from '../domain/findings/finding';
+import type { FindingService } from '../domain/findings/finding-service';
+import type { OwningTeamChannels } from '../domain/findings/owning-team-channels';
+import { responseStatus } from '../domain/incidents/cadence';
+import type { IncidentService } from '../domain/incidents/incident-service';
+import type { Incident } from '../domain/incidents/incident';
+import { type AgendaFinding, type AgendaIncident, type AgendaSources, agendaSources } from '../domain/ops/agenda';
+import type { RoleMapService } from '../domain/ops/roles';
+import type { Workspace } from '../domain/workspace';
+import type { Feature } from './feature';
+import { createFindingsFeature } from './findings-feature';
+import { createIncidentsFeature } from './incidents-feature';
+import { createOpsFeature } from './ops-feature';
+
+const TITLE_MAX = 200;
+const firstLine = (text: string) => {
+  const line = (text.split('\n')[0] ?? '').trim();
+  return line.length > TITLE_MAX ? `${line.slice(0, TITLE_MAX - 1)}…` : line;
+};
+
+/** An open finding as the agenda sees it: overdue by the finding's own time box. */
+export function agendaFinding(f: Finding, now: Date): AgendaFinding {
+  return { id: f.id, title: firstLine(f.description), status: STATUS_LABELS[f.status], createdAt: f.createdAt, overdue: isOverdue(f, now) };
+}
+
+/** An open incident as the agenda sees it: a missed (or overdue) first response, an overdue status update. */
+export function agendaIncident(i: Incident, now: Date): AgendaIncident {
+  const response = responseStatus(i, now).kind;
+  return {
+    srNumber: i.id,
+    title: firstLine(`${i.service}: ${i.problem}`),
+    severity: i.severity,
+    responseGoalMissed: response === 'missed' || response === 'overdue',
+    updateOverdue: i.nextUpdateDueAt !== undefined && Date.parse(i.nextUpdateDueAt) < now.getTime(),
+  };
+}
+
+/** The agenda's findings part: every open finding (the agenda picks the new and the overdue). */
+export function findingAgendaSource(findings: () => FindingService): Pick<AgendaSources, 'findings'> {
+  return { findings: async (ws, now) => (await findings().allOpen(ws)).map((f) => agendaFinding(f, now)) };
+}
+
+/** The agenda's incidents part: every open incident (the agenda picks high severity and missed goals). */
+export function incidentAgendaSource(incidents: () => IncidentService): Pick<AgendaSources, 'incidents'> {
+  return {
+    async incidents(ws, now) {
+      const out: AgendaIncident[] = [];
+      let continuation: string | undefined;
+      do {
+        const page = await incidents().list(ws, { state: 'open' }, { limit: 50, continuation });
+        out.push(...page.items.map((s) => agendaIncident(s.incident, now)));
+        continuation = page.continuation;
+      } while (continuation);
+      return out;
+    },
+  };
+}
+
+/**
+ * The owning team's channel from the role map: the role named like the finding's owning role
+ * (case-insensitive), its channel, and the saved conversation target of that channel (where the
+ * bot is installed). No channel set, or the bot not in it: undefined, and the finding card stays
+ * where it was filed.
+ */
+export function roleMapChannels(roles: () => RoleMapService, targets: ConversationTargetRepository): OwningTeamChannels {
+  return {
+    async channelFor(ws: Workspace, roleName: string) {
+      const wanted = roleName.trim().toLowerCase();
+      const role = (await roles().list(ws)).find((r) => r.name.trim().toLowerCase() === wanted);
+      if (!role?.channel) return undefined;
+      const target = await targets.get(ws, role.channel.id);
+      return target?.active ? target : undefined;
+    },
+  };
+}
+
+/** Where the reminders feature plugs in the agenda's overdue recurring tasks. */
+export type OverdueTasksSource = Pick<AgendaSources, 'overdueTasks'>;
+
+/**
+ * The product's features, wired to each other. `extra` are features that come with their own
+ * wiring (e.g. reminders); one of them may supply the agenda's overdue tasks via `overdueTasks`.
+ */
+export function productFeatures(extra: readonly Feature[] = [], options: { overdueTasks?: OverdueTasksSource } = {}): Feature[] {
+  const findings = createFindingsFeature({ channels: (ctx) => roleMapChannels(() => ops.services().roles, ctx.targets) });
+  const incidents = createIncidentsFeature();
+  const ops = createOpsFeature({
+    sources: agendaSources(
+      findingAgendaSource(() => findings.service()),
+      incidentAgendaSource(() => incidents.service()),
+      // The reminders feature (app.ts passes it) knows which recurring tasks are overdue; without
+      // it the agenda's "Overdue recurring tasks" section says none are.
+      ...(options.overdueTasks ? [{ overdueTasks: (ws: Workspace, now: Date) => options.overdueTasks!.overdueTasks(ws, now) }] : []),
+    ),
+  });
+  return [ops, findings, incidents, ...extra];
+}
