@@ -8,7 +8,7 @@ import { startAzurite } from './lib/azurite.mjs';
 import { startPlayground } from './lib/playground.mjs';
 
 // restify's dependency warns about process.binding on every start; it is not ours to fix.
-process.noDeprecation = true;
+if (!process.noDeprecation) process.noDeprecation = true;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fail = (line) => {
   console.error(`npm start: ${line}`);

@@ -32,7 +32,8 @@ const report = join(tmpdir(), `service-ops-vitest-${process.pid}.json`);
 const vitest = spawnSync(node, [`${root}/node_modules/vitest/vitest.mjs`, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...passthrough], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium.path },
+  // restify's dependency warns about process.binding in every worker; it is not ours to fix.
+  env: { ...process.env, CHROMIUM_PATH: chromium.path, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation`.trim() },
 });
 // One plain closing line that any CI can read, whatever the reporter printed above it.
 if (existsSync(report)) {

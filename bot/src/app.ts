@@ -1,6 +1,6 @@
 // Wires the parts together. Used by the production entry (index.ts), npm start and the tests.
 import type { AddressInfo } from 'node:net';
-import { createTabViewRegistry, registerApi } from './api';
+import { CqdImportRegistry, createTabViewRegistry, registerApi } from './api';
 import type { TabAuthOptions } from './api/tab-auth';
 import type { AppConfig, StorageConfig } from './config';
 import { createLogger, type LogLevel } from './logger';
@@ -67,6 +67,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const verbs = new VerbRouter();
   const forms = new FormRunner(new TableDialogSessionRepository(store.client('Dialogs')), log, clock);
   const tabViews = createTabViewRegistry();
+  const cqdImport = new CqdImportRegistry();
   const features = options.features ?? defaultFeatures();
   await store.ensureTables(features.flatMap((f) => f.tables));
   const counters = new TableCounterRepository(store.client('Counters'));
@@ -76,12 +77,12 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const sender = new ProactiveSender(adapter, config.bot.appId ?? '', config.serviceUrlAllowList, new RateLimiter(), () => new Date(), { targets: targetRepo });
   const jobs: Job[] = [];
   for (const feature of features) {
-    feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, sender, jobs: { add: (job) => jobs.push(job) } });
+    feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, cqdImport, sender, jobs: { add: (job) => jobs.push(job) } });
   }
   const bot = new ServiceOpsBot(targets, commands, verbs, forms, log);
   const messages = createMessagesHandler(config, adapter, bot, log);
   const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });
-  registerApi(server, { config, targets: targetRepo, views: tabViews, log, clock, tabAuth: options.tabAuth });
+  registerApi(server, { config, targets: targetRepo, views: tabViews, cqdImport, log, clock, tabAuth: options.tabAuth });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

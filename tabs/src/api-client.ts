@@ -90,3 +90,18 @@ export function postAction(host: Host, view: string, params: Record<string, stri
 export function fetchCatalog(host: Host): Promise<{ views: CatalogView[] }> {
   return call(host, '/api/tab/views');
 }
+
+export interface CqdUploadResponse {
+  importId: string;
+  month: string;
+  rows: number;
+  /** The proposals card (nothing is filed until one of its buttons is used). */
+  card: Record<string, unknown>;
+}
+
+/** Uploads a call-quality CSV export: the API proposes findings and files nothing. 400 carries { problems: [{ line, message }] }. */
+export function uploadCqd(host: Host, file: File): Promise<CqdUploadResponse> {
+  const q = new URLSearchParams({ fileName: file.name.slice(0, 200) });
+  if (host.workspace) q.set('workspace', host.workspace);
+  return call(host, `/api/tab/import/cqd?${q}`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
+}

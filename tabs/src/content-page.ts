@@ -1,7 +1,7 @@
 // The tab content page: fetches the view's cards from the tab API, renders them with the
 // adaptivecards library in the current Teams theme, sends card actions back to the API and
 // re-renders. Loading, empty and error states each say what is going on and what to do.
-import { ApiError, fetchView, postAction, type ViewResponse } from './api-client';
+import { ApiError, fetchView, postAction, uploadCqd, type ViewResponse } from './api-client';
 import { renderCard, type CardAction } from './card-renderer';
 import { applyTheme, connectHost, type Theme } from './teams-host';
 import { renderTrendChart } from './trend-chart';
@@ -34,7 +34,8 @@ const info = viewInfo(viewId);
 const title = h('h1', { id: 'view-title', textContent: info?.title ?? 'Service Ops' });
 const lead = h('p', { className: 'lead', id: 'view-description', textContent: info?.description ?? '' });
 const refresh = h('button', { type: 'button', className: 'button subtle', id: 'refresh', textContent: 'Refresh', title: 'Load the latest data' });
-const header = h('header', { className: 'page-header' }, h('div', { className: 'titles' }, title, lead), h('div', { className: 'toolbar' }, refresh));
+const toolbar = h('div', { className: 'toolbar' }, refresh);
+const header = h('header', { className: 'page-header' }, h('div', { className: 'titles' }, title, lead), toolbar);
 const banner = h('div', { className: 'dev-banner', id: 'dev-banner', hidden: true });
 const notice = h('div', { className: 'notice', id: 'notice', role: 'alert', hidden: true });
 const main = h('section', { className: 'content', id: 'content' });
@@ -156,6 +157,38 @@ async function load(): Promise<void> {
   } catch (e) {
     showError(e);
   }
+}
+
+// The findings board imports a call-quality (CQD) CSV export: upload → the proposals card →
+// its buttons file the chosen ones (through the findings view's actions) → back on the board.
+if (viewId === 'findings') {
+  const input = h('input', { type: 'file', id: 'cqd-file', accept: '.csv,text/csv', className: 'sr-only' });
+  const label = h('label', { htmlFor: 'cqd-file', className: 'button subtle', id: 'cqd-import', textContent: 'Import call-quality CSV', title: 'Propose findings from a Call Quality Dashboard export; nothing is filed until you confirm' });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file || busy) return;
+    busy = true;
+    skeleton();
+    uploadCqd(host, file)
+      .then((res) => {
+        const base = last ?? { view: { id: 'findings', title: title.textContent ?? '', description: lead.textContent ?? '' }, identity: { kind: 'sso' as const, name: '' }, cards: [] };
+        render({ view: base.view, identity: base.identity, cards: [res.card], back: { label: `Back to ${base.view.title}` } });
+        hideNotice();
+      })
+      .catch((e: unknown) => {
+        if (last) render(last);
+        else void load();
+        const body = e instanceof ApiError ? (e.body as { problems?: { line: number; message: string }[]; problemCount?: number } | undefined) : undefined;
+        const lines = (body?.problems ?? []).slice(0, 10).map((p) => `line ${p.line}: ${p.message}`);
+        const more = body?.problemCount && body.problemCount > lines.length ? [`… and ${body.problemCount - lines.length} more.`] : [];
+        showNotice([`Not imported: ${e instanceof ApiError ? e.message : 'something went wrong. Try again.'}`, ...lines, ...more].join('\n'));
+      })
+      .finally(() => {
+        busy = false;
+      });
+  });
+  toolbar.prepend(input, label);
 }
 
 host.onThemeChange((t) => {

@@ -1,7 +1,7 @@
 // The views a tab can show, defined once for the config page and the content page. The tab API
 // has the same ids (bot/src/api/placeholder-views.ts); titles here let a page show its heading
 // before the API answers. Choices such as "which checklist" come from the API's catalog.
-export type ViewId = 'roles' | 'agenda' | 'checklist' | 'findings' | 'incidents';
+export type ViewId = 'roles' | 'agenda' | 'checklist' | 'findings' | 'incidents' | 'reminders';
 
 export interface ViewInfo {
   id: ViewId;
@@ -15,6 +15,7 @@ export const VIEWS: readonly ViewInfo[] = [
   { id: 'checklist', title: 'Review checklist', description: 'A review checklist (Quality Experience Review, management reviews, hand-over) with progress.' },
   { id: 'findings', title: 'Findings board', description: 'Open quality findings and the quality trend against target.' },
   { id: 'incidents', title: 'Incidents board', description: 'Open incidents by severity, with the status updates that are due.' },
+  { id: 'reminders', title: 'Recurring operations reminders', description: 'The recurring operations tasks with their time, cadence and on/off switch, and on-time completion per team and task.' },
 ];
 
 export function viewInfo(id: string | null | undefined): ViewInfo | undefined {

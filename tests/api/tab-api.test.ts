@@ -1,15 +1,15 @@
 // The tab API's view and action routes: what a provider's answers become over HTTP.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTabServer, type TabServer } from '../tabs/tab-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viewsFeature } from '../support/seed-workspace';
+import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
-let server: TabServer;
+let server: ServiceOpsUnderTest;
 const dev = { 'x-dev-identity': 'local' };
 const seen: { params: Record<string, string>; data?: unknown }[] = [];
 
 beforeAll(async () => {
-  server = await startTabServer({
-    connectionString: inject('azuriteConnectionString'),
-    views: (r) => r.register({
+  // The real app with only a test view: the placeholders plus this provider.
+  server = await startServiceOps({}, { features: [viewsFeature((r) => r.register({
       id: 'checklist', title: 'Checklist', description: 'test',
       choices: [{ param: 'checklist', label: 'Checklist', options: [{ id: 'qer', title: 'QER' }] }],
       render: async (ctx) => {
@@ -21,8 +21,7 @@ beforeAll(async () => {
         if (verb === 'boom') throw new Error('storage exploded with secret details');
         if (verb === 'refuse') return { error: 'Name the team that owns this role.' };
       },
-    }),
-  });
+    }))] });
 });
 afterAll(async () => {
   await server?.close();
@@ -43,7 +42,7 @@ describe('tab API routes', () => {
 
   it('lists the views with their choices for the config page', async () => {
     const body = (await (await fetch(`${server.url}/api/tab/views`, { headers: dev })).json()) as any;
-    expect(body.views.map((v: any) => v.id)).toEqual(['roles', 'agenda', 'checklist', 'findings', 'incidents']);
+    expect(body.views.map((v: any) => v.id)).toEqual(['roles', 'agenda', 'checklist', 'findings', 'incidents', 'reminders']);
     expect(body.views.find((v: any) => v.id === 'checklist').choices[0].options).toEqual([{ id: 'qer', title: 'QER' }]);
   });
 

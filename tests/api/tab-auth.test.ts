@@ -2,10 +2,14 @@
 // tenant and a workspace the bot is installed in. The development identity exists only in local
 // mode without any app id.
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJwksKeyProvider, ENTRA_JWKS_URL, staticKeyProvider } from '../../bot/src/api/tab-auth';
 import type { Workspace } from '../../bot/src/domain/workspace';
-import { startTabServer, type TabServer } from '../tabs/tab-server';
+import { installDirectly, viewsFeature } from '../support/seed-workspace';
+import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+
+const TABS_DIR = fileURLToPath(new URL('../../dist/tabs', import.meta.url));
 
 const CLIENT_ID = '5a1c9d3e-8b7f-4e21-9c6d-0f3a2b1e4d55';
 const BOT_ID = '0b7f3c9e-3d5a-4c61-9a43-2f6f1f7e9d11';
@@ -33,24 +37,23 @@ const notInstalled: Workspace = { tenantId: TENANT, scope: 'team', scopeId: `19:
 const otherTenantTeam: Workspace = { tenantId: OTHER_TENANT, scope: 'team', scopeId: `19:team-${randomUUID()}@thread.tacv2` };
 const ws = (w: Workspace) => `${w.tenantId}|${w.scope}|${w.scopeId}`;
 
-let server: TabServer;
+let server: ServiceOpsUnderTest;
 const acted: string[] = [];
 
 beforeAll(async () => {
-  server = await startTabServer({
-    connectionString: inject('azuriteConnectionString'),
-    env: { BOT_ID, AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: 'https://ops.contoso.example' },
+  server = await startServiceOps({ BOT_ID, AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: 'https://ops.contoso.example' }, {
+    tabsDir: TABS_DIR,
     tabAuth: { keys: staticKeyProvider({ [KID]: signing.publicKey }) },
-    views: (r) => r.register({
+    features: [viewsFeature((r) => r.register({
       id: 'roles', title: 'Roles', description: 'test',
       render: async (ctx) => [{ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${ctx.identity.name} in ${ctx.workspace.scopeId}` }] }],
       act: async (ctx, verb) => {
         acted.push(`${ctx.workspace.tenantId}:${verb}`);
       },
-    }),
+    }))],
   });
-  await server.install(team);
-  await server.install(otherTenantTeam);
+  await installDirectly(server, team);
+  await installDirectly(server, otherTenantTeam);
 });
 afterAll(async () => {
   await server?.close();
@@ -140,7 +143,7 @@ describe('tab API with an app id configured (production)', () => {
 
 describe('local mode', () => {
   it('refuses the development identity when an SSO app id is configured', async () => {
-    const local = await startTabServer({ connectionString: inject('azuriteConnectionString'), env: { AAD_APP_CLIENT_ID: CLIENT_ID } });
+    const local = await startServiceOps({ AAD_APP_CLIENT_ID: CLIENT_ID }, { features: [] });
     try {
       expect(local.config.mode).toBe('local');
       const res = await fetch(`${local.url}/api/tab/views/roles`, { headers: { 'x-dev-identity': 'local' } });
@@ -153,7 +156,7 @@ describe('local mode', () => {
   });
 
   it('serves the development identity, labelled, only when asked for it and only without app ids', async () => {
-    const local = await startTabServer({ connectionString: inject('azuriteConnectionString'), env: {} });
+    const local = await startServiceOps({}, { features: [] });
     try {
       expect((await fetch(`${local.url}/api/tab/views/roles`)).status).toBe(401);
       const res = await fetch(`${local.url}/api/tab/views/roles`, { headers: { 'x-dev-identity': 'local' } });

@@ -2,7 +2,10 @@
 // finding through the one-line shortcut, an incident through the escalate dialog), so tests of
 // the agenda and the tabs see what the product stores, not hand-made rows.
 import { randomUUID } from 'node:crypto';
+import type { TabViewRegistry } from '../../bot/src/api';
 import type { Workspace } from '../../bot/src/domain/workspace';
+import type { Feature } from '../../bot/src/features/feature';
+import { TableConversationTargetRepository } from '../../bot/src/storage/table-conversation-target-repository';
 import { conversation } from './activities';
 import type { LocalConnector } from './connector';
 import type { ServiceOpsUnderTest } from './service-ops';
@@ -21,7 +24,8 @@ export const invoke = (conv: Conv, verb: string, data: Record<string, unknown> =
 const textOf = (a: any) => JSON.stringify(a?.attachments?.[0]?.content ?? a?.text ?? '');
 
 export class WorkspaceSeeder {
-  constructor(private readonly bot: ServiceOpsUnderTest, private readonly connector: LocalConnector) {}
+  /** `bot` needs only `send` (the benchmark passes its own app, outside vitest). */
+  constructor(private readonly bot: Pick<ServiceOpsUnderTest, 'send'>, private readonly connector: LocalConnector) {}
 
   /** A channel conversation in a new team, with the bot installed (what makes the tab API serve it). */
   async installedChannel(userName = 'Alex Rivera'): Promise<Conv> {
@@ -60,4 +64,22 @@ export class WorkspaceSeeder {
     if (!id) throw new Error(`no SR number in ${JSON.stringify(res.body).slice(0, 400)}`);
     return id;
   }
+}
+
+/**
+ * Records that the bot is installed in `workspace` (an active conversation target), straight in
+ * storage: for apps with an app id, where /api/messages needs a real Bot Framework token.
+ */
+export async function installDirectly(bot: Pick<ServiceOpsUnderTest, 'app'>, workspace: Workspace): Promise<Workspace> {
+  const now = new Date().toISOString();
+  await new TableConversationTargetRepository(bot.app.store.client('Conversations')).upsert({
+    workspace, conversationId: `${workspace.scopeId};messageid=1`, kind: workspace.scope === 'team' ? 'channel' : 'groupChat',
+    serviceUrl: 'https://smba.trafficmanager.net/teams/', channelId: 'msteams', reference: '{}', active: true, lastSeenAt: now, installedAt: now,
+  });
+  return workspace;
+}
+
+/** A feature that only registers tab views (tests of the tab API's routes, without the product's features). */
+export function viewsFeature(register: (registry: TabViewRegistry) => void): Feature {
+  return { name: 'test-views', tables: [], register: (ctx) => register(ctx.tabViews) };
 }

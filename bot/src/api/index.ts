@@ -5,6 +5,8 @@
 //   GET  /api/tab/views/:view?workspace=…&<view params>   → { view, identity, cards, charts?, empty? }
 //   POST /api/tab/actions { view, workspace, params, verb, data } → the re-rendered view (400 + error on bad input),
 //                                                or the cards the action shows next, with back: { label }
+//   POST /api/tab/import/cqd?workspace=…  (text/csv body)   → proposals, nothing filed (cqd-import-routes.ts)
+//   POST /api/tab/import/cqd/confirm { workspace, importId, keys | all }   → the filed findings
 //
 // Every route but /settings authenticates (tab-auth.ts: Teams SSO token, or the development
 // identity in local mode without any app id) and every workspace route authorizes the workspace
@@ -14,12 +16,15 @@ import type { AppConfig } from '../config';
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import type { Workspace } from '../domain/workspace';
 import type { Logger } from '../teams/service-ops-bot';
+import { CqdImportRegistry, registerCqdImportRoutes } from './cqd-import-routes';
+import { HttpError } from './http-error';
 import { registerPlaceholderViews } from './placeholder-views';
 import { createTabAuthenticator, devIdentityAllowed, TabAuthError, type TabAuthenticator, type TabAuthOptions, type TabIdentity } from './tab-auth';
 import { normalizeContent, TabViewRegistry, type TabViewContext, type TabViewProvider } from './tab-views';
 import { InstalledWorkspaceAccess, LOCAL_DEV_WORKSPACE, parseWorkspace, type WorkspaceAccess } from './workspace-access';
 
 export { TabViewRegistry } from './tab-views';
+export { CqdImportRegistry } from './cqd-import-routes';
 export type { TabViewProvider, TabViewContext, TabViewContent, TrendChart, AdaptiveCard, TabActionResult } from './tab-views';
 
 export interface ApiDeps {
@@ -28,6 +33,8 @@ export interface ApiDeps {
   targets: ConversationTargetRepository;
   /** The views; defaults to the placeholder views. Features register real providers into it. */
   views?: TabViewRegistry;
+  /** Where the findings feature provides the call-quality CSV import (none: the import routes answer 404). */
+  cqdImport?: CqdImportRegistry;
   /** Replaces the installed-workspace check (e.g. a Graph membership check). */
   access?: WorkspaceAccess;
   /** Test seam for token validation: the signing keys and the clock. */
@@ -41,11 +48,6 @@ export function createTabViewRegistry(): TabViewRegistry {
   return registerPlaceholderViews(new TabViewRegistry());
 }
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
 
 const PARAM_KEY = /^[a-z][A-Za-z0-9]{0,31}$/;
 const RESERVED = new Set(['workspace', 'view', 'theme']);
@@ -112,7 +114,7 @@ export function registerApi(server: restify.Server, deps: ApiDeps): TabViewRegis
         if (e.status === 401) res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
         res.send(e.status, { error: e.message });
       } else if (e instanceof HttpError) {
-        res.send(e.status, { error: e.message });
+        res.send(e.status, { error: e.message, ...e.body });
       } else {
         deps.log?.error('tab api failed', { url: req.url, error: String((e as Error)?.stack ?? e) });
         res.send(500, { error: 'Something went wrong on our side. Try again in a moment.' });
@@ -167,6 +169,8 @@ export function registerApi(server: restify.Server, deps: ApiDeps): TabViewRegis
     }
     await respond(res, ctx, p);
   }));
+
+  registerCqdImportRoutes(server, { handle, authenticate: (req) => auth.authenticate(req.headers), authorize, registry: deps.cqdImport ?? new CqdImportRegistry() });
 
   return views;
 }

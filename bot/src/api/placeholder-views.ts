@@ -37,6 +37,8 @@ export const PLACEHOLDER_VIEWS: readonly TabViewProvider[] = [
     'No findings have been filed in this team. In the channel, type "@Service Ops finding" to file one; the quality trend appears once call-quality data is imported.'),
   placeholder('incidents', 'Incidents board', 'Open incidents by severity, with the status updates that are due.',
     'No open incidents. In the channel, type "@Service Ops escalate" to record one.'),
+  placeholder('reminders', 'Recurring operations reminders', 'The recurring operations tasks with their time, cadence and on/off switch, and on-time completion per team and task.',
+    'Reminders are not set up for this team yet. In the channel, type "@Service Ops reminders" to set them up.'),
 ];
 
 export function registerPlaceholderViews(registry: TabViewRegistry): TabViewRegistry {

@@ -65,7 +65,7 @@ export interface TabViewProvider {
 
 export type TabActionResult = void | { error: string } | { cards: AdaptiveCard[] };
 
-export const VIEW_IDS = ['roles', 'agenda', 'checklist', 'findings', 'incidents'] as const;
+export const VIEW_IDS = ['roles', 'agenda', 'checklist', 'findings', 'incidents', 'reminders'] as const;
 
 export class TabViewRegistry {
   private readonly providers = new Map<string, TabViewProvider>();

@@ -1,6 +1,8 @@
 // The steering-committee agenda card: the next meeting, then every section in order with
-// its lines (or its empty-state sentence). Long sections are cut to a few lines with a count
-// of the rest, so the card stays under 25 KB; the agenda tab shows everything.
+// its lines (or its empty-state sentence). In chat, long sections are cut to a few lines with a
+// count of the rest and a pointer to the agenda tab; the tab asks for many more lines per
+// section (maxLinesPerSection). Either way the card stays under 25 KB: when the lines don't fit,
+// fewer are shown and the card says how many more there are.
 import template from './templates/agenda.json';
 import type { Agenda } from '../domain/ops/agenda';
 import { describeCadence, type MeetingCadence, WEEKDAYS, WEEKDAY_LABELS } from '../domain/ops/cadence';
@@ -15,10 +17,29 @@ export interface AgendaCardInput {
   settingsEtag?: string;
   notice?: string;
   problem?: string;
+  /**
+   * Lines shown per section at most (default 5, the chat's card). The agenda tab passes more, so
+   * "open the agenda tab to see them all" holds; fewer are shown only when the card would pass 25 KB.
+   */
+  maxLinesPerSection?: number;
+}
+
+/** Lines per section on the chat's card. */
+export const CHAT_LINES_PER_SECTION = 5;
+
+/** Budgets to try, largest first: the maximum, then halving down to the chat's 5..1. */
+function lineBudgets(max: number): number[] {
+  const out = new Set<number>();
+  for (let b = max; b > CHAT_LINES_PER_SECTION; b = Math.ceil(b / 2)) out.add(b);
+  for (let b = Math.min(max, CHAT_LINES_PER_SECTION); b >= 1; b--) out.add(b);
+  return [...out];
 }
 
 export function renderAgendaCard(input: AgendaCardInput): Record<string, unknown> {
   const { agenda, cadence } = input;
+  const max = Math.max(1, Math.floor(input.maxLinesPerSection ?? CHAT_LINES_PER_SECTION));
+  // The chat's card points to the tab; the tab's card has nowhere else to point.
+  const moreText = (n: number) => (max > CHAT_LINES_PER_SECTION ? `…and ${n} more, not shown to keep this card small.` : `…and ${n} more; open the agenda tab to see them all.`);
   return fitCard((perSection) => {
     const textMax = perSection >= 5 ? 240 : 160;
     const sections = agenda.sections.map((s) => {
@@ -37,7 +58,7 @@ export function renderAgendaCard(input: AgendaCardInput): Record<string, unknown
               ? [execute('Mark done', OPS_VERBS.actionDone, { actionId: l.ref.id }, { associatedInputs: 'none' })]
               : [],
         })),
-        more: s.lines.length > shown.length ? `…and ${s.lines.length - shown.length} more; open the agenda tab to see them all.` : '',
+        more: s.lines.length > shown.length ? moreText(s.lines.length - shown.length) : '',
       };
     });
     return expandTemplate(template, {
@@ -87,5 +108,5 @@ export function renderAgendaCard(input: AgendaCardInput): Record<string, unknown
         },
       ],
     });
-  }, [5, 4, 3, 2, 1]);
+  }, lineBudgets(max));
 }

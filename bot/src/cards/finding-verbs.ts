@@ -10,7 +10,7 @@
 //   finding.import.confirm { importId, keys: string[] } + toggles p0..pN ("true"/"false"); see selectedProposalKeys
 //   finding.import.all     { importId }
 //   finding.import.discard { importId }
-import type { FindingActionType } from '../domain/findings/finding';
+import type { FindingAction, FindingActionType } from '../domain/findings/finding';
 
 export const FINDING_VERBS = {
   accept: 'finding.accept',
@@ -43,6 +43,23 @@ export const VERB_ACTION: Partial<Record<FindingVerb, FindingActionType>> = {
   'finding.reassign': 'reassign',
   'finding.note': 'note',
 };
+
+/**
+ * The domain action a finding card button asks for, read from the card's data and inputs (the
+ * same for the chat's card route and the tab's): the action, the reason it can't be read (a
+ * message for the person), or undefined when the verb does not change a finding.
+ * Lengths are checked by the domain with a readable message; only the types are checked here.
+ */
+export function findingActionOf(verb: string, data: Record<string, unknown>): FindingAction | string | undefined {
+  const type = VERB_ACTION[verb as FindingVerb];
+  switch (type) {
+    case undefined: return undefined;
+    case 'wontfix': return typeof data.reason === 'string' ? { type, reason: data.reason } : 'Say why it won\'t be fixed.';
+    case 'reassign': return typeof data.owningRole === 'string' ? { type, owningRole: data.owningRole } : 'Choose the new owning team.';
+    case 'note': return typeof data.note === 'string' ? { type, text: data.note } : 'Write the note first.';
+    default: return { type };
+  }
+}
 
 export function execute(title: string, verb: FindingVerb, data: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { type: 'Action.Execute', title, verb, data, ...extra };

@@ -51,7 +51,8 @@ export function renderRoleMapCard(input: RoleMapCardInput): Record<string, unkno
         signOffColor: r.signOff ? 'Good' : 'Warning',
         buttons: [
           execute('Edit', OPS_VERBS.roleEdit, { roleId: r.id }),
-          ...(r.signOff ? [] : [execute('Sign off for our team', OPS_VERBS.roleSignoff, { roleId: r.id }, { style: 'positive' })]),
+          // A role no team is named for has nobody to sign it off yet (the service refuses it too).
+          ...(r.signOff || !isNamed(r.team) ? [] : [execute('Sign off for our team', OPS_VERBS.roleSignoff, { roleId: r.id }, { style: 'positive' })]),
         ],
       })),
       pageText: all.length > page.length ? `Roles ${offset + 1}–${offset + page.length} of ${all.length}.` : '',

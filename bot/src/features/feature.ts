@@ -1,6 +1,7 @@
 // A feature plugs into the composition root: it names its tables and registers its chat
 // commands, card verbs and dialogs. Each feature's wiring lives in one file here; its
 // handlers live in teams/<feature>/, its rules in domain/, its tables in storage/.
+import type { CqdImportRegistry } from '../api/cqd-import-routes';
 import type { TabViewRegistry } from '../api/tab-views';
 import type { AppConfig } from '../config';
 import type { CounterRepository } from '../domain/counter';
@@ -24,6 +25,8 @@ export interface FeatureContext {
   targets: ConversationTargetRepository;
   /** Tab views: a feature registers the provider for its view (replacing the placeholder). */
   tabViews: TabViewRegistry;
+  /** The tab API's call-quality CSV import: the findings feature provides the service behind it. */
+  cqdImport: CqdImportRegistry;
   /** The one proactive sending path: saved references, shared rate limits, retries, allow-list. */
   sender: Sender;
   /** Background jobs (schedulers) the app starts after it listens and stops on close. */

@@ -28,6 +28,7 @@ export function createFindingsFeature(options: FindingsFeatureOptions = {}): Fin
       const channels = typeof options.channels === 'function' ? options.channels(ctx) : options.channels;
       registerFindingHandlers(ctx, service, channels ?? NO_OWNING_TEAM_CHANNELS);
       ctx.tabViews.register(findingsView(service));
+      ctx.cqdImport.provide(service);
     },
     service() {
       if (!wired) throw new Error('the findings feature is not registered yet');

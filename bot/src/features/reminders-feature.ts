@@ -3,6 +3,7 @@
 // through the app's one proactive sender. Tasks route through the ops role map (OpsRoles).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { remindersView } from '../api/views/reminders-view';
 import { renderReminderDigestCard } from '../cards/reminder-digest-card';
 import type { AgendaTask } from '../domain/ops/agenda';
 import type { CompletionRate } from '../domain/reminders/completion';
@@ -67,12 +68,17 @@ export function createRemindersFeature(): RemindersFeature {
         render: (digest, now) => renderReminderDigestCard(digest, now, { reassignChoices: choices.get(workspaceKey(digest.workspace)) ?? [] }),
       });
       wired = { service, scheduler };
-      registerReminderHandlers(commands, verbs, {
+      const serviceWithId = (id: string) => new ReminderService({ ...base, newId: () => id });
+      registerReminderHandlers(commands, verbs, { service, views, serviceWithId, timeZone: config.defaultTimeZone });
+      ctx.tabViews.register(remindersView({
         service,
-        views,
-        serviceWithId: (id) => new ReminderService({ ...base, newId: () => id }),
+        settingsCard: (ws, opts) => views.settingsCard(ws, opts),
+        ensureSeeded: (ws, conversationId) => views.ensureSeeded(ws, conversationId),
+        // Where reminders were set up; else where the bot is installed (the tab API serves only such workspaces).
+        setupConversation: async (ws) => (await service.settings(ws)).serviceOwnerConversationId ?? (await targets.listActive(ws))[0]?.conversationId,
+        serviceWithId,
         timeZone: config.defaultTimeZone,
-      });
+      }));
       jobs.add({ name: 'reminders', start: () => scheduler.start(SCHEDULER_INTERVAL_MS), stop: () => scheduler.stop() });
     },
     scheduler: () => need().scheduler,

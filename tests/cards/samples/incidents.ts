@@ -1,5 +1,7 @@
 import { renderEscalationDraftCard } from '../../../bot/src/cards/escalation-draft-card';
 import { renderIncidentCard } from '../../../bot/src/cards/incident-card';
+import { renderIncidentFiguresCard } from '../../../bot/src/cards/incident-figures-card';
+import type { MonthlyFigures } from '../../../bot/src/domain/incidents/figures';
 import { renderIncidentListCard } from '../../../bot/src/cards/incident-list-card';
 import { renderIncidentReminderCard } from '../../../bot/src/cards/incident-reminder-card';
 import { renderOutageNotificationCard } from '../../../bot/src/cards/outage-notification-card';
@@ -145,4 +147,17 @@ samples.push(
   { template: 'outage-notification.json', name: 'outage update', render: outage('update', investigating, investigating.lastUpdateText) },
   { template: 'outage-notification.json', name: 'outage resolved', render: outage('resolved', { ...investigating, state: 'resolved', resolvedAt: now.toISOString(), resolution: { kind: 'resolution', text: 'Failover completed' } }, 'Failover completed') },
   { template: 'outage-notification.json', name: 'outage update with hostile and maximal text', render: outage('update', { ...maxed, service: HOSTILE }, HOSTILE + 'U'.repeat(1900)), literal: [HOSTILE] },
+  { template: 'incident-figures.json', name: 'figures for this month and the one before', render: () => renderIncidentFiguresCard([figures(2024, 3, 12), figures(2024, 2, 0)], policy) },
+  { template: 'incident-figures.json', name: 'figures, one month with nothing recorded', render: () => renderIncidentFiguresCard([figures(2024, 3, 0)], policy) },
 );
+
+function figures(year: number, month: number, total: number): MonthlyFigures {
+  return {
+    year, month, timeZone: 'Europe/Berlin', total,
+    countBySeverity: { '1': total ? 1 : 0, A: total ? 2 : 0, B: total ? 3 : 0, C: total ? 4 : 0, D: total ? total - 10 : 0 },
+    firstResponse: total ? { withinGoal: 9, decided: 11, share: 9 / 11 } : { withinGoal: 0, decided: 0, share: null },
+    updates: total ? { onTime: 20, total: 25, share: 0.8 } : { onTime: 0, total: 0, share: null },
+    meanTimeToResolveMinutes: total ? 754 : null,
+    resolvedCount: total ? 10 : 0,
+  };
+}

@@ -62,6 +62,8 @@ export const samples: CardSample[] = [
   { template: 'agenda.json', name: 'agenda with every section empty', render: () => renderAgendaCard({ agenda: buildAgenda(baseInputs()), cadence: DEFAULT_CADENCE }) },
   { template: 'agenda.json', name: 'agenda with seeded risks and KSIs', render: () => renderAgendaCard({ agenda: buildAgenda({ ...baseInputs(), risks, ksis, objectives: DEFAULT_OBJECTIVES.map((o) => ({ ...o })) }), cadence: DEFAULT_CADENCE }) },
   { template: 'agenda.json', name: 'agenda with 40 maximal lines per section', render: () => renderAgendaCard({ agenda: buildAgenda(fullInputs('W'.repeat(2000), 40)), cadence: DEFAULT_CADENCE }) },
+  { template: 'agenda.json', name: 'agenda in the tab: 12 lines per section, every line shown', render: () => renderAgendaCard({ agenda: buildAgenda(fullInputs('A short line', 12)), cadence: DEFAULT_CADENCE, maxLinesPerSection: 50 }) },
+  { template: 'agenda.json', name: 'agenda in the tab with 40 maximal lines per section (cut to fit)', render: () => renderAgendaCard({ agenda: buildAgenda(fullInputs('W'.repeat(2000), 40)), cadence: DEFAULT_CADENCE, maxLinesPerSection: 50 }) },
   { template: 'agenda.json', name: 'agenda with hostile text', render: () => renderAgendaCard({ agenda: buildAgenda(fullInputs(HOSTILE, 2)), cadence: DEFAULT_CADENCE, problem: HOSTILE }), literal: [HOSTILE] },
   { template: 'risks.json', name: 'risk register as seeded', render: () => renderRisksCard({ items: risks }) },
   { template: 'risks.json', name: 'risk register, 100 maximal risks', render: () => renderRisksCard({ items: Array.from({ length: 100 }, (_, i) => ({ ...risks[0]!, id: `r${i}`, title: 'T'.repeat(200), mitigation: 'M'.repeat(2000), owner: 'O'.repeat(100) })) }) },

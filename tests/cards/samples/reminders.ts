@@ -1,6 +1,8 @@
 // Sample renderings of the reminder cards: typical, worst case (many long lines), and user text.
 import { renderReminderDigestCard, renderReminderNoticeCard } from '../../../bot/src/cards/reminder-digest-card';
+import { renderReminderRatesCard } from '../../../bot/src/cards/reminder-rates-card';
 import { renderReminderSettingsCard } from '../../../bot/src/cards/reminder-settings-card';
+import type { CompletionRate } from '../../../bot/src/domain/reminders/completion';
 import type { Digest } from '../../../bot/src/domain/reminders/digest';
 import { planOccurrence, type ReminderSchedule, seedSchedules } from '../../../bot/src/domain/reminders/schedule';
 import type { CardSample } from '../card-samples';
@@ -61,5 +63,21 @@ export const samples: CardSample[] = [
     template: 'reminder-notice.json',
     name: 'notice to the service owner',
     render: () => renderReminderNoticeCard({ conversationId: '19:ops@thread.tacv2', kind: 'channel', reason: 'The bot was removed, blocked or disabled in this conversation (403).' }).card,
+  },
+  {
+    template: 'reminder-rates.json',
+    name: 'completion rates, nothing done yet',
+    render: () => renderReminderRatesCard({ rates: [] }),
+  },
+  {
+    template: 'reminder-rates.json',
+    name: 'completion rates, whole catalog over many teams, long names and user text (worst case)',
+    render: () => renderReminderRatesCard({
+      rates: [...catalog(), ...catalog().map((s) => ({ ...s, id: s.id + '-2' }))].map((s, i): CompletionRate => ({
+        scheduleId: s.id, title: i === 0 ? tricky : `${s.title} ${'long '.repeat(30)}`, team: i === 0 ? tricky : `${s.team ?? s.role} ${'x'.repeat(100)}`,
+        due: 10 + i, onTime: i, late: 10, skipped: i % 3, rate: i / (10 + i),
+      })),
+    }),
+    literal: [tricky],
   },
 ];

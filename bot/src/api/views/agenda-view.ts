@@ -10,6 +10,9 @@ import * as actions from '../../features/ops-actions';
 import type { TabActionResult, TabViewContext, TabViewProvider } from '../tab-views';
 import { tabActor, tabOpId } from './view-support';
 
+/** The tab shows every section in full (within the 25 KB card limit); the chat's card stops at 5 lines. */
+export const TAB_AGENDA_LINES_PER_SECTION = 50;
+
 const done = (outcome: Outcome<unknown>): TabActionResult => (outcome.ok ? undefined : { error: outcome.message });
 
 export function agendaView(ops: OpsServices): TabViewProvider {
@@ -54,7 +57,7 @@ export function agendaView(ops: OpsServices): TabViewProvider {
       ]);
       return {
         cards: [
-          renderAgendaCard({ agenda, cadence: settings.cadence, ...(settings.etag ? { settingsEtag: settings.etag } : {}) }),
+          renderAgendaCard({ agenda, cadence: settings.cadence, maxLinesPerSection: TAB_AGENDA_LINES_PER_SECTION, ...(settings.etag ? { settingsEtag: settings.etag } : {}) }),
           renderRisksCard({ items: risks }),
           renderOkrsCard({ objectives, ksis }),
         ],

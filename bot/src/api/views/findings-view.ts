@@ -10,9 +10,10 @@
 // The chart's title says exactly that.
 import { parseListFilter, renderFindingListCard, toServiceFilter } from '../../cards/finding-list-card';
 import { renderFindingCard } from '../../cards/finding-card';
-import { FINDING_VERBS, VERB_ACTION } from '../../cards/finding-verbs';
+import { selectedProposalKeys } from '../../cards/finding-import-card';
+import { FINDING_VERBS, findingActionOf } from '../../cards/finding-verbs';
 import { DEFAULT_ROLE_NAMES, METRICS, type RateMetricId } from '../../domain/findings/catalog';
-import { type Finding, type FindingAction, type FindingStatus, parseFindingId, STATUS_LABELS } from '../../domain/findings/finding';
+import { type Finding, type FindingStatus, parseFindingId, STATUS_LABELS } from '../../domain/findings/finding';
 import type { FindingService } from '../../domain/findings/finding-service';
 import { targetFor } from '../../domain/findings/targets';
 import type { Workspace } from '../../domain/workspace';
@@ -65,18 +66,6 @@ function findingIdOf(data: Record<string, unknown>): string | undefined {
   return id && parseFindingId(id) ? id.trim().toUpperCase() : undefined;
 }
 
-/** The domain action a finding card button asks for (as the chat's card route reads it). */
-function actionOf(verb: string, data: Record<string, unknown>): FindingAction | string | undefined {
-  const type = VERB_ACTION[verb as keyof typeof VERB_ACTION];
-  switch (type) {
-    case undefined: return undefined;
-    case 'wontfix': return typeof data.reason === 'string' ? { type, reason: data.reason } : 'Say why it won\'t be fixed.';
-    case 'reassign': return typeof data.owningRole === 'string' ? { type, owningRole: data.owningRole } : 'Choose the new owning team.';
-    case 'note': return typeof data.note === 'string' ? { type, text: data.note } : 'Write the note first.';
-    default: return { type };
-  }
-}
-
 export function findingsView(service: FindingService): TabViewProvider {
   async function everyFinding(ws: Workspace): Promise<Finding[]> {
     const out: Finding[] = [];
@@ -108,8 +97,19 @@ export function findingsView(service: FindingService): TabViewProvider {
       if (!id) return { error: 'This card does not name a finding.' };
       return finding ? { cards: [await card(ctx, finding)] } : { error: `There is no finding ${id} here.` };
     }
-    const action = actionOf(verb, data);
-    if (action === undefined) return { error: 'Filing and importing findings happen in the chat: type "@Service Ops finding" in the channel.' };
+    // The proposals card of a call-quality import (uploaded on this board): file the chosen ones, or all.
+    if (verb === FINDING_VERBS.importConfirm || verb === FINDING_VERBS.importAll || verb === FINDING_VERBS.importDiscard) {
+      const importId = str(data.importId, 200);
+      if (!importId) return { error: 'This card does not name an import.' };
+      if (verb === FINDING_VERBS.importDiscard) return;
+      const keys = verb === FINDING_VERBS.importAll ? undefined : selectedProposalKeys(data);
+      if (keys && !keys.length) return { error: 'Nothing is selected: switch on the proposals to file, or discard the import.' };
+      const out = await service.fileImport(ws, importId, tabActor(ctx), keys ? { keys } : {});
+      // Filed: the board, which lists them now.
+      return out.ok ? undefined : { error: out.error };
+    }
+    const action = findingActionOf(verb, data);
+    if (action === undefined) return { error: 'Filing a finding happens in the chat: type "@Service Ops finding" in the channel.' };
     if (!id) return { error: 'This card does not name a finding.' };
     if (typeof action === 'string') return { error: action };
     const etag = str(data.etag, 300) || undefined;

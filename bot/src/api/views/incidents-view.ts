@@ -4,14 +4,14 @@
 // close...) go to IncidentService.act with the same rules, ETag checks and outage
 // notifications as in chat.
 import { renderIncidentCard } from '../../cards/incident-card';
+import { renderIncidentFiguresCard } from '../../cards/incident-figures-card';
 import { INCIDENT_LIST_PAGE_SIZE, renderIncidentListCard } from '../../cards/incident-list-card';
 import { incidentActionFromInvoke, INCIDENT_VERBS, type IncidentListVerbData } from '../../cards/incident-verbs';
-import type { MonthlyFigures } from '../../domain/incidents/figures';
 import type { TimelineEntry } from '../../domain/incidents/incident';
 import type { IncidentFilter, StoredIncident } from '../../domain/incidents/incident-repository';
 import type { IncidentService } from '../../domain/incidents/incident-service';
 import type { OutageNotice } from '../../domain/incidents/outage-notice';
-import { isSeverityLevel, SEVERITY_LEVELS, type SeverityPolicy } from '../../domain/incidents/severity';
+import { isSeverityLevel } from '../../domain/incidents/severity';
 import { toWallTime } from '../../domain/incidents/zoned-time';
 import type { Workspace } from '../../domain/workspace';
 import type { AdaptiveCard, TabActionResult, TabViewContext, TabViewProvider } from '../tab-views';
@@ -24,34 +24,6 @@ export interface IncidentsViewDeps {
 }
 
 const TIMELINE_PAGE = 50;
-const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)} %`);
-const hours = (minutes: number | null) => (minutes === null ? 'n/a' : `${Math.floor(minutes / 60)} h ${Math.round(minutes % 60)} min`);
-
-/** The service review's monthly figures, side by side for the months given (newest first). */
-export function renderFiguresCard(months: readonly MonthlyFigures[], policy: SeverityPolicy): AdaptiveCard {
-  const label = (f: MonthlyFigures) => `${f.year}-${String(f.month).padStart(2, '0')}`;
-  const rows: [string, (f: MonthlyFigures) => string][] = [
-    ['Recorded', (f) => String(f.total)],
-    ...SEVERITY_LEVELS.map((l): [string, (f: MonthlyFigures) => string] => [`  Severity ${policy.rules[l].level} ${policy.rules[l].name}`, (f) => String(f.countBySeverity[l])]),
-    ['First response within goal', (f) => `${f.firstResponse.withinGoal} of ${f.firstResponse.decided} (${pct(f.firstResponse.share)})`],
-    ['Status updates on time', (f) => `${f.updates.onTime} of ${f.updates.total} (${pct(f.updates.share)})`],
-    ['Resolved in the month', (f) => String(f.resolvedCount)],
-    ['Mean time to resolve', (f) => hours(f.meanTimeToResolveMinutes)],
-  ];
-  const column = (f: MonthlyFigures) => ({
-    type: 'Column', width: 'stretch',
-    items: [{ type: 'TextBlock', text: label(f), weight: 'Bolder', wrap: true }, { type: 'FactSet', facts: rows.map(([title, value]) => ({ title, value: value(f) })) }],
-  });
-  return {
-    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
-    body: [
-      { type: 'TextBlock', text: 'Monthly figures for the service review', weight: 'Bolder', size: 'Large', wrap: true },
-      { type: 'TextBlock', text: `Incidents recorded in each month, how often the first response and the status updates met their goals, and how long resolution took. Times in ${months[0]?.timeZone ?? 'UTC'}.`, isSubtle: true, wrap: true, spacing: 'Small', size: 'Small' },
-      { type: 'ColumnSet', spacing: 'Medium', columns: months.map(column) },
-    ],
-  };
-}
-
 export function incidentsView(deps: IncidentsViewDeps): TabViewProvider {
   const { service } = deps;
 
@@ -84,7 +56,7 @@ export function incidentsView(deps: IncidentsViewDeps): TabViewProvider {
     const wall = toWallTime(ctx.clock(), timeZone);
     const previous = wall.month === 1 ? { year: wall.year - 1, month: 12 } : { year: wall.year, month: wall.month - 1 };
     const months = await Promise.all([service.figures(ctx.workspace, wall.year, wall.month), service.figures(ctx.workspace, previous.year, previous.month)]);
-    return { card: renderFiguresCard(months, policy), total: months.reduce((n, f) => n + f.total, 0) };
+    return { card: renderIncidentFiguresCard(months, policy), total: months.reduce((n, f) => n + f.total, 0) };
   }
 
   async function act(ctx: TabViewContext, verb: string, data: Record<string, unknown>): Promise<TabActionResult> {

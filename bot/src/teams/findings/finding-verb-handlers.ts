@@ -3,9 +3,9 @@
 // every field is checked here and every change goes through FindingService's rules.
 import { selectedProposalKeys } from '../../cards/finding-import-card';
 import { parseListFilter, renderFindingListCard, toServiceFilter } from '../../cards/finding-list-card';
-import { FINDING_VERBS, type FindingVerb } from '../../cards/finding-verbs';
+import { FINDING_VERBS, findingActionOf, type FindingVerb } from '../../cards/finding-verbs';
 import { DEFAULT_ROLE_NAMES } from '../../domain/findings/catalog';
-import { type FindingAction, parseFindingId } from '../../domain/findings/finding';
+import { parseFindingId } from '../../domain/findings/finding';
 import type { FindingService } from '../../domain/findings/finding-service';
 import { cardMessage } from '../replies';
 import type { Logger } from '../service-ops-bot';
@@ -30,22 +30,6 @@ function findingIdOf(data: Record<string, unknown>): string | undefined {
   return id && parseFindingId(id) ? id.trim().toUpperCase() : undefined;
 }
 
-/** The domain action a card verb asks for, from the card's data and inputs; or why it can't be read. */
-function actionOf(verb: FindingVerb, data: Record<string, unknown>): FindingAction | string {
-  switch (verb) {
-    case FINDING_VERBS.accept: return { type: 'accept' };
-    case FINDING_VERBS.start: return { type: 'start' };
-    case FINDING_VERBS.remediated: return { type: 'remediated' };
-    case FINDING_VERBS.verify: return { type: 'verify' };
-    case FINDING_VERBS.reopen: return { type: 'reopen' };
-    // Lengths are checked by the domain with a readable message; only the type is checked here.
-    case FINDING_VERBS.wontfix: return typeof data.reason === 'string' ? { type: 'wontfix', reason: data.reason } : 'Say why it won\'t be fixed.';
-    case FINDING_VERBS.reassign: return typeof data.owningRole === 'string' ? { type: 'reassign', owningRole: data.owningRole } : 'Choose the new owning team.';
-    case FINDING_VERBS.note: return typeof data.note === 'string' ? { type: 'note', text: data.note } : 'Write the note first.';
-    default: return `The button ${verb} does not change a finding.`;
-  }
-}
-
 export function findingVerbHandlers(deps: FindingVerbDeps): Map<FindingVerb, VerbHandler> {
   const { service, presenter } = deps;
   const guarded = (handler: VerbHandler): VerbHandler => async (request) => {
@@ -60,7 +44,7 @@ export function findingVerbHandlers(deps: FindingVerbDeps): Map<FindingVerb, Ver
   const act = (verb: FindingVerb): VerbHandler => async (r) => {
     const id = findingIdOf(r.data);
     if (!id) return { error: 'This card does not name a finding.', status: 400 };
-    const action = actionOf(verb, r.data);
+    const action = findingActionOf(verb, r.data) ?? `The button ${verb} does not change a finding.`;
     if (typeof action === 'string') return { message: action };
     const etag = str(r.data.etag, 300) || undefined;
     const actor = { id: r.actor.id, name: r.actor.name };

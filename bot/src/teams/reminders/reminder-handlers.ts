@@ -5,20 +5,20 @@
 // - done / snooze / skip / reassign on a digest: ReminderService.act, idempotent per occurrence
 //   and verb, so Teams delivering the same invoke three times changes the schedule once; every
 //   delivery gets the digest as it stands, updated for everyone.
-// - edit / add / toggle / refresh on the settings card: everything is validated before anything
-//   is saved, so a bad value shows a message on the card and changes nothing.
-import { createHash } from 'node:crypto';
+// - edit / add / toggle / refresh on the settings card: the shared reminder actions
+//   (features/reminder-actions.ts, also used by the tab) validate everything before anything is
+//   saved, so a bad value shows a message on the card and changes nothing.
 import type { TurnContext } from 'botbuilder';
 import { REMINDER_VERBS, TASK_VERB_OF } from '../../cards/reminder-verbs';
-import { cadenceChoiceValue, parseCadenceChoice } from '../../domain/reminders/cadence-choice';
 import type { CompletionRate } from '../../domain/reminders/completion';
 import type { ReminderService } from '../../domain/reminders/reminder-service';
-import { editProblems, parseOccurrenceId, type ReminderSchedule, ScheduleError, type ScheduleEdit } from '../../domain/reminders/schedule';
+import { parseOccurrenceId } from '../../domain/reminders/schedule';
+import { addReminder, clipTitle, int, type ReminderActionRequest, type ReminderOutcome, saveReminderSettings, str, toggleReminder } from '../../features/reminder-actions';
 import { targetConversationId, workspaceOf } from '../activity-context';
 import type { CommandRouter } from '../command-router';
 import { cardMessage, plainMessage } from '../replies';
 import type { VerbRequest, VerbResponse, VerbRouter } from '../verb-router';
-import { clipTitle, type ReminderViews, settingsOffsetOf } from './reminder-views';
+import { type ReminderViews, settingsOffsetOf } from './reminder-views';
 
 export interface ReminderHandlerDeps {
   service: ReminderService;
@@ -29,13 +29,6 @@ export interface ReminderHandlerDeps {
 }
 
 type TaskVerbName = keyof typeof TASK_VERB_OF;
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
-const int = (v: unknown): number | undefined => {
-  const n = typeof v === 'number' ? v : Number(str(v));
-  return Number.isInteger(n) && n >= 0 ? n : undefined;
-};
-/** Input.Time may arrive with seconds ("09:30:00"); the schedule keeps HH:mm. */
-const normalTime = (v: string) => (/^\d{2}:\d{2}:00$/.test(v.trim()) ? v.trim().slice(0, 5) : v.trim());
 const percent = (onTime: number, due: number) => (due ? `${Math.round((100 * onTime) / due)}%` : 'n/a');
 
 export function registerReminderHandlers(commands: CommandRouter, verbs: VerbRouter, deps: ReminderHandlerDeps): void {
@@ -114,98 +107,32 @@ class ReminderHandlers {
   // ---- settings card ----------------------------------------------------------------------
 
   async edit(r: VerbRequest): Promise<VerbResponse> {
-    const ws = r.workspace;
     const offset = int(r.data.offset) ?? 0;
-    const ids = Array.isArray(r.data.ids) ? r.data.ids.filter((x): x is string => typeof x === 'string') : [];
-    const [schedules, settings] = await Promise.all([this.deps.service.list(ws), this.deps.service.settings(ws)]);
-    const byId = new Map(schedules.map((s) => [s.id, s]));
-    const changes: { s: ReminderSchedule; edit: ScheduleEdit }[] = [];
-    const problems: string[] = [];
-    for (const id of ids) {
-      const s = byId.get(id);
-      if (!s) continue;
-      const edit: ScheduleEdit = {};
-      const enabled = str(r.data[`enabled.${id}`]);
-      if (enabled !== undefined) {
-        if (enabled !== 'true' && enabled !== 'false') problems.push(`"${clipTitle(s.title)}": on/off must be true or false.`);
-        else if ((enabled === 'true') !== s.enabled) edit.enabled = enabled === 'true';
-      }
-      const time = str(r.data[`time.${id}`]);
-      if (time !== undefined && normalTime(time) !== s.time) edit.time = normalTime(time);
-      const cadence = str(r.data[`cadence.${id}`]);
-      if (cadence !== undefined && cadence.trim() !== cadenceChoiceValue(s.cadence)) {
-        const parsed = parseCadenceChoice(cadence);
-        if (!parsed) problems.push(`"${clipTitle(s.title)}": "${clipTitle(cadence, 40)}" is not a cadence I know; choose one from the list.`);
-        else edit.cadence = parsed;
-      }
-      for (const p of editProblems(edit)) problems.push(`"${clipTitle(s.title)}": ${p}`);
-      if (Object.keys(edit).length) changes.push({ s, edit });
-    }
-    const deployment = str(r.data.deploymentMode);
-    if (deployment !== undefined && deployment !== 'true' && deployment !== 'false') problems.push('The deployment switch must be on or off.');
-    const deploymentChange = deployment !== undefined && (deployment === 'true') !== settings.deploymentMode ? deployment === 'true' : undefined;
-    if (problems.length) {
-      return { card: await this.deps.views.settingsCard(ws, { schedules, offset, message: { text: `${problems.join(' ')} Nothing was saved.`, ok: false } }) };
-    }
-    try {
-      for (const { s, edit } of changes) await this.deps.service.edit(ws, s.id, edit);
-      if (deploymentChange !== undefined) await this.deps.service.setDeploymentMode(ws, deploymentChange);
-    } catch (e) {
-      if (!(e instanceof ScheduleError)) throw e;
-      return { card: await this.deps.views.settingsCard(ws, { offset, message: { text: e.message, ok: false } }) };
-    }
-    const count = changes.length + (deploymentChange !== undefined ? 1 : 0);
-    // A redelivered Save finds nothing left to change and says so with the same card.
-    const text = count
-      ? `${r.actor.name} saved ${count === 1 ? '1 change' : `${count} changes`}.`
-      : 'Everything is saved as shown.';
-    return { card: await this.deps.views.settingsCard(ws, { offset, message: { text, ok: true } }), ...(count ? { updateForEveryone: true } : {}) };
+    const outcome = await saveReminderSettings(this.deps.service, this.request(r));
+    const card = await this.deps.views.settingsCard(r.workspace, { offset, message: { text: outcome.text, ok: outcome.ok } });
+    return { card, ...(outcome.ok && outcome.changed ? { updateForEveryone: true } : {}) };
   }
 
   async toggle(r: VerbRequest): Promise<VerbResponse> {
-    const id = str(r.data.scheduleId) ?? '';
-    const enabled = r.data.enabled === true || r.data.enabled === 'true' ? true : r.data.enabled === false || r.data.enabled === 'false' ? false : undefined;
-    if (enabled === undefined) return { card: await this.deps.views.settingsCard(r.workspace, { message: { text: 'Say whether the reminder should be on or off. Nothing was saved.', ok: false } }) };
-    try {
-      const s = await this.deps.service.edit(r.workspace, id, { enabled });
-      const schedules = await this.deps.service.list(r.workspace);
-      return {
-        card: await this.deps.views.settingsCard(r.workspace, { schedules, offset: settingsOffsetOf(schedules, s.id), message: { text: `${r.actor.name} turned "${clipTitle(s.title)}" ${enabled ? 'on' : 'off'}.`, ok: true } }),
-        updateForEveryone: true,
-      };
-    } catch (e) {
-      if (!(e instanceof ScheduleError)) throw e;
-      return { card: await this.deps.views.settingsCard(r.workspace, { message: { text: e.message, ok: false } }) };
-    }
+    return this.afterChange(r, await toggleReminder(this.deps.service, this.request(r)));
   }
 
   async add(r: VerbRequest): Promise<VerbResponse> {
-    const ws = r.workspace;
-    const title = (str(r.data.newTitle) ?? '').trim();
-    const time = normalTime(str(r.data.newTime) || '09:00');
-    const cadenceText = str(r.data.newCadence) || 'weekly:1';
-    const cadence = parseCadenceChoice(cadenceText);
-    const problems = editProblems({ title, time });
-    if (!cadence) problems.push(`"${clipTitle(cadenceText, 40)}" is not a cadence I know; choose one from the list.`);
-    if (problems.length) return { card: await this.deps.views.settingsCard(ws, { message: { text: `${problems.join(' ')} Nothing was added.`, ok: false } }) };
     // The id comes from the invoke: a redelivered "Add" finds its task already there.
-    const id = createHash('sha256').update(`${r.conversationId}|${r.invokeId || `${title}|${time}|${cadenceText}`}`).digest('hex').slice(0, 24);
-    const scheduleId = `usr-${id}`;
-    let added: ReminderSchedule | undefined = (await this.deps.service.list(ws)).find((s) => s.id === scheduleId);
-    if (!added) {
-      try {
-        added = await this.deps.serviceWithId(id).addCustom(ws, { title, time, timeZone: this.deps.timeZone, cadence: cadence!, targetConversationId: r.conversationId });
-      } catch (e) {
-        if (!(e instanceof ScheduleError)) throw e;
-        added = (await this.deps.service.list(ws)).find((s) => s.id === scheduleId);
-        if (!added) return { card: await this.deps.views.settingsCard(ws, { message: { text: `${e.message} Nothing was added.`, ok: false } }) };
-      }
-    }
-    const schedules = await this.deps.service.list(ws);
-    return {
-      card: await this.deps.views.settingsCard(ws, { schedules, offset: settingsOffsetOf(schedules, added.id), message: { text: `${r.actor.name} added "${clipTitle(added.title)}".`, ok: true } }),
-      updateForEveryone: true,
-    };
+    const outcome = await addReminder(this.deps.service, this.request(r), { conversationId: r.conversationId, idSeed: r.invokeId, timeZone: this.deps.timeZone, serviceWithId: this.deps.serviceWithId });
+    return this.afterChange(r, outcome);
+  }
+
+  private request(r: VerbRequest): ReminderActionRequest {
+    return { workspace: r.workspace, data: r.data, actorName: r.actor.name };
+  }
+
+  /** The settings card on the page of the task that changed, updated for everyone; or the reason on the first page. */
+  private async afterChange(r: VerbRequest, outcome: ReminderOutcome): Promise<VerbResponse> {
+    if (!outcome.ok) return { card: await this.deps.views.settingsCard(r.workspace, { message: { text: outcome.text, ok: false } }) };
+    const schedules = await this.deps.service.list(r.workspace);
+    const offset = outcome.focusId ? settingsOffsetOf(schedules, outcome.focusId) : 0;
+    return { card: await this.deps.views.settingsCard(r.workspace, { schedules, offset, message: { text: outcome.text, ok: true } }), updateForEveryone: true };
   }
 }
 
