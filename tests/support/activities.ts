@@ -62,3 +62,26 @@ export function conversation(spec: ConversationSpec) {
     installationUpdate: (action: 'add' | 'remove') => base({ type: 'installationUpdate', action }),
   };
 }
+
+/**
+ * An Action.Execute press as Teams delivers it: an `adaptiveCard/action` invoke in the same
+ * conversation, from the same user. Teams redelivers with the same id, so tests pass one to
+ * simulate retries.
+ */
+export function cardAction(
+  conv: { message(text: string): Record<string, unknown> },
+  verb: string,
+  data: Record<string, unknown> = {},
+  options: { id?: string; replyToId?: string; extra?: Record<string, unknown> } = {},
+) {
+  return {
+    ...conv.message(''),
+    id: options.id ?? `invoke-${randomUUID()}`,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    value: { action: { type: 'Action.Execute', verb, data } },
+    replyToId: options.replyToId ?? 'card-1',
+    ...options.extra,
+  };
+}

@@ -6,7 +6,7 @@ import type { TabViewRegistry } from '../../bot/src/api';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import type { Feature } from '../../bot/src/features/feature';
 import { TableConversationTargetRepository } from '../../bot/src/storage/table-conversation-target-repository';
-import { conversation } from './activities';
+import { conversation, cardAction } from './activities';
 import type { LocalConnector } from './connector';
 import type { ServiceOpsUnderTest } from './service-ops';
 
@@ -18,8 +18,7 @@ export const workspaceOf = (conv: Conv): Workspace =>
 /** The workspace as the tab page names it (?workspace=…). */
 export const workspaceParam = (ws: Workspace) => `${ws.tenantId}|${ws.scope}|${ws.scopeId}`;
 
-export const invoke = (conv: Conv, verb: string, data: Record<string, unknown> = {}) =>
-  ({ ...conv.message(''), id: `invoke-${randomUUID()}`, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data } }, replyToId: 'card-1' });
+export const invoke = (conv: Conv, verb: string, data: Record<string, unknown> = {}) => cardAction(conv, verb, data);
 
 const textOf = (a: any) => JSON.stringify(a?.attachments?.[0]?.content ?? a?.text ?? '');
 

@@ -19,7 +19,7 @@ import type { TableStore } from '../../bot/src/storage/table-store';
 import { CONFLICT_MESSAGE } from '../../bot/src/teams/findings/finding-verb-handlers';
 // @ts-expect-error plain ESM helper
 import { startAzurite } from '../../scripts/lib/azurite.mjs';
-import { conversation } from '../support/activities';
+import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
@@ -87,8 +87,7 @@ function actions(card: unknown): Record<string, any>[] {
   return out;
 }
 const button = (conv: Conv, value: string) => ({ ...conv.message(''), text: undefined, value: { dialog: 'finding', dialogAnswer: value } });
-const invoke = (conv: Conv, verb: string, data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
-  ({ ...conv.message(''), id: `invoke-${randomUUID()}`, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data } }, replyToId: 'card-1', ...extra });
+const invoke = (conv: Conv, verb: string, data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => cardAction(conv, verb, data, { extra });
 const as = (conv: Conv, user: { id: string; name: string }) => ({ ...conv, message: (t: string, e: Record<string, unknown> = {}) => ({ ...conv.message(t, e), from: user }) });
 
 /** Sends a message (or button press) and returns the bot's reply text/card JSON. */

@@ -9,7 +9,7 @@ import type { Feature } from '../../bot/src/features/feature';
 import type { FormDefinition } from '../../bot/src/teams/dialogs/form';
 // @ts-expect-error plain ESM helper
 import { startAzurite } from '../../scripts/lib/azurite.mjs';
-import { conversation } from '../support/activities';
+import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
@@ -82,8 +82,7 @@ afterAll(async () => {
 
 const lastReply = () => connector.sent().at(-1);
 const cardText = (a: any) => JSON.stringify(a?.attachments?.[0]?.content ?? a?.text ?? '');
-const invoke = (conv: ReturnType<typeof conversation>, verb: string, id = `invoke-${Math.random()}`) =>
-  ({ ...conv.message(''), id, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data: {} } }, replyToId: 'card-1' });
+const invoke = (conv: ReturnType<typeof conversation>, verb: string, id?: string) => cardAction(conv, verb, {}, { id });
 const answer = (conv: ReturnType<typeof conversation>, value: string) => ({ ...conv.message(''), text: undefined, value: { dialog: 'demo', dialogAnswer: value } });
 
 describe('form dialogs', () => {

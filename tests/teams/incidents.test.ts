@@ -7,7 +7,7 @@ import type { Incident } from '../../bot/src/domain/incidents/incident';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { createIncidentsFeature, type IncidentsFeature } from '../../bot/src/features/incidents-feature';
 import { TableIncidentRepository } from '../../bot/src/storage/table-incident-repository';
-import { conversation } from '../support/activities';
+import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
@@ -33,10 +33,7 @@ type Conv = ReturnType<typeof conversation>;
 const text = (a: any) => JSON.stringify(a?.attachments?.[0]?.content ?? a?.text ?? '');
 const lastTo = (conv: Conv) => connector.sent(conv.conversationId).at(-1);
 const teamOf = (conv: Conv): Workspace => ({ tenantId: conv.tenantId, scope: 'team', scopeId: conv.teamId! });
-const invoke = (conv: Conv, verb: string, data: Record<string, unknown>, id: string = randomUUID()) => ({
-  ...conv.message(''), id, type: 'invoke', name: 'adaptiveCard/action', text: undefined, replyToId: 'card-1',
-  value: { action: { type: 'Action.Execute', verb, data } },
-});
+const invoke = (conv: Conv, verb: string, data: Record<string, unknown>, id?: string) => cardAction(conv, verb, data, { id });
 /** Another person in the same channel. */
 const colleague = (conv: Conv, name: string) =>
   conversation({ serviceUrl: connector.serviceUrl, scope: 'channel', tenantId: conv.tenantId, teamId: conv.teamId, conversationId: conv.conversationId, user: { id: `29:${randomUUID()}`, name, aadObjectId: randomUUID() } });

@@ -2,7 +2,7 @@
 // card verbs (Action.Execute invokes), against the real server and Azurite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opsFeature } from '../../bot/src/features/ops-feature';
-import { conversation } from '../support/activities';
+import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
@@ -22,8 +22,7 @@ type Conv = ReturnType<typeof conversation>;
 const lastReply = () => connector.sent().at(-1);
 const cardOf = (a: any) => a?.attachments?.[0]?.content;
 const json = (x: unknown) => JSON.stringify(x ?? '');
-const invoke = (conv: Conv, verb: string, data: Record<string, unknown>, id = `invoke-${Math.random()}`) =>
-  ({ ...conv.message(''), id, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data } }, replyToId: 'card-1' });
+const invoke = (conv: Conv, verb: string, data: Record<string, unknown>, id?: string) => cardAction(conv, verb, data, { id });
 async function act(conv: Conv, verb: string, data: Record<string, unknown>, id?: string): Promise<any> {
   const res = await bot.send(invoke(conv, verb, data, id));
   expect(res.status).toBe(200);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { createOpsFeature } from '../../bot/src/features/ops-feature';
 import { createRemindersFeature, type RemindersFeature } from '../../bot/src/features/reminders-feature';
-import { conversation } from '../support/activities';
+import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
@@ -41,8 +41,7 @@ function inChannel(conv: ReturnType<typeof conversation>, channelId: string, nam
 type Conv = { message: (text: string, extra?: Record<string, unknown>) => Record<string, any> };
 const cardOf = (act: any) => act?.attachments?.[0]?.content;
 const json = (x: unknown) => JSON.stringify(x ?? '');
-const invoke = (conv: Conv, verb: string, data: Record<string, unknown>, id = `invoke-${Math.random()}`) =>
-  ({ ...conv.message(''), id, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data } }, replyToId: 'digest-1' });
+const invoke = (conv: Conv, verb: string, data: Record<string, unknown>, id?: string) => cardAction(conv, verb, data, { id, replyToId: 'digest-1' });
 async function act(conv: Conv, verb: string, data: Record<string, unknown>, id?: string): Promise<any> {
   const res = await bot.send(invoke(conv, verb, data, id));
   expect(res.status).toBe(200);
