@@ -67,13 +67,14 @@ const workspace = opt.tenant ? { tenantId: opt.tenant, scope: opt.team ? 'team' 
 // Load the TypeScript sources (one shared module graph) only once the arguments are known good.
 register();
 const load = (p) => import(new URL(`../${p}`, import.meta.url).href);
-const [{ readCqdCsv, proposeFindings }, { FindingService }, config, { createTableStore, CORE_TABLES }, { FINDING_TABLES, TableFindingRepository }, { TableCounterRepository }] = await Promise.all([
+const [{ readCqdCsv, proposeFindings }, { FindingService }, config, { createTableStore, CORE_TABLES }, { FINDING_TABLES, TableFindingRepository }, { TableCounterRepository }, { QUALITY_MEASURE_TABLES, TableQualityMeasureRepository }] = await Promise.all([
   load('bot/src/domain/findings/cqd-import.ts'),
   load('bot/src/domain/findings/finding-service.ts'),
   load('bot/src/config.ts'),
   load('bot/src/storage/table-store.ts'),
   load('bot/src/storage/findings/table-finding-repository.ts'),
   load('bot/src/storage/table-counter-repository.ts'),
+  load('bot/src/storage/findings/table-quality-measure-repository.ts'),
 ]);
 
 // ---- read and check the whole file before anything else --------------------------------------
@@ -103,12 +104,19 @@ const actor = { id: `cli:${safeUser()}`, name: `${safeUser()} (CSV import)` };
 let set;
 let service;
 let importId;
+let storedMonths = [];
 if (workspace) {
   const store = await openStore();
-  service = new FindingService({ findings: new TableFindingRepository(store.client('Findings')), counters: new TableCounterRepository(store.client('Counters')), clock: () => new Date() });
+  service = new FindingService({
+    findings: new TableFindingRepository(store.client('Findings')),
+    // The monthly measurements are stored for the trend (board, agenda) whether or not anything is filed.
+    measures: new TableQualityMeasureRepository(store.client('QualityMeasures')),
+    counters: new TableCounterRepository(store.client('Counters')),
+    clock: () => new Date(),
+  });
   // Same file + workspace + month → same import id → the same proposals are never filed twice.
   importId = `cqd-${hash.copy().update(`|${JSON.stringify(workspace)}|${month}`).digest('hex').slice(0, 24)}`;
-  ({ set } = await storageStep('read the open findings', () => service.proposeImport(workspace, read, actor, importId, { month })));
+  ({ set, storedMonths } = await storageStep('store the measurements and read the open findings', () => service.proposeImport(workspace, read, actor, importId, { month })));
 } else {
   set = proposeFindings(read, [], { month });
 }
@@ -128,6 +136,8 @@ if (set.duplicates.length) {
 }
 if (set.withinTarget) out.push('', `${set.withinTarget} measurement${set.withinTarget === 1 ? ' is' : 's are'} within target.`);
 for (const s of set.skippedSubnets) out.push(`Left out ${s.subnet}: it overlaps ${s.common}, a subnet home and hotel routers use too, so it can't be tied to a building.`);
+if (storedMonths.length) out.push('', `Stored the measurements of ${storedMonths.join(', ')} for the quality trend (importing a month again replaces it).`);
+else if (!workspace) out.push('', 'The measurements were not stored: name the workspace (--tenant with --team or --chat) to keep them for the quality trend.');
 console.log(out.join('\n'));
 
 // ---- file, only when asked --------------------------------------------------------------------
@@ -184,7 +194,7 @@ async function openStore() {
   const store = createTableStore(storage, cfg.tablePrefix);
   try {
     await store.ping();
-    await store.ensureTables([...CORE_TABLES, ...FINDING_TABLES]);
+    await store.ensureTables([...CORE_TABLES, ...FINDING_TABLES, ...QUALITY_MEASURE_TABLES]);
   } catch (e) {
     fail(EXIT.storage, `import-cqd: can't reach ${where}`, `  (${firstLine(e)}) Nothing was imported.`);
   }

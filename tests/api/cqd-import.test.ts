@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticKeyProvider } from '../../bot/src/api/tab-auth';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
+import { TableQualityMeasureRepository } from '../../bot/src/storage/findings/table-quality-measure-repository';
 import { installDirectly } from '../support/seed-workspace';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
@@ -46,6 +47,7 @@ const wsParam = (w: Workspace) => `${w.tenantId}|${w.scope}|${w.scopeId}`;
 
 let bot: ServiceOpsUnderTest;
 let findings: TableFindingRepository;
+let measures: TableQualityMeasureRepository;
 
 const install = (workspace: Workspace) => installDirectly(bot, workspace);
 const stored = async (ws: Workspace) => (await findings.list(ws, { statuses: ['new', 'accepted', 'in-remediation', 'remediated', 'verified', 'wont-fix'] }, { pageSize: 1000 })).items;
@@ -58,6 +60,7 @@ const confirm = (body: Record<string, unknown>, headers: Record<string, string> 
 beforeAll(async () => {
   bot = await startServiceOps({ BOT_ID: '0b7f3c9e-3d5a-4c61-9a43-2f6f1f7e9d11', AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: 'https://ops.contoso.example' }, { tabAuth: { keys: staticKeyProvider({ [KID]: signing.publicKey }) } });
   findings = new TableFindingRepository(bot.app.store.client('Findings'));
+  measures = new TableQualityMeasureRepository(bot.app.store.client('QualityMeasures'));
 });
 afterAll(async () => {
   await bot?.close();
@@ -106,6 +109,20 @@ describe('POST /api/tab/import/cqd', () => {
     expect(covered.duplicates).toHaveLength(8);
   });
 
+  it('stores the monthly measurements of every month in the file on upload, once however often it is uploaded', async () => {
+    const ws = await install(newTeam());
+    const body = (await (await upload(ws, SAMPLE)).json()) as any;
+    expect(body.storedMonths).toEqual(['2025-01', '2025-02']);
+    const first = await measures.list(ws);
+    // 2025-01: 5 buildings + 6 subnets; 2025-02: 6 buildings (external included) + 7 subnets (192.168.1.0/24 left out).
+    expect(first).toHaveLength(24);
+    expect(new Set(first.map((a) => a.month))).toEqual(new Set(['2025-01', '2025-02']));
+    await upload(ws, SAMPLE);
+    expect(await measures.list(ws)).toHaveLength(24);
+    // Stored at the proposal step: nothing was filed.
+    expect(await stored(ws)).toEqual([]);
+  });
+
   it('refuses a malformed CSV with its bad lines and stores nothing', async () => {
     const ws = await install(newTeam());
     const res = await upload(ws, MALFORMED);
@@ -116,6 +133,7 @@ describe('POST /api/tab/import/cqd', () => {
     expect(body.problems.every((p: any) => typeof p.message === 'string' && p.message.length > 0)).toBe(true);
     expect(body.importId).toBeUndefined();
     expect(await stored(ws)).toEqual([]);
+    expect(await measures.list(ws)).toEqual([]);
     // Nothing was kept to confirm either.
     expect((await confirm({ workspace: wsParam(ws), importId: `cqd-${'0'.repeat(24)}`, all: true })).status).toBe(400);
   });

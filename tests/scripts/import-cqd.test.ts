@@ -10,6 +10,7 @@ import { TableClient } from '@azure/data-tables';
 import { describe, expect, inject, it } from 'vitest';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
+import { TableQualityMeasureRepository } from '../../bot/src/storage/findings/table-quality-measure-repository';
 import { uniqueTablePrefix } from '../support/service-ops';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,6 +43,7 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
 const keysOf = (stdout: string) => [...stdout.matchAll(/^\s+key (.+?) · owner /gm)].map((m) => m[1]);
 const storageEnv = (prefix: string) => ({ STORAGE_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix });
 const repoFor = (prefix: string) => new TableFindingRepository(TableClient.fromConnectionString(connectionString(), `${prefix}Findings`, { allowInsecureConnection: true }));
+const measuresIn = (prefix: string, ws: Workspace) => new TableQualityMeasureRepository(TableClient.fromConnectionString(connectionString(), `${prefix}QualityMeasures`, { allowInsecureConnection: true })).list(ws);
 async function findingsIn(prefix: string, ws: Workspace) {
   return (await repoFor(prefix).list(ws, { statuses: ['new', 'accepted', 'in-remediation', 'remediated', 'verified', 'wont-fix'] }, { pageSize: 1000 })).items;
 }
@@ -57,6 +59,22 @@ describe('npm run import:cqd', () => {
     expect(groups).toEqual(['Poor Wi-Fi coverage (4)', 'Incomplete firewall or proxy configuration (1)', 'Problematic subnets or network devices (1)', 'VPN (2)']);
     expect(r.stdout).toContain('Left out 192.168.1.0/24');
     expect(r.stdout).toContain('Nothing was filed.');
+    expect(r.stdout).toContain('The measurements were not stored: name the workspace');
+  });
+
+  it('stores the monthly measurements of a workspace\'s import without filing, and replaces them when run again', async () => {
+    const prefix = uniqueTablePrefix();
+    const ws: Workspace = { tenantId: 'tenant-cli', scope: 'team', scopeId: '19:team-trend@thread.tacv2' };
+    for (let run = 0; run < 2; run++) {
+      const r = await cli([SAMPLE, '--tenant', ws.tenantId, '--team', ws.scopeId], storageEnv(prefix));
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Stored the measurements of 2025-01, 2025-02 for the quality trend');
+      expect(r.stdout).toContain('Nothing was filed.');
+      const stored = await measuresIn(prefix, ws);
+      expect(stored).toHaveLength(24);
+      expect(stored.find((a) => a.month === '2025-02' && a.level === 'building' && a.building === 'Building 6')).toMatchObject({ networkType: 'vpn', streams: 500, poor: 25 });
+    }
+    expect(await findingsIn(prefix, ws)).toEqual([]);
   });
 
   it('files with --file-all once (a second run finds them covered), and only the chosen ones with --file', async () => {

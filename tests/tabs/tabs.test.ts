@@ -257,9 +257,22 @@ describe('actions in the tab persist in storage', () => {
     expect(proposals).toContain('14 rows read. 8 buildings or subnets are above target in 2025-02.');
     expect(proposals).toMatch(/Poor Wi-Fi coverage[\s\S]*VPN/);
     expect(await page.locator('#notice').isHidden()).toBe(true);
-    // Nothing is filed yet: going back shows the empty board.
+    // Nothing is filed yet, but the file's monthly measurements are stored: the board charts its
+    // two months (all internal calls against the 2 % target) and lists what is above target.
     await page.reload();
-    await page.waitForSelector('#empty-state', { state: 'visible' });
+    await ready(page);
+    const chart = page.locator('svg.trend-svg[role="img"]');
+    expect(await chart.count()).toBe(1);
+    expect(await chart.locator('title').first().textContent()).toBe('Poor stream rate of all internal calls, measured in the imported call-quality data (2 months)');
+    expect(await chart.locator('circle.trend-dot').count()).toBe(2);
+    expect(await page.locator('.trend-summary').innerText()).toMatch(/^Poor stream rate was 1\.73 % in Feb 2025, within the 2 % target\. Worse than Jan 2025 \(1\.43 %\)\./);
+    expect(await cardText(page, 0)).toContain('No findings match');
+    const measured = await cardText(page, 1);
+    expect(measured).toContain('Measured call quality, 2025-02');
+    expect(measured).toContain('Above target in 2025-02 (8)');
+    expect(measured).toMatch(/Building 6 on VPN: poor stream rate 5\.0 %[\s\S]*Subnet 10\.60\.1\.0\/24 \(Building 6\) on VPN/);
+    expect(measured).toMatch(/VPN: 5\.0 % in 2025-02, above the 2\.0 % target\s+worse than 2025-01 \(2\.0 %\) · rising/);
+    await page.screenshot({ path: `${ARTIFACTS}tabs-findings-measured-default.png`, fullPage: true });
     await page.setInputFiles('#cqd-file', fileURLToPath(new URL('../fixtures/cqd-sample.csv', import.meta.url)));
     await page.waitForSelector('#back');
     await page.getByRole('button', { name: 'File selected' }).click();

@@ -4,7 +4,8 @@
 // in the channel the role map names for its owning team.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConnector, type LocalConnector } from '../support/connector';
-import { invoke, WorkspaceSeeder } from '../support/seed-workspace';
+import { readFileSync } from 'node:fs';
+import { invoke, WorkspaceSeeder, workspaceOf, workspaceParam } from '../support/seed-workspace';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
 let now = new Date('2026-03-02T09:00:00Z');
@@ -79,6 +80,40 @@ describe('the agenda in chat lists what the other features filed', () => {
     expect(lineNew).toBeLessThan(risks);
     expect(lines[lineOld + 1]).toBe(`${old} · New · filed 2026-01-12 · remediation overdue`);
     expect(lines[lineNew + 1]).toBe(`${fresh} · New · filed 2026-03-10 · new since the last meeting`);
+  });
+
+  it('shows the quality trend of imported call-quality data, and says none was imported before', async () => {
+    const conv = await seed.installedChannel();
+    now = new Date('2026-03-10T10:00:00Z');
+    const agendaLines = async () => {
+      await bot.send(conv.message('agenda'));
+      return texts(connector.sent(conv.conversationId).at(-1)?.attachments?.[0]?.content);
+    };
+    const before = await agendaLines();
+    const i = before.indexOf('Quality trend');
+    expect(i).toBeGreaterThan(before.indexOf('New findings and overdue remediation'));
+    expect(before[i + 1]).toMatch(/^No call-quality data has been imported yet/);
+
+    // Import the sample through the tab API (local mode, development identity); nothing is filed.
+    const csv = readFileSync(new URL('../fixtures/cqd-sample.csv', import.meta.url), 'utf8');
+    const res = await fetch(`${bot.url}/api/tab/import/cqd?workspace=${encodeURIComponent(workspaceParam(workspaceOf(conv)))}`, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-dev-identity': 'local' }, body: csv });
+    expect(res.status).toBe(200);
+
+    const after = await agendaLines();
+    const q = after.indexOf('Quality trend');
+    const risks = after.findIndex((t) => t.startsWith('Risk register'));
+    const section = after.slice(q, risks);
+    expect(section).toEqual([
+      'Quality trend',
+      'Measured in the call-quality data imported for 2025-02, against the Quality Experience Review targets.',
+      'Setup failure rate 0.43 % in 2025-02: within the 0.5 % target', 'All internal calls · worse than 2025-01 (0.16 %) · rising over the last months · 5,100 streams',
+      'Drop failure rate 0.87 % in 2025-02: within the 2 % target', 'All internal calls · worse than 2025-01 (0.45 %) · rising over the last months · 5,100 streams',
+      'Poor stream rate 1.73 % in 2025-02: within the 2 % target', 'All internal calls · worse than 2025-01 (1.43 %) · rising over the last months · 5,100 streams',
+      'Building 6 on VPN: poor stream rate 5 %', 'Above target in 2025-02 · target 2 % · 500 streams',
+      'Subnet 10.60.1.0/24 (Building 6) on VPN: poor stream rate 5 %', 'Above target in 2025-02 · target 2 % · 500 streams',
+      // The chat card shows five lines per section (the third place and "1 more" are in the tab).
+      '…and 2 more; open the agenda tab to see them all.',
+    ]);
   });
 
   it('announces a filed finding in the channel the role map names for the owning team', async () => {

@@ -2,7 +2,7 @@
 // CLI (scripts/import-cqd.mjs) into the same FindingService.proposeImport / fileImport:
 //
 //   POST /api/tab/import/cqd?workspace=…[&month=YYYY-MM][&fileName=…]   body: the CSV itself (text/csv)
-//        → 200 { importId, month, months, rows, groups: [{ category, label, proposals }], duplicates,
+//        → 200 { importId, month, months, storedMonths, rows, groups: [{ category, label, proposals }], duplicates,
 //                withinTarget, skippedSubnets, problems: [], card }   nothing is filed
 //        → 400 { error, problems: [{ line, message }], problemCount }  a malformed file; nothing stored
 //        → 413 when the file is larger than MAX_CSV_BYTES
@@ -114,11 +114,13 @@ export function registerCqdImportRoutes(server: restify.Server, deps: CqdImportR
     if (!read.months.includes(reviewed)) throw new HttpError(400, `The file has no rows for ${reviewed}. Months in the file: ${read.months.join(', ')}. Nothing was imported.`);
     // Same file + workspace + month → same import id (as the CLI): confirming it again never files twice.
     const importId = `cqd-${hash.update(`|${JSON.stringify(workspace)}|${reviewed}`).digest('hex').slice(0, 24)}`;
-    const { set } = await imports.proposeImport(workspace, read, actorOf(identity), importId, { month: reviewed });
+    // proposeImport also stores the file's monthly measurements (the quality trend), replacing earlier imports of those months.
+    const { set, storedMonths } = await imports.proposeImport(workspace, read, actorOf(identity), importId, { month: reviewed });
     res.send(200, {
       importId,
       month: set.month,
       months: read.months,
+      storedMonths,
       rows: read.rows,
       groups: set.groups.map((g) => ({ category: g.category, label: g.label, proposals: g.proposals.map(proposalView) })),
       duplicates: set.duplicates.map(proposalView),

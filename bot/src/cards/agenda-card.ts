@@ -45,7 +45,9 @@ export function renderAgendaCard(input: AgendaCardInput): Record<string, unknown
     const sections = agenda.sections.map((s) => {
       const shown = s.lines.slice(0, perSection);
       return {
-        heading: `${s.title}${s.lines.length ? ` (${s.lines.length})` : ''}`,
+        // A section of facts (the quality trend) shows no count: its lines are not records to deal with.
+        heading: `${s.title}${s.lines.length && s.counted !== false ? ` (${s.lines.length})` : ''}`,
+        intro: s.intro ?? '',
         unavailable: s.unavailable ?? '',
         empty: s.lines.length ? '' : s.empty,
         lines: shown.map((l) => ({

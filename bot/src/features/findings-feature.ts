@@ -4,6 +4,7 @@ import { findingsView } from '../api/views/findings-view';
 import { FindingService } from '../domain/findings/finding-service';
 import { NO_OWNING_TEAM_CHANNELS, type OwningTeamChannels } from '../domain/findings/owning-team-channels';
 import { FINDING_TABLES, TableFindingRepository } from '../storage/findings/table-finding-repository';
+import { QUALITY_MEASURE_TABLES, TableQualityMeasureRepository } from '../storage/findings/table-quality-measure-repository';
 import { registerFindingHandlers } from '../teams/findings';
 import type { Feature, FeatureContext } from './feature';
 
@@ -21,9 +22,14 @@ export function createFindingsFeature(options: FindingsFeatureOptions = {}): Fin
   let wired: FindingService | undefined;
   return {
     name: 'findings',
-    tables: [...FINDING_TABLES],
+    tables: [...FINDING_TABLES, ...QUALITY_MEASURE_TABLES],
     register(ctx) {
-      const service = new FindingService({ findings: new TableFindingRepository(ctx.store.client('Findings')), counters: ctx.counters, clock: ctx.clock });
+      const service = new FindingService({
+        findings: new TableFindingRepository(ctx.store.client('Findings')),
+        measures: new TableQualityMeasureRepository(ctx.store.client('QualityMeasures')),
+        counters: ctx.counters,
+        clock: ctx.clock,
+      });
       wired = service;
       const channels = typeof options.channels === 'function' ? options.channels(ctx) : options.channels;
       registerFindingHandlers(ctx, service, channels ?? NO_OWNING_TEAM_CHANNELS);

@@ -7,12 +7,14 @@
 // Services are looked up lazily (at agenda time, at filing time), after every feature registered.
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import { isOverdue, STATUS_LABELS, type Finding } from '../domain/findings/finding';
+import { metric as metricInfo } from '../domain/findings/catalog';
 import type { FindingService } from '../domain/findings/finding-service';
+import { placeLabel, type QualityReport } from '../domain/findings/trends';
 import type { OwningTeamChannels } from '../domain/findings/owning-team-channels';
 import { responseStatus } from '../domain/incidents/cadence';
 import type { IncidentService } from '../domain/incidents/incident-service';
 import type { Incident } from '../domain/incidents/incident';
-import { type AgendaFinding, type AgendaIncident, type AgendaSources, agendaSources } from '../domain/ops/agenda';
+import { type AgendaFinding, type AgendaIncident, type AgendaQualityTrend, type AgendaSources, agendaSources } from '../domain/ops/agenda';
 import type { RoleMapService } from '../domain/ops/roles';
 import type { Workspace } from '../domain/workspace';
 import type { Feature } from './feature';
@@ -43,9 +45,39 @@ export function agendaIncident(i: Incident, now: Date): AgendaIncident {
   };
 }
 
-/** The agenda's findings part: every open finding (the agenda picks the new and the overdue). */
-export function findingAgendaSource(findings: () => FindingService): Pick<AgendaSources, 'findings'> {
-  return { findings: async (ws, now) => (await findings().allOpen(ws)).map((f) => agendaFinding(f, now)) };
+/** How many of the places above target the agenda names (the findings board lists them all). */
+export const AGENDA_WORST_PLACES = 3;
+
+/** The measured call quality as the agenda sees it: the latest month, all internal calls per metric, the worst places. */
+export function agendaQualityTrend(report: QualityReport): AgendaQualityTrend {
+  const overall = report.overall.flatMap((t) => {
+    const last = t.points[t.points.length - 1];
+    if (!last) return [];
+    const prev = t.points[t.points.length - 2];
+    return [{
+      metric: metricInfo(t.metric).label, month: last.month, rate: last.rate, target: last.target, above: last.above, direction: t.direction, streams: last.streams,
+      ...(prev && last.vsPrevious ? { previous: { month: prev.month, rate: prev.rate, change: last.vsPrevious } } : {}),
+    }];
+  });
+  const worst = report.aboveTarget.slice(0, AGENDA_WORST_PLACES).map((p) => ({
+    place: placeLabel(p),
+    metric: metricInfo(p.metric).label, rate: p.value, target: p.target, streams: p.streams,
+  }));
+  return { month: report.latestMonth, overall, worst, aboveCount: report.aboveTarget.length };
+}
+
+/**
+ * The agenda's findings part: every open finding (the agenda picks the new and the overdue), and
+ * the quality trend of the imported call-quality measurements (none imported: no trend).
+ */
+export function findingAgendaSource(findings: () => FindingService): Pick<AgendaSources, 'findings' | 'qualityTrend'> {
+  return {
+    findings: async (ws, now) => (await findings().allOpen(ws)).map((f) => agendaFinding(f, now)),
+    async qualityTrend(ws) {
+      const report = await findings().qualityReport(ws);
+      return report ? agendaQualityTrend(report) : undefined;
+    },
+  };
 }
 
 /** The agenda's incidents part: every open incident (the agenda picks high severity and missed goals). */

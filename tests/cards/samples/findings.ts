@@ -4,7 +4,9 @@ import { renderFindingCard } from '../../../bot/src/cards/finding-card';
 import { renderFindingDraftCard } from '../../../bot/src/cards/finding-draft-card';
 import { renderFindingImportCard } from '../../../bot/src/cards/finding-import-card';
 import { renderFindingListCard } from '../../../bot/src/cards/finding-list-card';
-import type { Proposal, ProposalSet } from '../../../bot/src/domain/findings/cqd-import';
+import { renderQualityTrendCard } from '../../../bot/src/cards/quality-trend-card';
+import type { Aggregate, Proposal, ProposalSet } from '../../../bot/src/domain/findings/cqd-import';
+import { qualityReport } from '../../../bot/src/domain/findings/trends';
 import type { ConfirmedDraft } from '../../../bot/src/domain/findings/draft';
 import { type Finding, type FindingStatus, type HistoryEntry, newFinding } from '../../../bot/src/domain/findings/finding';
 import type { CardSample } from '../card-samples';
@@ -47,7 +49,27 @@ const set = (proposals: Proposal[], duplicates: Proposal[] = []): ProposalSet =>
   duplicates, withinTarget: 12, skippedSubnets: [{ subnet: '192.168.1.0/24', common: '192.168.1.0/24' }],
 });
 
+/** Measurements over `months` months for `places` buildings (names from a file: any text). */
+function measured(places: string[], months: number, withPoor = true): Aggregate[] {
+  const out: Aggregate[] = [];
+  for (let m = 1; m <= months; m++) {
+    const month = `2025-${String(m).padStart(2, '0')}`;
+    places.forEach((building, i) => {
+      const networkType = (['wired', 'vpn', 'wifi-5', 'wifi-2.4'] as const)[i % 4];
+      out.push({ level: 'building', month, building, networkType, streams: 1000 + i, ...(withPoor ? { poor: (i * 7 + m * 3) % 60 } : {}), setupFailed: (i + m) % 12, dropped: i % 9, rows: 3 });
+      out.push({ level: 'subnet', month, subnet: `10.${i % 250}.${m}.0/24`, building, networkType, streams: 500, ...(withPoor ? { poor: (i + m) % 30 } : {}), rows: 1 });
+    });
+  }
+  return out;
+}
+
 export const samples: CardSample[] = [
+  { template: 'quality-trend.json', name: 'measured quality, three months, a few places', render: () => renderQualityTrendCard({ report: qualityReport(measured(['Building 1', 'Building 6', 'HQ, North Wing', 'Lab'], 3))! }) },
+  { template: 'quality-trend.json', name: 'measured quality, one month, no poor measure, nothing above target', render: () => renderQualityTrendCard({ report: qualityReport(measured(['Building 1'], 1, false).map((a) => ({ ...a, setupFailed: 0, dropped: 0 })))! }) },
+  {
+    template: 'quality-trend.json', name: 'measured quality, 400 places with hostile names, 24 months (cut to fit)', literal: [HOSTILE_BITS[0]!, HOSTILE_BITS[2]!],
+    render: () => renderQualityTrendCard({ report: qualityReport(measured(Array.from({ length: 400 }, (_, i) => `${HOSTILE_BITS[0]!} ${HOSTILE_BITS[2]!} ${HOSTILE_BITS[i % HOSTILE_BITS.length]!} ${i} ${'W'.repeat(100)}`), 12))!, maxLines: 500 }),
+  },
   ...statuses.map((status) => ({
     template: 'finding.json', name: `finding card, ${status}`,
     render: () => renderFindingCard({ finding: finding({ status, ...(status === 'wont-fix' ? { statusReason: 'The site closes in May.' } : {}) }), history: history(3), now, refreshUserIds: ['29:alice', '29:bob'] }),

@@ -39,6 +39,15 @@ const fullInputs = (text: string, n: number): AgendaInputs => ({
   overdueTasks: Array.from({ length: n }, () => ({ title: text, team: text, dueAt: '2025-03-01T00:00:00Z' })),
   items: Array.from({ length: n }, (_, i) => ({ id: `i${i}`, text, kind: i % 2 ? 'topic' as const : 'decision' as const, added: { by: { id: 'u', name: text }, at: '2025-02-10T00:00:00Z' }, status: 'open' as const })),
   actions: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, text, owner: text, dueOn: '2025-02-15', status: 'open' as const, meetingId: 'm1', created: { by: alex, at: '2025-02-01T10:00:00Z' } })),
+  quality: {
+    month: '2025-02',
+    overall: [
+      { metric: 'Setup failure rate', month: '2025-02', rate: 0.43, target: 0.5, above: false, direction: 'rising', streams: 5100, previous: { month: '2025-01', rate: 0.16, change: 'worse' } },
+      { metric: 'Poor stream rate', month: '2025-02', rate: 2.73, target: 2, above: true, direction: 'steady', streams: 5100 },
+    ],
+    worst: Array.from({ length: n }, (_, i) => ({ place: `${text} ${i}`, metric: 'Poor stream rate', rate: 5, target: 2, streams: 500 })),
+    aboveCount: n + 4,
+  },
 });
 
 const qer = checklistTemplate('qer')!;

@@ -3,19 +3,22 @@
 // Opening a finding shows its card; its buttons (accept, start, remediated, won't fix, reassign,
 // note...) go to FindingService.act with the same rules and ETag checks as in chat.
 //
-// The trend chart: imported call-quality (CQD) aggregates are not stored (an import keeps only
-// its proposals), so the board cannot chart the measured rate of the whole service. What it
-// can chart honestly is what the findings reported: per rate metric, the average of the values
-// given in the findings filed each month, against the metric's target for internal networks.
-// The chart's title says exactly that.
+// The trend chart: every call-quality (CQD) import stores its monthly aggregates, so when some
+// were imported the board charts the measured poor stream rate of all internal calls against its
+// target, and a card lists the buildings and subnets above target in the latest month (with the
+// per-metric and per-category trends). Before anything was imported, the only figures are what
+// the findings reported: per rate metric, the average of the values given in the findings filed
+// each month, against the metric's target for internal networks. Each chart's title says which.
 import { parseListFilter, renderFindingListCard, toServiceFilter } from '../../cards/finding-list-card';
 import { renderFindingCard } from '../../cards/finding-card';
+import { renderQualityTrendCard } from '../../cards/quality-trend-card';
 import { selectedProposalKeys } from '../../cards/finding-import-card';
 import { FINDING_VERBS, findingActionOf } from '../../cards/finding-verbs';
 import { DEFAULT_ROLE_NAMES, METRICS, type RateMetricId } from '../../domain/findings/catalog';
 import { type Finding, type FindingStatus, parseFindingId, STATUS_LABELS } from '../../domain/findings/finding';
 import type { FindingService } from '../../domain/findings/finding-service';
 import { targetFor } from '../../domain/findings/targets';
+import type { QualityReport } from '../../domain/findings/trends';
 import type { Workspace } from '../../domain/workspace';
 import type { AdaptiveCard, TabActionResult, TabViewContext, TabViewProvider, TrendChart } from '../tab-views';
 import { str, tabActor } from './view-support';
@@ -59,6 +62,22 @@ export function findingTrends(findings: readonly Finding[]): TrendChart[] {
     });
   }
   return charts;
+}
+
+/** The measured poor stream rate of all internal calls, from the stored import aggregates; none when the files had no poor measure. */
+export function measuredTrends(report: QualityReport): TrendChart[] {
+  const psr = report.overall.find((t) => t.metric === 'poor-stream-rate');
+  const last = psr?.points[psr.points.length - 1];
+  if (!psr || !last) return [];
+  const points = psr.points.slice(-36).map((p) => ({ month: p.month, rate: p.rate }));
+  return [{
+    kind: 'trend',
+    title: `Poor stream rate of all internal calls, measured in the imported call-quality data (${points.length} month${points.length === 1 ? '' : 's'})`,
+    metric: 'Poor stream rate',
+    target: last.target,
+    lowerIsBetter: true,
+    points,
+  }];
 }
 
 function findingIdOf(data: Record<string, unknown>): string | undefined {
@@ -126,13 +145,18 @@ export function findingsView(service: FindingService): TabViewProvider {
     description: 'Open quality findings and the quality trend against target.',
     async render(ctx) {
       const ws = ctx.workspace;
-      const [page, all] = await Promise.all([service.list(ws, {}, { pageSize: FINDINGS_PAGE_SIZE }), everyFinding(ws)]);
-      const charts = findingTrends(all);
-      if (!all.length) {
-        return { cards: [], empty: { title: 'No findings yet', text: 'No findings have been filed in this team. In the channel, type "@Service Ops finding" to file one; the board and its trend fill in as findings are filed.' } };
+      const [page, all, report] = await Promise.all([service.list(ws, {}, { pageSize: FINDINGS_PAGE_SIZE }), everyFinding(ws), service.qualityReport(ws)]);
+      if (!all.length && !report) {
+        return { cards: [], empty: { title: 'No findings yet', text: 'No findings have been filed in this team. In the channel, type "@Service Ops finding" to file one, or import a call-quality CSV; the board and its trend fill in as findings are filed and data is imported.' } };
       }
+      // Measured figures when there are any; otherwise what the findings reported.
+      const measured = report ? measuredTrends(report) : [];
+      const charts = measured.length ? measured : findingTrends(all);
       return {
-        cards: [renderFindingListCard({ items: page.items, filter: {}, now: ctx.clock(), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) })],
+        cards: [
+          renderFindingListCard({ items: page.items, filter: {}, now: ctx.clock(), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) }),
+          ...(report ? [renderQualityTrendCard({ report })] : []),
+        ],
         ...(charts.length ? { charts } : {}),
       };
     },

@@ -6,7 +6,9 @@ import { type ProposeOptions, type CqdReadResult, type ImportBatch, type Proposa
 import { confirmDraft, draftTargetCheck, type ConfirmedDraft, type FindingDraft } from './draft';
 import { type Actor, applyAction, type Finding, type FindingAction, formatFindingId, type HistoryEntry, isOverdue, newFinding, OPEN_STATUSES } from './finding';
 import type { FindingListFilter, FindingPage, FindingRepository, PageRequest } from './finding-repository';
+import { monthsBefore, type QualityMeasureRepository } from './quality-measure-repository';
 import type { TargetRow } from './targets';
+import { qualityReport, type QualityReport } from './trends';
 
 export const FINDING_COUNTER = 'QF';
 
@@ -14,6 +16,8 @@ export interface FindingServiceDeps {
   findings: FindingRepository;
   counters: CounterRepository;
   clock: Clock;
+  /** The measured call quality of the imports (the trends); without it imports keep only their proposals. */
+  measures?: QualityMeasureRepository;
   targets?: readonly TargetRow[];
   /** How often a note is retried when someone else changed the finding at the same moment. */
   maxAttempts?: number;
@@ -38,6 +42,9 @@ export interface ListFilter {
   statuses?: FindingListFilter['statuses'];
   overdue?: boolean;
 }
+
+/** How far back the board and the agenda look for measurements (the chart draws at most 36 months). */
+export const TREND_WINDOW_MONTHS = 24;
 
 export class FindingService {
   private readonly maxAttempts: number;
@@ -137,14 +144,32 @@ export class FindingService {
    * Turns a read CSV into proposals (deduplicated against the open findings) and keeps them
    * under `importId` until the champion confirms which to file.
    */
-  async proposeImport(workspace: Workspace, read: Extract<CqdReadResult, { ok: true }>, actor: Actor, importId: string, opts: ProposeOptions = {}): Promise<{ batch: ImportBatch; set: ProposalSet }> {
+  async proposeImport(workspace: Workspace, read: Extract<CqdReadResult, { ok: true }>, actor: Actor, importId: string, opts: ProposeOptions = {}): Promise<{ batch: ImportBatch; set: ProposalSet; storedMonths: string[] }> {
+    // The measurements are stored here, when a valid file is read, not when findings are filed:
+    // the review looks at the trend against target whether or not anything is above target or
+    // filed. Every month of the file is stored (not only the reviewed one), each replacing what an
+    // earlier import stored for it, so importing the same file again never doubles a count.
+    const storedMonths: string[] = [];
+    if (this.deps.measures) {
+      for (const month of read.months) {
+        await this.deps.measures.upsertMonth(workspace, month, read.aggregates.filter((a) => a.month === month));
+        storedMonths.push(month);
+      }
+    }
     const set = proposeFindings(read, await this.allOpen(workspace), { targets: this.deps.targets, ...opts });
     const batch: ImportBatch = {
       importId, createdAt: this.deps.clock().toISOString(), createdBy: actor, month: set.month, rows: read.rows,
       proposals: set.groups.flatMap((g) => g.proposals), filed: {},
     };
     await this.deps.findings.saveImport(workspace, batch);
-    return { batch, set };
+    return { batch, set, storedMonths };
+  }
+
+  /** Trends of the stored measurements over the last TREND_WINDOW_MONTHS months; undefined when nothing was imported. */
+  async qualityReport(workspace: Workspace): Promise<QualityReport | undefined> {
+    if (!this.deps.measures) return undefined;
+    const aggregates = await this.deps.measures.list(workspace, { fromMonth: monthsBefore(this.deps.clock(), TREND_WINDOW_MONTHS - 1) });
+    return qualityReport(aggregates, this.deps.targets);
   }
 
   /**

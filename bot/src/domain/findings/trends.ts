@@ -1,7 +1,7 @@
 // Month over month against target, the questions every review answers: this month's rate,
 // above or below target, better or worse than last month, rising, steady or falling.
-import { category as categoryInfo, type CategoryId, type NetworkTypeId, type RateMetricId } from './catalog';
-import { type Aggregate, inferCategory, rates } from './cqd-import';
+import { category as categoryInfo, type CategoryId, networkType as networkInfo, type NetworkTypeId, type RateMetricId } from './catalog';
+import { type Aggregate, inferCategory, type Proposal, proposeFindings, rates } from './cqd-import';
 import { QER_TARGETS, targetFor, type TargetRow } from './targets';
 
 export type Direction = 'rising' | 'steady' | 'falling';
@@ -29,7 +29,7 @@ export const STEADY_WITHIN = 0.1;
 
 interface Sum { streams: number; poor: number; setupFailed: number; dropped: number; has: Set<'poor' | 'setupFailed' | 'dropped'>; nets: Set<NetworkTypeId | undefined> }
 
-function trendsBy(aggregates: readonly Aggregate[], metric: RateMetricId, keyOf: (a: Aggregate) => { key: string; label: string } | undefined, table: readonly TargetRow[]): Trend[] {
+function trendsBy(aggregates: readonly Aggregate[], metric: RateMetricId, keyOf: (a: Aggregate) => { key: string; label: string } | undefined, table: readonly TargetRow[], targetNetwork?: NetworkTypeId): Trend[] {
   const groups = new Map<string, { label: string; months: Map<string, Sum> }>();
   for (const a of aggregates) {
     const k = keyOf(a);
@@ -56,7 +56,7 @@ function trendsBy(aggregates: readonly Aggregate[], metric: RateMetricId, keyOf:
       if (r === undefined) continue;
       // One network in the group → its own target; a mix → the internal target of all calls.
       const nets = [...s.nets];
-      const target = targetFor({ metric, networkType: nets.length === 1 ? nets[0] : 'wired' }, table)!.value;
+      const target = targetFor({ metric, networkType: targetNetwork ?? (nets.length === 1 ? nets[0] : 'wired') }, table)!.value;
       const rate = Math.round(r * 100) / 100;
       const prev = points[points.length - 1];
       const p: TrendPoint = { month, rate, target, above: rate > target, streams: s.streams };
@@ -87,4 +87,57 @@ export function trendsByCategory(aggregates: readonly Aggregate[], metric: RateM
     const c: CategoryId = inferCategory(a.level, a.networkType, metric);
     return { key: c, label: categoryInfo(c).label };
   }, table);
+}
+
+/**
+ * All internal calls together, one trend per metric, against the guide's "all calls, internal"
+ * target. Every call is counted once: the building-level aggregates, plus the subnet-level ones of
+ * rows that named no building (a row with both is in both levels). External networks are left
+ * out (the guide reports unmanaged networks separately).
+ */
+export function overallTrend(aggregates: readonly Aggregate[], metric: RateMetricId, table: readonly TargetRow[] = QER_TARGETS): Trend | undefined {
+  return trendsBy(aggregates, metric, (a) => {
+    if (a.networkType === 'external') return undefined;
+    if (a.level === 'subnet' && a.building !== undefined) return undefined;
+    return { key: 'all', label: 'All internal calls' };
+  }, table, 'wired')[0];
+}
+
+/** Reliability before quality, as the review investigates them. */
+export const TREND_METRICS: readonly RateMetricId[] = ['setup-failure-rate', 'drop-failure-rate', 'poor-stream-rate'];
+
+/** What the stored measurements say, for the findings board and the steering-committee agenda. */
+export interface QualityReport {
+  /** Months with measurements, oldest first. */
+  months: string[];
+  latestMonth: string;
+  /** All internal calls, per metric the file had. */
+  overall: Trend[];
+  /** Poor stream rate per category and per building. */
+  byCategory: Trend[];
+  byBuilding: Trend[];
+  /** Buildings and subnets above target in the latest month (every metric), furthest above first. */
+  aboveTarget: Proposal[];
+}
+
+export function qualityReport(aggregates: readonly Aggregate[], table: readonly TargetRow[] = QER_TARGETS): QualityReport | undefined {
+  const months = [...new Set(aggregates.map((a) => a.month))].sort();
+  const latestMonth = months[months.length - 1];
+  if (!latestMonth) return undefined;
+  // The same check the import's proposals make, so the board and the proposals agree.
+  const set = proposeFindings({ aggregates: [...aggregates], months, skippedSubnets: [] }, [], { month: latestMonth, targets: table });
+  return {
+    months,
+    latestMonth,
+    overall: TREND_METRICS.map((m) => overallTrend(aggregates, m, table)).filter((t): t is Trend => t !== undefined),
+    byCategory: trendsByCategory(aggregates, 'poor-stream-rate', table),
+    byBuilding: trendsByBuilding(aggregates, 'poor-stream-rate', table),
+    aboveTarget: set.groups.flatMap((g) => g.proposals).sort((x, y) => y.points - x.points || x.key.localeCompare(y.key)),
+  };
+}
+
+/** "Building 6 on VPN", "Subnet 10.20.6.0/24 (HQ) on Wi-Fi 5 GHz": the place as the file named it. */
+export function placeLabel(p: Pick<Proposal, 'level' | 'building' | 'subnet' | 'networkType'>): string {
+  const place = p.level === 'subnet' ? `Subnet ${p.subnet}${p.building ? ` (${p.building})` : ''}` : p.building ?? '';
+  return `${place}${p.networkType ? ` on ${networkInfo(p.networkType).label}` : ''}`;
 }

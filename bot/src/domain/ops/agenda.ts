@@ -37,6 +37,42 @@ export interface AgendaTask {
   dueAt: string;
 }
 
+/** One metric of all internal calls in the latest imported month, against its target. */
+export interface AgendaQualityMetric {
+  /** "Poor stream rate". */
+  metric: string;
+  month: string;
+  /** Percent. */
+  rate: number;
+  target: number;
+  above: boolean;
+  previous?: { month: string; rate: number; change: 'better' | 'worse' | 'same' };
+  /** Over the last three months. */
+  direction: 'rising' | 'steady' | 'falling';
+  streams: number;
+}
+
+/** A building or subnet above target in the latest imported month. */
+export interface AgendaQualityPlace {
+  /** "Building 6 on VPN" (from the imported file: render literally). */
+  place: string;
+  metric: string;
+  rate: number;
+  target: number;
+  streams: number;
+}
+
+/** The measured call quality (imported call-quality data) as the agenda sees it. */
+export interface AgendaQualityTrend {
+  /** The latest month with measurements. */
+  month: string;
+  overall: AgendaQualityMetric[];
+  /** The places furthest above target, worst first (a few). */
+  worst: AgendaQualityPlace[];
+  /** How many places are above target in all. */
+  aboveCount: number;
+}
+
 /**
  * What the findings, incidents and reminders features provide to the agenda. Each returns
  * its open records; the agenda picks and orders what belongs on it. Until a feature lands,
@@ -46,6 +82,8 @@ export interface AgendaSources {
   incidents(workspace: Workspace, now: Date): Promise<AgendaIncident[]>;
   findings(workspace: Workspace, now: Date): Promise<AgendaFinding[]>;
   overdueTasks(workspace: Workspace, now: Date): Promise<AgendaTask[]>;
+  /** The latest month of measured call quality; undefined (or absent) when nothing was imported. */
+  qualityTrend?(workspace: Workspace, now: Date): Promise<AgendaQualityTrend | undefined>;
 }
 
 export const EMPTY_AGENDA_SOURCES: AgendaSources = {
@@ -87,12 +125,13 @@ export interface ActionItem extends OpsRecord {
 
 // ---- The agenda ---------------------------------------------------------------------------
 
-export type AgendaSectionId = 'carried' | 'incidents' | 'findings' | 'risks' | 'okrs' | 'tasks' | 'decisions' | 'items';
+export type AgendaSectionId = 'carried' | 'incidents' | 'findings' | 'quality' | 'risks' | 'okrs' | 'tasks' | 'decisions' | 'items';
 
-export const AGENDA_SECTIONS: readonly { id: AgendaSectionId; title: string; empty: string }[] = [
+export const AGENDA_SECTIONS: readonly { id: AgendaSectionId; title: string; empty: string; counted?: false }[] = [
   { id: 'carried', title: 'Carried over from the last meeting', empty: 'No open actions or decisions carried over from a previous meeting.' },
   { id: 'incidents', title: 'High-severity incidents and missed goals', empty: 'No high-severity incidents and no missed response or update goals.' },
   { id: 'findings', title: 'New findings and overdue remediation', empty: 'No new findings since the last meeting and no overdue remediation.' },
+  { id: 'quality', title: 'Quality trend', counted: false, empty: 'No call-quality data has been imported yet, so there is no measured trend. Import a Call Quality Dashboard export on the findings board (or with npm run import:cqd).' },
   { id: 'risks', title: 'Risk register', empty: 'No open risks in the register.' },
   { id: 'okrs', title: 'OKRs and KSIs', empty: 'No OKRs or KSIs are defined yet.' },
   { id: 'tasks', title: 'Overdue recurring tasks', empty: 'No recurring operations tasks are overdue.' },
@@ -123,6 +162,10 @@ export interface AgendaSection {
   empty: string;
   /** Set when a source failed: the section may be incomplete. */
   unavailable?: string;
+  /** A sentence under the title (what the lines are based on). */
+  intro?: string;
+  /** false: the lines are facts, not records, so the title shows no count. */
+  counted?: false;
 }
 
 export interface Agenda {
@@ -145,6 +188,8 @@ export interface AgendaInputs {
   objectives: Objective[];
   ksis: Ksi[];
   overdueTasks: AgendaTask[];
+  /** The measured call quality, when call-quality data was imported. */
+  quality?: AgendaQualityTrend;
   /** Open items people added (topics and decision requests). */
   items: AgendaItem[];
   /** Open actions from earlier meetings. */
@@ -157,6 +202,8 @@ const SEVERITY_RANK: Record<string, number> = { '1': 0, A: 1, B: 2, C: 3, D: 4 }
 const severityRank = (s: string) => SEVERITY_RANK[s.trim().toUpperCase()] ?? 9;
 /** Severity 1 and A are the incidents that threaten availability. */
 export const isHighSeverity = (s: string) => severityRank(s) <= 1;
+
+const pct = (n: number) => `${Number(n.toFixed(2))} %`;
 
 const localDay = (iso: string, tz: string) => {
   const t = new Date(iso);
@@ -175,7 +222,7 @@ export function numberedItems(items: readonly AgendaItem[]): { number: number; i
 export function buildAgenda(inputs: AgendaInputs): Agenda {
   const tz = inputs.timeZone;
   const today = localDay(inputs.now.toISOString(), tz);
-  const lines: Record<AgendaSectionId, AgendaLine[]> = { carried: [], incidents: [], findings: [], risks: [], okrs: [], tasks: [], decisions: [], items: [] };
+  const lines: Record<AgendaSectionId, AgendaLine[]> = { carried: [], incidents: [], findings: [], quality: [], risks: [], okrs: [], tasks: [], decisions: [], items: [] };
 
   // Carried over: open actions (overdue first, then by due date, undated last), then the last meeting's decisions.
   const actions = inputs.actions.filter((a) => a.status === 'open').sort((a, b) =>
@@ -209,6 +256,28 @@ export function buildAgenda(inputs: AgendaInputs): Agenda {
   for (const f of findings) {
     const facts = [f.id, f.status, `filed ${localDay(f.createdAt, tz)}`, f.overdue ? 'remediation overdue' : 'new since the last meeting'];
     lines.findings.push({ key: `finding:${f.id}`, text: f.title, detail: facts.join(' · '), tone: f.overdue ? 'attention' : 'default', ref: { kind: 'finding', id: f.id } });
+  }
+
+  // Quality trend: each metric of all internal calls (reliability first), then the places furthest above target.
+  const q = inputs.quality;
+  for (const m of q?.overall ?? []) {
+    const facts = ['All internal calls'];
+    if (m.previous) facts.push(m.previous.change === 'same' ? `same as ${m.previous.month} (${pct(m.previous.rate)})` : `${m.previous.change} than ${m.previous.month} (${pct(m.previous.rate)})`);
+    facts.push(`${m.direction} over the last months`, `${m.streams.toLocaleString('en-US')} streams`);
+    lines.quality.push({
+      key: `quality:${m.metric}`, text: `${m.metric} ${pct(m.rate)} in ${m.month}: ${m.above ? 'above' : 'within'} the ${pct(m.target)} target`,
+      detail: facts.join(' · '), tone: m.above ? 'attention' : 'good',
+    });
+  }
+  for (const [i, w] of (q?.worst ?? []).entries()) {
+    lines.quality.push({
+      key: `quality-place:${i}`, text: `${w.place}: ${w.metric.toLowerCase()} ${pct(w.rate)}`,
+      detail: `Above target in ${q!.month} · target ${pct(w.target)} · ${w.streams.toLocaleString('en-US')} streams`, tone: 'warning',
+    });
+  }
+  if (q && q.aboveCount > q.worst.length) {
+    const n = q.aboveCount - q.worst.length;
+    lines.quality.push({ key: 'quality-more', text: `${n} more building${n === 1 ? '' : 's'} or subnet${n === 1 ? '' : 's'} above target in ${q.month}`, detail: 'The findings board lists them all.', tone: 'default' });
   }
 
   // Risks: open ones, highest overall rating first.
@@ -247,6 +316,8 @@ export function buildAgenda(inputs: AgendaInputs): Agenda {
       title: s.title,
       lines: lines[s.id],
       empty: s.empty,
+      ...(s.counted === false ? { counted: false as const } : {}),
+      ...(s.id === 'quality' && q ? { intro: `Measured in the call-quality data imported for ${q.month}, against the Quality Experience Review targets.` } : {}),
       ...(inputs.unavailable?.[s.id] ? { unavailable: inputs.unavailable[s.id] } : {}),
     })),
   };

@@ -216,10 +216,14 @@ export class SteeringService {
       }
     };
     const settings = await this.settings(ws);
-    const [incidents, findings, overdueTasks, risks, objectives, ksis, items, actions, meeting] = await Promise.all([
+    const [incidents, findings, overdueTasks, quality, risks, objectives, ksis, items, actions, meeting] = await Promise.all([
       guard('incidents', 'Incidents', () => this.deps.sources.incidents(ws, now)),
       guard('findings', 'Findings', () => this.deps.sources.findings(ws, now)),
       guard('tasks', 'Recurring tasks', () => this.deps.sources.overdueTasks(ws, now)),
+      guard('quality', 'The call-quality measurements', async () => {
+        const q = await this.deps.sources.qualityTrend?.(ws, now);
+        return q ? [q] : [];
+      }),
       guard('risks', 'The risk register', () => this.deps.risks.list(ws)),
       guard('okrs', 'Objectives', () => this.deps.okrs.objectives(ws)),
       guard('okrs', 'KSIs', () => this.deps.okrs.ksis(ws)),
@@ -234,6 +238,7 @@ export class SteeringService {
       timeZone: settings.cadence.timeZone,
       ...(settings.lastMeeting ? { lastMeeting: { heldAt: settings.lastMeeting.heldAt, decisions: meeting?.decisions ?? [] } } : {}),
       incidents, findings, risks, objectives, ksis, overdueTasks, items, actions, unavailable,
+      ...(quality[0] ? { quality: quality[0] } : {}),
     });
   }
 }
