@@ -94,6 +94,7 @@ console.log(
     `Tabs:       ${app.url}/tabs/config.html`,
     `Health:     ${app.url}/healthz`,
     `Storage:    ${storageLine}`,
+    `Jobs:       ${app.jobs.join(', ') || 'none'} (every minute)`,
     'Open the Playground and type help. Press Ctrl-C to stop.',
   ].join('\n'),
 );

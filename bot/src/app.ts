@@ -94,10 +94,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const running = options.startJobs ?? true ? jobs : [];
-  for (const job of running) {
-    job.start();
-    log.info('job started', { job: job.name });
-  }
+  for (const job of running) job.start();
   return {
     url: `http://${host}:${port}`,
     port,

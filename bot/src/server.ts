@@ -1,6 +1,7 @@
 // HTTP surface: /api/messages (Bot Connector), /healthz, the built tab pages.
 import { existsSync } from 'node:fs';
 import restify from 'restify';
+import { IMPORT_PATH as CQD_IMPORT_PATH } from './api/cqd-import-routes';
 import type { AppConfig } from './config';
 import type { TableStore } from './storage/table-store';
 import type { Logger } from './teams/service-ops-bot';
@@ -22,10 +23,27 @@ const FRAME_ANCESTORS = [
   'https://*.skype.com',
 ];
 
+/** POST routes that read their request body as a stream themselves. */
+export const STREAMED_BODY_PATHS = new Set([CQD_IMPORT_PATH]);
+
+function runHandlers(handlers: restify.RequestHandler[], req: restify.Request, res: restify.Response, done: restify.Next): void {
+  const step = (i: number, err?: unknown): void => {
+    if (err !== undefined && err !== null && err !== true) return done(err as Error);
+    if (i === handlers.length) return done();
+    handlers[i]!(req, res, ((e?: unknown) => step(i + 1, e)) as restify.Next);
+  };
+  step(0);
+}
+
 export function createServer(deps: ServerDeps): restify.Server {
   const { config, store } = deps;
   const server = restify.createServer({ name: 'service-ops', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, rejectUnknown: true }));
+  // JSON bodies up to 1 MiB everywhere, except routes that stream their own body (CSV import).
+  const parsers = restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, rejectUnknown: true }) as unknown as restify.RequestHandler[];
+  server.use((req, res, next) => {
+    if (req.method === 'POST' && STREAMED_BODY_PATHS.has(req.getPath())) return next();
+    runHandlers(parsers, req, res, next);
+  });
 
   server.post('/api/messages', deps.messages);
 

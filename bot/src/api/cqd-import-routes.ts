@@ -9,8 +9,8 @@
 //   POST /api/tab/import/cqd/confirm { workspace, importId, keys: [...] | all: true }
 //        → 200 { filed: [...], alreadyFiled: [...] }   (idempotent: confirming again files nothing twice)
 //
-// The CSV is streamed straight into the reader: the server's JSON body parser (1 MiB) is skipped
-// for this one path, and the size is limited here instead. Authentication and the workspace check
+// The CSV is streamed straight into the reader: the server's JSON body parser (1 MiB) skips this
+// path (STREAMED_BODY_PATHS in server.ts), and the size is limited here instead. Authentication and the workspace check
 // come before a byte of the body is read. The FindingService is provided by the findings feature
 // (CqdImportRegistry), so this module imports no storage.
 import { createHash } from 'node:crypto';
@@ -25,7 +25,7 @@ import type { TabIdentity } from './tab-auth';
 
 /** Largest CSV accepted (a year of a large tenant's building/subnet export is a few MB). */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
-const IMPORT_PATH = '/api/tab/import/cqd';
+export const IMPORT_PATH = '/api/tab/import/cqd';
 const MAX_KEYS = 5000;
 
 export type CqdImportService = Pick<FindingService, 'proposeImport' | 'fileImport'>;
@@ -68,17 +68,6 @@ export function registerCqdImportRoutes(server: restify.Server, deps: CqdImportR
     if (!s) throw new HttpError(404, 'Findings are not part of this Service Ops installation, so there is nothing to import into.');
     return s;
   };
-
-  // This route reads its body as a stream: tell the global body reader and parser it is done
-  // (their own "already read" marks), so a CSV is neither buffered, size-capped at 1 MiB, nor refused as an unknown type.
-  server.pre((req, _res, next) => {
-    if (req.method === 'POST' && new URL(req.url ?? '/', 'http://x').pathname === IMPORT_PATH) {
-      const marks = req as unknown as { _readBody: boolean; _parsedBody: boolean };
-      marks._readBody = true;
-      marks._parsedBody = true;
-    }
-    return next();
-  });
 
   server.post(IMPORT_PATH, deps.handle(async (req, res) => {
     const identity = await deps.authenticate(req);
