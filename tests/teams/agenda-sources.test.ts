@@ -7,6 +7,7 @@ import { startConnector, type LocalConnector } from '../support/connector';
 import { readFileSync } from 'node:fs';
 import { invoke, WorkspaceSeeder, workspaceOf, workspaceParam } from '../support/seed-workspace';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+import { cardTexts } from '../support/card-inspect';
 
 let now = new Date('2026-03-02T09:00:00Z');
 let connector: LocalConnector;
@@ -24,20 +25,7 @@ afterAll(async () => {
   await connector?.close();
 });
 
-/** Every TextRun/TextBlock text of a card, in document order. */
-function texts(card: unknown): string[] {
-  const out: string[] = [];
-  const walk = (x: unknown) => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if ((o.type === 'TextRun' || o.type === 'TextBlock') && typeof o.text === 'string') out.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+const texts = cardTexts;
 
 describe('the agenda in chat lists what the other features filed', () => {
   it('shows a filed incident and findings in their sections, in priority order', async () => {

@@ -22,6 +22,7 @@ import { startAzurite } from '../../scripts/lib/azurite.mjs';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+import { cardTexts } from '../support/card-inspect';
 
 type Conv = ReturnType<typeof conversation>;
 const now = new Date('2026-03-02T09:00:00Z');
@@ -59,20 +60,7 @@ const wsOf = (conv: Conv): Workspace => (conv.teamId ? { tenantId: conv.tenantId
 const content = (a: any) => a?.attachments?.[0]?.content;
 const replyText = (a: any) => JSON.stringify(content(a) ?? a?.text ?? '');
 const lastReply = (c: LocalConnector = connector) => c.sent().at(-1);
-/** Every TextRun/TextBlock text in a card, so a test can check user text is shown exactly. */
-function texts(card: unknown): string[] {
-  const out: string[] = [];
-  const walk = (x: unknown) => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if ((o.type === 'TextRun' || o.type === 'TextBlock') && typeof o.text === 'string') out.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+const texts = cardTexts;
 function actions(card: unknown): Record<string, any>[] {
   const out: Record<string, any>[] = [];
   const walk = (x: unknown) => {

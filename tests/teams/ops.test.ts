@@ -5,6 +5,7 @@ import { opsFeature } from '../../bot/src/features/ops-feature';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+import { actionData } from '../support/card-inspect';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let connector: LocalConnector;
@@ -27,19 +28,6 @@ async function act(conv: Conv, verb: string, data: Record<string, unknown>, id?:
   const res = await bot.send(invoke(conv, verb, data, id));
   expect(res.status).toBe(200);
   return res.body;
-}
-/** Finds the data of the first Action.Execute with `verb` anywhere in a card. */
-function actionData(card: unknown, verb: string): Record<string, unknown> | undefined {
-  let found: Record<string, unknown> | undefined;
-  const walk = (n: unknown) => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found = o.data as Record<string, unknown>;
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
 }
 
 describe('roles', () => {

@@ -10,6 +10,7 @@ import { createRemindersFeature, type RemindersFeature } from '../../bot/src/fea
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+import { actionData } from '../support/card-inspect';
 
 // Monday 1 June 2026, 07:00 UTC: every daily, weekly (Monday) and first-weekday task is due at 09:00 (UTC, the default zone).
 const T0 = Date.parse('2026-06-01T07:00:00Z');
@@ -52,18 +53,6 @@ function expectCard(body: any): Record<string, any> {
   expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
   expect(body.value).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
   return body.value;
-}
-function actionData(card: unknown, verb: string): Record<string, unknown> | undefined {
-  let found: Record<string, unknown> | undefined;
-  const walk = (n: unknown) => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found = o.data as Record<string, unknown>;
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
 }
 /** Occurrence ids of the digest's open lines (their Done buttons), in card order. */
 function occurrencesOn(card: unknown): string[] {
