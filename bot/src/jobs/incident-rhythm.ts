@@ -40,15 +40,11 @@ export interface IncidentRouting {
 
 /** An incident as stored, with the filing conversation this feature adds to the record. */
 type RoutedIncident = Incident & { conversationId?: string };
-type SettingsWithAudience = { audienceConversationId?: string };
 
 /**
  * Keeps the routing inside the incident records: `conversationId` on the incident JSON (the
- * service's actions copy the record, so it survives every change) and `audienceConversationId`
- * on the workspace's incident settings row.
- * Known gap: IncidentService.configure rebuilds the settings row from time zone and overrides
- * only, so configuring targets clears the audience channel (set it again with
- * "incidents audience"). The domain should own both fields; see the feature's notes.
+ * service's actions copy the record, so it survives every change) and the settings'
+ * `audienceConversationId`.
  */
 export class RepositoryIncidentRouting implements IncidentRouting {
   constructor(private readonly repo: IncidentRepository, private readonly defaultTimeZone = 'UTC', private readonly maxAttempts = 10) {}
@@ -71,13 +67,12 @@ export class RepositoryIncidentRouting implements IncidentRouting {
   }
 
   async audienceOf(ws: Workspace): Promise<string | undefined> {
-    const s = (await this.repo.getSettings(ws)) as (SettingsWithAudience & object) | undefined;
-    return s?.audienceConversationId || undefined;
+    return (await this.repo.getSettings(ws))?.audienceConversationId || undefined;
   }
 
   async setAudience(ws: Workspace, conversationId: string | undefined): Promise<void> {
     const current = (await this.repo.getSettings(ws)) ?? { timeZone: this.defaultTimeZone };
-    const next: typeof current & SettingsWithAudience = { ...current, audienceConversationId: conversationId };
+    const next = { ...current, audienceConversationId: conversationId };
     if (!conversationId) delete next.audienceConversationId;
     await this.repo.saveSettings(ws, next);
   }

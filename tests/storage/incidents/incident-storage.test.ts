@@ -6,6 +6,7 @@ import type { Person } from '../../../bot/src/domain/incidents/incident';
 import type { Workspace } from '../../../bot/src/domain/workspace';
 import { TableCounterRepository } from '../../../bot/src/storage/table-counter-repository';
 import { INCIDENT_TABLES, TableIncidentRepository } from '../../../bot/src/storage/table-incident-repository';
+import { RepositoryIncidentRouting } from '../../../bot/src/jobs/incident-rhythm';
 import { uniqueTablePrefix } from '../../support/service-ops';
 
 const prefix = uniqueTablePrefix();
@@ -171,5 +172,21 @@ describe('incident storage', () => {
     const f = await s.figures(ws, 2024, 7);
     expect(f).toMatchObject({ total: 1, countBySeverity: { A: 1 }, firstResponse: { share: 1 }, updates: { share: 1 }, meanTimeToResolveMinutes: 20 });
     expect((await s.figures(ws, 2024, 6)).total).toBe(0);
+  });
+});
+
+describe('incident settings', () => {
+  it('keep the audience channel when the time zone or targets change', async () => {
+    const ws = newWs();
+    const repo = new TableIncidentRepository(client('Incidents'));
+    const routing = new RepositoryIncidentRouting(repo, 'Europe/London');
+    await routing.setAudience(ws, '19:audience@thread.tacv2');
+    const service = instance();
+    expect(await service.configure(ws, { timeZone: 'America/New_York' })).toMatchObject({ ok: true });
+    expect(await routing.audienceOf(ws)).toBe('19:audience@thread.tacv2');
+    expect((await service.settings(ws)).timeZone).toBe('America/New_York');
+    await routing.setAudience(ws, undefined);
+    expect(await routing.audienceOf(ws)).toBeUndefined();
+    expect((await service.settings(ws)).timeZone).toBe('America/New_York');
   });
 });

@@ -48,6 +48,8 @@ export interface Page<T> {
 export interface IncidentSettings {
   timeZone: string;
   overrides?: SeverityOverrides;
+  /** Where severity 1/A outage notifications go (the designated audience channel). */
+  audienceConversationId?: string;
 }
 
 export interface IncidentRepository {

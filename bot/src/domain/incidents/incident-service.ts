@@ -89,7 +89,8 @@ export class IncidentService {
       else errors.push(...v.errors);
     }
     if (errors.length) return { ok: false, errors };
-    await this.repo.saveSettings(ws, { timeZone, overrides });
+    // Keep the other settings (the audience channel) as they are.
+    await this.repo.saveSettings(ws, { ...current, timeZone, overrides });
     return { ok: true, settings: { timeZone, policy: resolveSeverityPolicy(overrides) } };
   }
 
