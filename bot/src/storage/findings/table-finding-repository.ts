@@ -200,7 +200,9 @@ export class TableFindingRepository implements FindingRepository {
       const iter = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: parts.join(' and ') } }).byPage({ maxPageSize: pageSize, ...(token ? { continuationToken: token } : {}) });
       const next = await iter.next();
       if (next.done) return { items: [] };
-      const items = next.value.map(fromEntity);
+      // The RowKey range already selects finding rows; checking again guards against an emulator
+      // that once returned history rows for it (seen with a restarted, persisted Azurite).
+      const items = next.value.filter((e) => String(e.rowKey).startsWith('F|')).map(fromEntity);
       token = next.value.continuationToken;
       if (items.length || !token) return token ? { items, continuationToken: token } : { items };
     }
