@@ -93,6 +93,37 @@ describe('incident communication rhythm', () => {
   });
 });
 
+describe('a reminder the connector turns away for now', () => {
+  it('is released and sent on a later tick, once', async () => {
+    nowMs = T0;
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    const { bot } = one;
+    await bot.send(conv.message('escalate'));
+    for (const a of ['Teams calling', 'Calls drop after a minute for everyone', 'Support lines cannot take calls', 'all users', 'now', 'A', 'vendor']) {
+      await bot.send(conv.message(a));
+    }
+    const filed = await bot.send(invoke(conv, 'escalation.confirm', {}));
+    const id = /SR-\d{6}-\d{4}/.exec(JSON.stringify(filed.body))![0];
+    nowMs = T0 + 10 * 60_000;
+    await bot.send(invoke(conv, 'incident.acknowledge', { incidentId: id, etag: findEtag(filed.body.value) }));
+
+    const isReminder = (a: any) => cardText(a).includes(id) && /Status update (due|overdue)/.test(cardText(a));
+    const reminders = () => connector.sent(conv.targetId).filter(isReminder);
+    // The first attempt at the due reminder gets 429 with a long Retry-After.
+    connector.failNext({ status: 429, headers: { 'Retry-After': '120' } }, 1, (c) => c.method === 'POST' && decodeURIComponent(c.path).includes(conv.targetId));
+    nowMs = T0 + 106 * 60_000;
+    const refused = await one.feature.rhythm().tick();
+    expect(refused.failed).toBe(1);
+    expect(reminders()).toHaveLength(0);
+    nowMs = T0 + 111 * 60_000;
+    const retried = await one.feature.rhythm().tick();
+    expect(retried.sent.map((r) => r.kind)).toEqual(['update-due']);
+    nowMs = T0 + 116 * 60_000;
+    await one.feature.rhythm().tick();
+    expect(reminders()).toHaveLength(1);
+  });
+});
+
 function workspaceOf(conv: Conv): Workspace {
   return { tenantId: conv.tenantId, scope: 'team', scopeId: conv.teamId! };
 }

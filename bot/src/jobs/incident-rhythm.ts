@@ -8,7 +8,8 @@
 // limits, 429 Retry-After, 403/404 deactivation), never a second sending path.
 //
 // Claim first, then send: a crash between the two loses that reminder, it never doubles it
-// (IncidentService.claimReminder). A send that fails after the claim is logged, not retried.
+// (IncidentService.claimReminder). A send that fails for a passing reason (429, 5xx, network)
+// releases the claim so a later tick retries it; only a crash between claim and send loses one.
 import { renderIncidentReminderCard } from '../cards/incident-reminder-card';
 import { renderOutageNotificationCard } from '../cards/outage-notification-card';
 import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
@@ -264,12 +265,20 @@ export class IncidentRhythm {
               : `the next status update for ${stored.incident.id} is due soon.`;
         const card = withMention(renderIncidentReminderCard({ incident: stored.incident, etag: stored.etag, decision, policy, timeZone, now }), person, stored.incident.owner ? lead : `${lead} (nobody owns it yet; you filed it)`);
         const summary = `${stored.incident.id}: ${decision.kind === 'update-due' ? 'status update due' : decision.kind === 'update-overdue' ? 'status update overdue' : 'no first response yet'}`;
-        const outcome = await this.deps.sender.send(target, card, summary);
-        if (outcome === 'sent') report.sent.push({ key: decision.key, incidentId: stored.incident.id, kind: decision.kind, conversationId: target.conversationId });
-        else {
-          report.failed++;
-          this.log.warn('incident reminder not delivered', { incident: stored.incident.id, key: decision.key, outcome: JSON.stringify(outcome) });
+        let outcome: SendOutcome | undefined;
+        try {
+          outcome = await this.deps.sender.send(target, card, summary);
+        } catch (e) {
+          this.log.warn('incident reminder send failed', { incident: stored.incident.id, error: String(e) });
         }
+        if (outcome === 'sent') {
+          report.sent.push({ key: decision.key, incidentId: stored.incident.id, kind: decision.kind, conversationId: target.conversationId });
+          continue;
+        }
+        report.failed++;
+        this.log.warn('incident reminder not delivered', { incident: stored.incident.id, key: decision.key, outcome: JSON.stringify(outcome) });
+        // A removed or blocked target will not come back by retrying; anything else may.
+        if (!outcome || !('deactivate' in outcome)) await this.deps.service.releaseReminder(ws, stored.incident.id, decision.key);
       }
     }
   }

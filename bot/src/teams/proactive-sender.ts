@@ -51,10 +51,18 @@ export class ProactiveSender implements Sender {
     for (let attempt = 1; ; attempt++) {
       await this.pace(conversationId);
       try {
+        // The adapter hands errors thrown inside the turn to its onTurnError, which swallows
+        // them; carry the connector's answer out of the turn so it is judged here.
+        let failure: { error: unknown } | undefined;
         await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
           withoutSdkRetries(context.turnState.get(this.adapter.ConnectorClientKey));
-          await context.sendActivity(cardMessage(card, summary));
+          try {
+            await context.sendActivity(cardMessage(card, summary));
+          } catch (error) {
+            failure = { error };
+          }
         });
+        if (failure) throw failure.error;
         return 'sent';
       } catch (e) {
         const status = statusOf(e);

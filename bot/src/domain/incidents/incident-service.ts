@@ -220,6 +220,18 @@ export class IncidentService {
     throw new Error(`incident ${id} is too contended: gave up after ${this.maxAttempts} attempts`);
   }
 
+  /** Undoes a claim whose send failed for a reason that may pass, so a later tick retries it. */
+  async releaseReminder(ws: Workspace, id: string, key: string): Promise<void> {
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      const stored = await this.repo.get(ws, id);
+      if (!stored || !stored.incident.remindersSent.includes(key)) return;
+      const next = { ...stored.incident, remindersSent: stored.incident.remindersSent.filter((k) => k !== key) };
+      const w = await this.repo.update(next, stored.etag, []);
+      if (w.ok) return;
+      await jitter(attempt);
+    }
+  }
+
   async figures(ws: Workspace, year: number, month: number): Promise<MonthlyFigures> {
     const { timeZone } = await this.settings(ws);
     const incidents: Incident[] = [];
