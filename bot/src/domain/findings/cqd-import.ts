@@ -65,8 +65,8 @@ export function mapHeaders(headers: readonly string[]): { ok: true; value: Heade
   return { ok: true, value: map };
 }
 
-export interface CqdRow {
-  line: number;
+/** One month's measures for a place and network type: a CSV row, or rows added up. */
+export interface CqdMeasures {
   month: string;
   building?: string;
   subnet?: string;
@@ -76,6 +76,10 @@ export interface CqdRow {
   poor?: number;
   setupFailed?: number;
   dropped?: number;
+}
+
+export interface CqdRow extends CqdMeasures {
+  line: number;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -168,16 +172,8 @@ export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow
 }
 
 export type AggregateLevel = 'building' | 'subnet';
-export interface Aggregate {
+export interface Aggregate extends CqdMeasures {
   level: AggregateLevel;
-  month: string;
-  building?: string;
-  subnet?: string;
-  networkType?: NetworkTypeId;
-  streams: number;
-  poor?: number;
-  setupFailed?: number;
-  dropped?: number;
   rows: number;
 }
 

@@ -3,7 +3,7 @@
 // answer is checked on its own (ok, or a short explanation of what is wrong) and the next
 // step is the first one still unanswered, so any step can be revisited from the card.
 import { addWallDays, toWallTime, wallToInstant, type WallTime } from './zoned-time';
-import { TEXT_LIMITS } from './incident';
+import { type EscalationFacts, TEXT_LIMITS } from './incident';
 import { classifyScope, parseScopeAnswer, SCOPE_CATEGORIES, SCOPE_CATEGORY_INFO, type ScopeDecision } from './scope-check';
 import { describeCommitment, parseSeverity, SEVERITY_LEVELS, severityLabel, type SeverityLevel, type SeverityPolicy } from './severity';
 
@@ -41,15 +41,8 @@ export interface StepPrompt {
 
 export type StepResult = { ok: true; draft: EscalationDraft; next: EscalationStep | 'confirm' } | { ok: false; message: string };
 
-export interface ConfirmedEscalation {
-  service: string;
-  problem: string;
-  impact: string;
-  affected: string;
-  startedAt: string;
-  severity: SeverityLevel;
-  scope: ScopeDecision;
-}
+/** A complete escalation, ready to file. */
+export type ConfirmedEscalation = EscalationFacts;
 
 export function nextStep(draft: EscalationDraft): EscalationStep | 'confirm' {
   if (!draft.service) return 'service';

@@ -16,12 +16,8 @@ export type IncidentState = 'recorded' | 'classified' | 'investigating' | 'resol
 export const OPEN_STATES: readonly IncidentState[] = ['recorded', 'classified', 'investigating'];
 export const isOpen = (s: IncidentState) => OPEN_STATES.includes(s);
 
-export interface Incident {
-  /** The service request number, e.g. "SR-202403-0042"; also the incident's id. */
-  id: string;
-  /** The workspace-wide sequence number inside the SR number. */
-  number: number;
-  workspace: Workspace;
+/** What an escalation states about the problem: collected by the dialog, kept on the incident. */
+export interface EscalationFacts {
   service: string;
   problem: string;
   impact: string;
@@ -29,6 +25,14 @@ export interface Incident {
   startedAt: string;
   severity: SeverityLevel;
   scope: ScopeDecision;
+}
+
+export interface Incident extends EscalationFacts {
+  /** The service request number, e.g. "SR-202403-0042"; also the incident's id. */
+  id: string;
+  /** The workspace-wide sequence number inside the SR number. */
+  number: number;
+  workspace: Workspace;
   state: IncidentState;
   recordedAt: string;
   recordedBy: Person;
