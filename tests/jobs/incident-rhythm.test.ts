@@ -124,6 +124,40 @@ describe('a reminder the connector turns away for now', () => {
   });
 });
 
+describe('an instance that dies between claim and send', () => {
+  it('leaves a claim that runs out; another instance then sends the reminder, once', async () => {
+    nowMs = T0;
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    await one.bot.send(conv.message('escalate'));
+    for (const a of ['Exchange mail', 'Mail is delayed by an hour for everyone', 'Orders by mail arrive late', 'all users', 'now', 'A', 'vendor']) {
+      await one.bot.send(conv.message(a));
+    }
+    const filed = await one.bot.send(invoke(conv, 'escalation.confirm', {}));
+    const id = /SR-\d{6}-\d{4}/.exec(JSON.stringify(filed.body))![0];
+    nowMs = T0 + 10 * 60_000;
+    await one.bot.send(invoke(conv, 'incident.acknowledge', { incidentId: id, etag: findEtag(filed.body.value) }));
+    await two.bot.send(conv.message('incidents'));
+
+    const isReminder = (a: any) => cardText(a).includes(id) && /Status update (due|overdue)/.test(cardText(a));
+    const reminders = () => connector.sent(conv.targetId).filter(isReminder);
+    // Instance one claims the due reminder and dies before sending it.
+    nowMs = T0 + 106 * 60_000;
+    const ws = workspaceOf(conv);
+    const [owed] = (await one.feature.service().pendingReminders(ws)).find((p) => p.stored.incident.id === id)!.send;
+    expect(await one.feature.service().claimReminder(ws, id, owed!.key)).toBe(true);
+    // While the lease runs, the other instance leaves it alone.
+    nowMs = T0 + 108 * 60_000;
+    await two.feature.rhythm().tick();
+    expect(reminders()).toHaveLength(0);
+    // After the lease (5 minutes), it sends it, once.
+    nowMs = T0 + 112 * 60_000;
+    await two.feature.rhythm().tick();
+    await one.feature.rhythm().tick();
+    expect(reminders()).toHaveLength(1);
+    expect(cardText(reminders()[0])).toContain('Status update due in');
+  });
+});
+
 function workspaceOf(conv: Conv): Workspace {
   return { tenantId: conv.tenantId, scope: 'team', scopeId: conv.teamId! };
 }

@@ -8,8 +8,9 @@
 // limits, 429 Retry-After, 403/404 deactivation), never a second sending path.
 //
 // Claim first, then send: a crash between the two loses that reminder, it never doubles it
-// (IncidentService.claimReminder). A send that fails for a passing reason (429, 5xx, network)
-// releases the claim so a later tick retries it; only a crash between claim and send loses one.
+// (IncidentService.claimReminder, with a lease) and confirmed after the send. A send that fails
+// for a passing reason (429, 5xx, network) releases the claim so a later tick retries it; a crash
+// between claim and send leaves a claim whose lease runs out, and a later tick sends it then.
 import { renderIncidentReminderCard } from '../cards/incident-reminder-card';
 import { renderOutageNotificationCard } from '../cards/outage-notification-card';
 import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
@@ -251,6 +252,8 @@ export class IncidentRhythm {
         }
         const target = await this.incidentTarget(ws, stored.incident);
         if (!target) {
+          // Nowhere to post it (the bot left every conversation): record it so it is not retried.
+          await this.deps.service.confirmReminder(ws, stored.incident.id, decision.key);
           report.failed++;
           this.log.warn('no conversation to remind about an incident', { incident: stored.incident.id });
           continue;
@@ -272,6 +275,7 @@ export class IncidentRhythm {
           this.log.warn('incident reminder send failed', { incident: stored.incident.id, error: String(e) });
         }
         if (outcome === 'sent') {
+          await this.deps.service.confirmReminder(ws, stored.incident.id, decision.key);
           report.sent.push({ key: decision.key, incidentId: stored.incident.id, kind: decision.kind, conversationId: target.conversationId });
           continue;
         }

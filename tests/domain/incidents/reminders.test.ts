@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { reminderDecisions, responseStatus, withReminderSent, type ReminderDecision } from '../../../bot/src/domain/incidents/cadence';
+import { reminderDecisions, responseStatus, withReminderClaimed, withReminderConfirmed, withReminderReleased, type ReminderDecision } from '../../../bot/src/domain/incidents/cadence';
+import type { Incident } from '../../../bot/src/domain/incidents/incident';
 import { applyAction } from '../../../bot/src/domain/incidents/lifecycle';
 import { DEFAULT_SEVERITY_POLICY as policy } from '../../../bot/src/domain/incidents/severity';
 import { ana, incident } from './fixtures';
 
 const t0 = Date.parse('2024-06-03T08:00:00Z');
 const at = (min: number) => new Date(t0 + min * 60_000);
+/** Claim then confirm, as the rhythm does around a successful send; undefined if already taken. */
+const withReminderSent = (incident: Incident, key: string, now = at(0)) => {
+  const claimed = withReminderClaimed(incident, key, now, new Date(now.getTime() + 5 * 60_000));
+  return claimed && withReminderConfirmed(claimed, key);
+};
 
 describe('communication rhythm reminders', () => {
   it('an A incident with no update for 2 hours: exactly one due and one overdue reminder over 3 hours of minute ticks', () => {
@@ -27,6 +33,22 @@ describe('communication rhythm reminders', () => {
       ['update-overdue', 121], // the first tick after it
     ]);
     expect(new Set(sent.map((s) => s.dueAt))).toEqual(new Set([at(120).toISOString()]));
+  });
+
+  it('a claimed reminder is held while its lease runs and owed again once it runs out', () => {
+    const base = incident({ state: 'classified', acknowledgedAt: at(1).toISOString() });
+    const [owed] = reminderDecisions(base, policy, at(110)).send;
+    const claimed = withReminderClaimed(base, owed!.key, at(110), at(115))!;
+    // Another instance during the lease: nothing to send, and no second claim.
+    expect(reminderDecisions(claimed, policy, at(112)).send).toEqual([]);
+    expect(withReminderClaimed(claimed, owed!.key, at(112), at(117))).toBeUndefined();
+    // The holder died before sending: after the lease the reminder is owed and can be claimed.
+    expect(reminderDecisions(claimed, policy, at(116)).send.map((d) => d.key)).toEqual([owed!.key]);
+    const retaken = withReminderClaimed(claimed, owed!.key, at(116), at(121))!;
+    expect(retaken.remindersSent.filter((e) => e.startsWith(owed!.key))).toHaveLength(1);
+    // Confirmed: taken for good; released: owed again at once.
+    expect(reminderDecisions(withReminderConfirmed(retaken, owed!.key)!, policy, at(130)).send.map((d) => d.kind)).toEqual(['update-overdue']);
+    expect(reminderDecisions(withReminderReleased(retaken, owed!.key)!, policy, at(117)).send.map((d) => d.key)).toEqual([owed!.key]);
   });
 
   it('already-sent reminders are reported as such, and an update starts a new cycle', () => {

@@ -75,14 +75,41 @@ export function reminderDecisions(incident: Incident, policy: SeverityPolicy, no
       owed.push({ key: reminderKey('response-overdue', incident.responseDueAt), kind: 'response-overdue', incidentId: incident.id, dueAt: incident.responseDueAt });
     }
   }
-  const sent = new Set(incident.remindersSent);
-  return { send: owed.filter((d) => !sent.has(d.key)), alreadySent: owed.filter((d) => sent.has(d.key)) };
+  const taken = new Set(incident.remindersSent.filter((entry) => isTaken(entry, now)).map(keyOf));
+  return { send: owed.filter((d) => !taken.has(d.key)), alreadySent: owed.filter((d) => taken.has(d.key)) };
 }
 
-/** Records a sent reminder; undefined when it was already recorded (someone else sent it). */
-export function withReminderSent(incident: Incident, key: string): Incident | undefined {
+// A reminder is recorded in `remindersSent` as its key once sent, or as `key|until=<instant>`
+// while one instance holds it (claimed, not yet confirmed). A claim whose lease has run out
+// (the instance died between claim and send) is owed again.
+const LEASE = '|until=';
+
+function keyOf(entry: string): string {
+  const i = entry.indexOf(LEASE);
+  return i < 0 ? entry : entry.slice(0, i);
+}
+
+function isTaken(entry: string, now: Date): boolean {
+  const i = entry.indexOf(LEASE);
+  return i < 0 || Date.parse(entry.slice(i + LEASE.length)) > now.getTime();
+}
+
+/** Claims a reminder until `leaseUntil`; undefined when it is sent or held by someone else. */
+export function withReminderClaimed(incident: Incident, key: string, now: Date, leaseUntil: Date): Incident | undefined {
+  if (incident.remindersSent.some((entry) => keyOf(entry) === key && isTaken(entry, now))) return undefined;
+  // Keep only entries that can still matter: the current update cycle and the response goal.
+  const live = incident.remindersSent.filter((entry) => keyOf(entry) !== key && (keyOf(entry).endsWith(`@${incident.nextUpdateDueAt ?? ''}`) || entry.startsWith('response-overdue@')));
+  return { ...incident, remindersSent: [...live, `${key}${LEASE}${leaseUntil.toISOString()}`] };
+}
+
+/** Marks a claimed reminder as sent (idempotent). */
+export function withReminderConfirmed(incident: Incident, key: string): Incident | undefined {
   if (incident.remindersSent.includes(key)) return undefined;
-  // Keep only keys that can still matter: the current update cycle and the response goal.
-  const live = incident.remindersSent.filter((k) => k.endsWith(`@${incident.nextUpdateDueAt ?? ''}`) || k.startsWith('response-overdue@'));
-  return { ...incident, remindersSent: [...live, key] };
+  return { ...incident, remindersSent: [...incident.remindersSent.filter((entry) => keyOf(entry) !== key), key] };
+}
+
+/** Drops a claim (or record) of a reminder so it is owed again. */
+export function withReminderReleased(incident: Incident, key: string): Incident | undefined {
+  if (!incident.remindersSent.some((entry) => keyOf(entry) === key)) return undefined;
+  return { ...incident, remindersSent: incident.remindersSent.filter((entry) => keyOf(entry) !== key) };
 }

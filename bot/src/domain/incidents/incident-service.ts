@@ -4,7 +4,7 @@
 // and gets the first delivery's result back.
 import type { CounterRepository } from '../counter';
 import type { Workspace } from '../workspace';
-import { reminderDecisions, type ReminderDecision, responseDue, nextUpdateDue, withReminderSent } from './cadence';
+import { reminderDecisions, type ReminderDecision, responseDue, nextUpdateDue, withReminderClaimed, withReminderConfirmed, withReminderReleased } from './cadence';
 import { type ConfirmedEscalation, validateEscalation } from './escalation-draft';
 import { monthlyFigures, type MonthlyFigures } from './figures';
 import { type Clock, formatSrNumber, type Incident, type Person, type TimelineEntry } from './incident';
@@ -204,32 +204,36 @@ export class IncidentService {
   }
 
   /**
-   * Records that a reminder is (about to be) sent. Exactly one caller gets true per key, across
-   * instances: claim first, then send, so a crash can lose a reminder but never double it.
+   * Claims a reminder for `leaseMs` before sending it. Exactly one caller gets true per key
+   * while the lease runs; confirm after the send, release when it failed for a reason that may
+   * pass. A crash between claim and send leaves a claim that runs out, and a later tick (any
+   * instance) sends it then.
    */
-  async claimReminder(ws: Workspace, id: string, key: string): Promise<boolean> {
+  async claimReminder(ws: Workspace, id: string, key: string, leaseMs = 5 * 60_000): Promise<boolean> {
+    const now = this.deps.clock();
+    return this.changeReminders(ws, id, (incident) => withReminderClaimed(incident, key, now, new Date(now.getTime() + leaseMs)));
+  }
+
+  async confirmReminder(ws: Workspace, id: string, key: string): Promise<void> {
+    await this.changeReminders(ws, id, (incident) => withReminderConfirmed(incident, key));
+  }
+
+  async releaseReminder(ws: Workspace, id: string, key: string): Promise<void> {
+    await this.changeReminders(ws, id, (incident) => withReminderReleased(incident, key));
+  }
+
+  /** Applies a reminder bookkeeping change with the incident's ETag; false when there is nothing to change. */
+  private async changeReminders(ws: Workspace, id: string, change: (incident: Incident) => Incident | undefined): Promise<boolean> {
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       const stored = await this.repo.get(ws, id);
       if (!stored) return false;
-      const next = withReminderSent(stored.incident, key);
+      const next = change(stored.incident);
       if (!next) return false;
       const w = await this.repo.update(next, stored.etag, []);
       if (w.ok) return true;
       await jitter(attempt);
     }
     throw new Error(`incident ${id} is too contended: gave up after ${this.maxAttempts} attempts`);
-  }
-
-  /** Undoes a claim whose send failed for a reason that may pass, so a later tick retries it. */
-  async releaseReminder(ws: Workspace, id: string, key: string): Promise<void> {
-    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
-      const stored = await this.repo.get(ws, id);
-      if (!stored || !stored.incident.remindersSent.includes(key)) return;
-      const next = { ...stored.incident, remindersSent: stored.incident.remindersSent.filter((k) => k !== key) };
-      const w = await this.repo.update(next, stored.etag, []);
-      if (w.ok) return;
-      await jitter(attempt);
-    }
   }
 
   async figures(ws: Workspace, year: number, month: number): Promise<MonthlyFigures> {
