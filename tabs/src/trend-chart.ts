@@ -3,14 +3,10 @@
 // Accessible: role="img" with <title>/<desc>, a one-sentence summary under the chart, and the
 // figures as a table for screen readers. Colours come from CSS variables, so a theme change
 // recolours it without re-rendering.
-export interface TrendChart {
-  kind: 'trend';
-  title: string;
-  metric: string;
-  target: number;
-  lowerIsBetter?: boolean;
-  points: { month: string; rate: number }[];
-}
+// The chart's shape is the tab API's own type (a type-only import: nothing of the server ships).
+import type { TrendChart } from '../../bot/src/api/tab-views';
+
+export type { TrendChart };
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 640;

@@ -229,20 +229,9 @@ export function draftTargetCheck(d: Pick<FindingDraft, 'metric' | 'value' | 'net
   return compareToTarget(d.value, { metric: d.metric, networkType: d.networkType }, ctx.targets ?? QER_TARGETS);
 }
 
-export interface ConfirmedDraft {
-  category: CategoryId;
-  area: AreaId;
-  building?: string;
-  subnet?: string;
-  networkType?: NetworkTypeId;
-  metric?: MetricId;
-  metricName?: string;
-  value?: number;
-  unit?: string;
-  description: string;
-  evidence?: string;
-  owningRole: string;
-}
+/** A draft whose every field has been checked: the fields a finding cannot do without are set. */
+export type ConfirmedDraft = Omit<FindingDraft, 'done' | 'startedAt' | 'updatedAt' | 'category' | 'area' | 'description' | 'owningRole'> &
+  Required<Pick<FindingDraft, 'category' | 'area' | 'description' | 'owningRole'>>;
 
 /**
  * Final check before anything is saved (the confirmation card, the import, the tab API all end
