@@ -1,8 +1,8 @@
-// `npm start`: the whole app on loopback — embedded Azurite (unless STORAGE_CONNECTION_STRING
-// is set), the bot and tab pages, and the Microsoft 365 Agents Playground pointed at the bot.
+// `npm start`: the whole app on loopback — embedded Azurite in a child process of its own
+// (unless STORAGE_CONNECTION_STRING is set), the bot and tab pages, and the Microsoft 365 Agents Playground pointed at the bot.
 // Prints the URLs once everything answers; Ctrl-C stops all of it and exits 0.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startAzurite } from './lib/azurite.mjs';
 import { startPlayground } from './lib/playground.mjs';
@@ -62,11 +62,11 @@ async function step(what, fn) {
 let storage;
 let storageLine;
 if (config.storage.kind === 'embedded') {
-  const location = join(root, config.dataDir, 'azurite');
+  const location = resolve(root, config.dataDir, 'azurite');
   const azurite = await step('embedded Azurite', () => startAzurite({ port: config.azuritePort, location }));
   stoppers.push(() => azurite.stop());
   storage = { kind: 'connection-string', connectionString: azurite.connectionString };
-  storageLine = `embedded Azurite at ${azurite.endpoint} (data in ${join(config.dataDir, 'azurite')})`;
+  storageLine = `embedded Azurite at ${azurite.endpoint}, its own process (data in ${location})`;
 } else {
   storage = config.storage;
   storageLine = config.storage.kind === 'connection-string' ? 'STORAGE_CONNECTION_STRING (no Azurite started)' : `${config.storage.tableEndpoint} (managed identity)`;

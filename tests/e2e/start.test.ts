@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TableClient } from '@azure/data-tables';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper
 import { azuriteConnectionString } from '../../scripts/lib/azurite.mjs';
 import { conversation } from '../support/activities';
 import { startConnector } from '../support/connector';

@@ -1,6 +1,5 @@
 // One in-memory Azurite for the whole run, on a free port; stopped when the run ends.
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain ESM helper shared with npm start
 import { startAzurite } from '../../scripts/lib/azurite.mjs';
 
 declare module 'vitest' {

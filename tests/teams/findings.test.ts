@@ -17,7 +17,6 @@ import { TableFindingRepository } from '../../bot/src/storage/findings/table-fin
 import { TableCounterRepository } from '../../bot/src/storage/table-counter-repository';
 import type { TableStore } from '../../bot/src/storage/table-store';
 import { CONFLICT_MESSAGE } from '../../bot/src/teams/findings/finding-verb-handlers';
-// @ts-expect-error plain ESM helper
 import { startAzurite } from '../../scripts/lib/azurite.mjs';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feature } from '../../bot/src/features/feature';
 import type { FormDefinition } from '../../bot/src/teams/dialogs/form';
-// @ts-expect-error plain ESM helper
 import { startAzurite } from '../../scripts/lib/azurite.mjs';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
