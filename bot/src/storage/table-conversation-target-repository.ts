@@ -1,9 +1,10 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { ConversationKind, ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { decodeKey, encodeKey } from './keys';
 import { isNotFound } from './table-store';
+import { getRow, queryAll, StorageContractError, where } from './checked-query';
 
 interface TargetEntity {
   partitionKey: string;
@@ -50,7 +51,7 @@ export class TableConversationTargetRepository implements ConversationTargetRepo
 
   async get(workspace: Workspace, conversationId: string): Promise<ConversationTarget | undefined> {
     try {
-      const e = await this.table.getEntity<TargetEntity>(encodeKey(workspaceKey(workspace)), encodeKey(conversationId));
+      const e = await getRow<TargetEntity>(this.table, encodeKey(workspaceKey(workspace)), encodeKey(conversationId));
       return toTarget(e);
     } catch (e) {
       if (isNotFound(e)) return undefined;
@@ -72,22 +73,18 @@ export class TableConversationTargetRepository implements ConversationTargetRepo
   async listActive(workspace: Workspace): Promise<ConversationTarget[]> {
     const pk = encodeKey(workspaceKey(workspace));
     const out: ConversationTarget[] = [];
-    const pages = this.table.listEntities<TargetEntity>({ queryOptions: { filter: odata`PartitionKey eq ${pk} and active eq true` } }).byPage({ maxPageSize: 500 });
-    for await (const page of pages) for (const e of page) out.push(toTarget(e));
+    for (const e of await queryAll<TargetEntity>(this.table, { partition: pk, where: [where.eq('active', true)] })) out.push(toTarget(e));
     return out;
   }
 
   /** A scan of the active rows' workspace columns: grows with installations, not with data. */
   async listActiveWorkspaces(): Promise<Workspace[]> {
     const seen = new Map<string, Workspace>();
-    const pages = this.table
-      .listEntities<TargetEntity>({ queryOptions: { filter: odata`active eq true`, select: ['tenantId', 'scope', 'scopeId'] } })
-      .byPage({ maxPageSize: 1000 });
-    for await (const page of pages) {
-      for (const e of page) {
-        const ws = workspaceFromEntity(e);
-        seen.set(workspaceKey(ws), ws);
-      }
+    for (const e of await queryAll<TargetEntity>(this.table, { where: [where.eq('active', true)], select: ['tenantId', 'scope', 'scopeId'] })) {
+      const ws = workspaceFromEntity(e);
+      // The partition is the workspace: a row whose columns name another one is not ours to trust.
+      if (e.partitionKey !== encodeKey(workspaceKey(ws))) throw new StorageContractError(`table ${this.table.tableName}: row ${e.partitionKey}/${e.rowKey} names another workspace`);
+      seen.set(workspaceKey(ws), ws);
     }
     return [...seen.values()];
   }

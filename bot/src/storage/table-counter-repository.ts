@@ -12,6 +12,7 @@ import type { CounterRepository } from '../domain/counter';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { encodeKey } from './keys';
 import { isNotFound } from './table-store';
+import { getRow } from './checked-query';
 
 interface CounterEntity {
   partitionKey: string;
@@ -67,7 +68,7 @@ export class TableCounterRepository implements CounterRepository {
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       let current: CounterEntity | undefined;
       try {
-        current = await this.table.getEntity<CounterEntity>(partitionKey, rowKey);
+        current = await getRow<CounterEntity>(this.table, partitionKey, rowKey);
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }

@@ -4,6 +4,7 @@ import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
 import { isNotFound } from './table-store';
+import { getRow } from './checked-query';
 
 interface SessionEntity {
   partitionKey: string;
@@ -36,7 +37,7 @@ export class TableDialogSessionRepository implements DialogSessionRepository {
   async get(workspace: Workspace, conversationId: string, userId: string): Promise<DialogSession | undefined> {
     const k = keys(workspace, conversationId, userId);
     try {
-      const e = await this.table.getEntity<SessionEntity>(k.partitionKey, k.rowKey);
+      const e = await getRow<SessionEntity>(this.table, k.partitionKey, k.rowKey);
       return {
         workspace: { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId },
         conversationId: e.conversationId,

@@ -8,7 +8,7 @@
 //           T|<n, 10 digits>|<seq, 6>    timeline entry
 //           K|<encoded key>              idempotency record
 //           S|settings                   the workspace's time zone and severity targets
-import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Workspace } from '../domain/workspace';
 import { workspaceKey } from '../domain/workspace';
 import type { Incident, TimelineEntry } from '../domain/incidents/incident';
@@ -26,6 +26,7 @@ import type {
 import { assertEntityLimits, MAX_BATCH_OPERATIONS } from './entity-limits';
 import { encodeKey } from './keys';
 import { isNotFound } from './table-store';
+import { type Condition, getRow, queryFullPage, type RowQuery, where } from './checked-query';
 
 /** Logical table names for TableStore.ensureTables (SR numbers use the core Counters table). */
 export const INCIDENT_TABLES = ['Incidents', 'Counters'] as const;
@@ -76,7 +77,7 @@ export class TableIncidentRepository implements IncidentRepository {
     const sr = parseSrNumber(id);
     if (!sr) return undefined;
     try {
-      const e = await this.table.getEntity<{ data: string }>(pk(ws), incidentRowKey(sr.n));
+      const e = await getRow<{ data: string }>(this.table, pk(ws), incidentRowKey(sr.n));
       const incident = JSON.parse(e.data) as Incident;
       // The month part must match too: SR-202401-0007 and SR-202402-0007 are not the same.
       if (incident.id.toUpperCase() !== id.trim().toUpperCase()) return undefined;
@@ -118,7 +119,7 @@ export class TableIncidentRepository implements IncidentRepository {
 
   async getIdempotency(ws: Workspace, key: string): Promise<IdempotencyRecord | undefined> {
     try {
-      const e = await this.table.getEntity<{ data: string }>(pk(ws), idemRowKey(key));
+      const e = await getRow<{ data: string }>(this.table, pk(ws), idemRowKey(key));
       return JSON.parse(e.data) as IdempotencyRecord;
     } catch (e) {
       if (isNotFound(e)) return undefined;
@@ -130,48 +131,32 @@ export class TableIncidentRepository implements IncidentRepository {
     const sr = parseSrNumber(incidentId);
     if (!sr) return { items: [] };
     const prefix = timelinePrefix(sr.n);
-    const filter = odata`PartitionKey eq ${pk(ws)} and RowKey ge ${prefix} and RowKey lt ${prefix.slice(0, -1) + '}'}`;
-    const r = await this.page<{ data: string }>(filter, page);
+    const r = await this.page<{ data: string }>({ partition: pk(ws), rows: { ge: prefix, lt: prefix.slice(0, -1) + '}' } }, page);
     return { items: r.items.map((e) => JSON.parse(e.data) as TimelineEntry), continuation: r.continuation };
   }
 
   async list(ws: Workspace, filter: IncidentFilter, page: PageRequest): Promise<Page<StoredIncident>> {
-    const parts = [odata`PartitionKey eq ${pk(ws)} and RowKey ge ${'I|'} and RowKey lt ${'I}'}`];
+    const parts: Condition[] = [];
     const state = filter.state ?? 'open';
-    if (state === 'open') parts.push('open eq true');
-    else if (state !== 'all') parts.push(odata`state eq ${state}`);
-    if (filter.severity) parts.push(odata`severity eq ${filter.severity}`);
-    if (filter.updateOverdueAt) parts.push(odata`open eq true and nextUpdateDueAt gt ${''} and nextUpdateDueAt lt ${filter.updateOverdueAt.toISOString()}`);
-    if (filter.recordedFrom) parts.push(odata`recordedAt ge ${filter.recordedFrom.toISOString()}`);
-    if (filter.recordedTo) parts.push(odata`recordedAt lt ${filter.recordedTo.toISOString()}`);
-    const r = await this.page<{ data: string; etag: string }>(parts.join(' and '), page);
+    if (state === 'open') parts.push(where.eq('open', true));
+    else if (state !== 'all') parts.push(where.eq('state', state));
+    if (filter.severity) parts.push(where.eq('severity', filter.severity));
+    if (filter.updateOverdueAt) parts.push(where.eq('open', true), where.gt('nextUpdateDueAt', ''), where.lt('nextUpdateDueAt', filter.updateOverdueAt.toISOString()));
+    if (filter.recordedFrom) parts.push(where.ge('recordedAt', filter.recordedFrom.toISOString()));
+    if (filter.recordedTo) parts.push(where.lt('recordedAt', filter.recordedTo.toISOString()));
+    const r = await this.page<{ data: string; etag: string }>({ partition: pk(ws), rows: { ge: 'I|', lt: 'I}' }, where: parts }, page);
     return { items: r.items.map((e) => ({ incident: JSON.parse(e.data) as Incident, etag: e.etag })), continuation: r.continuation };
   }
 
-  /**
-   * A filtered query may return short (even empty) pages with a continuation token; keep
-   * asking, for just the rows still missing, so the caller gets full pages and a token that
-   * resumes exactly after the last row it received.
-   */
-  private async page<T extends object>(filter: string, req: PageRequest): Promise<Page<T & { etag: string }>> {
-    const items: (T & { etag: string })[] = [];
-    let token = req.continuation;
-    do {
-      const iter = this.table.listEntities<T>({ queryOptions: { filter } }).byPage({ maxPageSize: req.limit - items.length, continuationToken: token });
-      const next = await iter.next();
-      if (next.done) {
-        token = undefined;
-        break;
-      }
-      for (const e of next.value) items.push(e as T & { etag: string });
-      token = next.value.continuationToken;
-    } while (token && items.length < req.limit);
-    return { items, continuation: token };
+  /** Full pages, and a token that resumes exactly after the last row handed out. */
+  private async page<T extends object>(query: RowQuery, req: PageRequest): Promise<Page<T & { etag: string }>> {
+    const r = await queryFullPage<T>(this.table, query, { pageSize: req.limit, continuationToken: req.continuation });
+    return { items: r.items as (T & { etag: string })[], continuation: r.continuationToken };
   }
 
   async getSettings(ws: Workspace): Promise<IncidentSettings | undefined> {
     try {
-      const e = await this.table.getEntity<{ data: string }>(pk(ws), SETTINGS_ROW);
+      const e = await getRow<{ data: string }>(this.table, pk(ws), SETTINGS_ROW);
       return JSON.parse(e.data) as IncidentSettings;
     } catch (e) {
       if (isNotFound(e)) return undefined;

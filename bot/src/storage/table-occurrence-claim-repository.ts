@@ -5,6 +5,7 @@ import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
 import { chunk, transactUpdates } from './table-reminder-batch';
 import { isNotFound } from './table-store';
+import { getRow } from './checked-query';
 
 type ClaimEntity = {
   partitionKey: string;
@@ -76,7 +77,7 @@ export class TableOccurrenceClaimRepository implements OccurrenceClaimRepository
 
   async get(workspace: Workspace, occurrenceId: string): Promise<OccurrenceClaim | undefined> {
     try {
-      return fromEntity(await this.table.getEntity<ClaimEntity>(encodeKey(workspaceKey(workspace)), occKey(occurrenceId)), workspace);
+      return fromEntity(await getRow<ClaimEntity>(this.table, encodeKey(workspaceKey(workspace)), occKey(occurrenceId)), workspace);
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;

@@ -1,9 +1,10 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { CompletionRecord } from '../domain/reminders/actions';
 import type { CompletionRepository } from '../domain/reminders/repositories';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
+import { queryAll, where } from './checked-query';
 
 interface CompletionEntity {
   partitionKey: string;
@@ -47,22 +48,19 @@ export class TableReminderCompletionRepository implements CompletionRepository {
 
   async list(workspace: Workspace, sinceIso?: string): Promise<CompletionRecord[]> {
     const pk = encodeKey(workspaceKey(workspace));
-    const filter = sinceIso ? odata`PartitionKey eq ${pk} and resolvedAt ge ${sinceIso}` : odata`PartitionKey eq ${pk}`;
     const out: CompletionRecord[] = [];
-    for await (const page of this.table.listEntities<CompletionEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 })) {
-      for (const e of page) {
-        out.push({
-          scheduleId: e.scheduleId,
-          title: e.title,
-          team: e.team,
-          dueAt: e.dueAt,
-          resolvedAt: e.resolvedAt,
-          outcome: e.outcome === 'skipped' ? 'skipped' : 'done',
-          onTime: e.onTime,
-          missed: e.missed,
-          ...(e.by ? { by: e.by } : {}),
-        });
-      }
+    for (const e of await queryAll<CompletionEntity>(this.table, { partition: pk, where: sinceIso ? [where.ge('resolvedAt', sinceIso)] : [] })) {
+      out.push({
+        scheduleId: e.scheduleId,
+        title: e.title,
+        team: e.team,
+        dueAt: e.dueAt,
+        resolvedAt: e.resolvedAt,
+        outcome: e.outcome === 'skipped' ? 'skipped' : 'done',
+        onTime: e.onTime,
+        missed: e.missed,
+        ...(e.by ? { by: e.by } : {}),
+      });
     }
     return out;
   }

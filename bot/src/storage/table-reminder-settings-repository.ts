@@ -5,6 +5,7 @@ import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
 import { isNotFound } from './table-store';
+import { getRow } from './checked-query';
 
 interface SettingsEntity {
   partitionKey: string;
@@ -22,7 +23,7 @@ export class TableReminderSettingsRepository implements ReminderSettingsReposito
 
   async get(workspace: Workspace): Promise<ReminderSettings> {
     try {
-      const e = await this.table.getEntity<SettingsEntity>(encodeKey(workspaceKey(workspace)), ROW);
+      const e = await getRow<SettingsEntity>(this.table, encodeKey(workspaceKey(workspace)), ROW);
       return {
         workspace,
         deploymentMode: e.deploymentMode,

@@ -1,10 +1,11 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { RestError, type TableClient } from '@azure/data-tables';
 import type { DueEntry, DueIndex } from '../domain/reminders/repositories';
 import { workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
 import { submitByPartition } from './table-reminder-batch';
 import { isNotFound } from './table-store';
+import { queryAll } from './checked-query';
 
 type DueEntity = {
   partitionKey: string;
@@ -61,17 +62,14 @@ export class TableScheduleDueIndex implements DueIndex {
   async listDue(now: Date, fromBucket = EARLIEST_BUCKET): Promise<DueEntry[]> {
     const to = minuteBucket(now);
     const out: DueEntry[] = [];
-    const pages = this.table.listEntities<DueEntity>({ queryOptions: { filter: odata`PartitionKey ge ${fromBucket} and PartitionKey le ${to}` } }).byPage({ maxPageSize: 1000 });
-    for await (const page of pages) {
-      for (const e of page) {
-        if (Date.parse(e.dueAt) > now.getTime()) continue;
-        out.push({
-          dueAt: e.dueAt,
-          workspace: { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId },
-          scheduleId: e.scheduleId,
-          targetConversationId: e.targetConversationId,
-        });
-      }
+    for (const e of await queryAll<DueEntity>(this.table, { partition: { ge: fromBucket, le: to } })) {
+      if (Date.parse(e.dueAt) > now.getTime()) continue;
+      out.push({
+        dueAt: e.dueAt,
+        workspace: { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId },
+        scheduleId: e.scheduleId,
+        targetConversationId: e.targetConversationId,
+      });
     }
     return out;
   }

@@ -1,4 +1,4 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { RestError, type TableClient } from '@azure/data-tables';
 import type { Cadence } from '../domain/reminders/cadence';
 import type { ScheduleRepository } from '../domain/reminders/repositories';
 import type { OpenTask, ReminderSchedule } from '../domain/reminders/schedule';
@@ -7,6 +7,7 @@ import { assertEntityLimits } from './entity-limits';
 import { decodeKey, encodeKey } from './keys';
 import { submitByPartition, transactUpdates } from './table-reminder-batch';
 import { isNotFound } from './table-store';
+import { getRow, queryAll, type RowQuery, where } from './checked-query';
 
 type ScheduleEntity = {
   partitionKey: string;
@@ -41,7 +42,7 @@ export class TableScheduleRepository implements ScheduleRepository {
 
   async get(workspace: Workspace, id: string): Promise<ReminderSchedule | undefined> {
     try {
-      return fromEntity(await this.table.getEntity<ScheduleEntity>(encodeKey(workspaceKey(workspace)), encodeKey(id)));
+      return fromEntity(await getRow<ScheduleEntity>(this.table, encodeKey(workspaceKey(workspace)), encodeKey(id)));
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -50,20 +51,16 @@ export class TableScheduleRepository implements ScheduleRepository {
 
   list(workspace: Workspace): Promise<ReminderSchedule[]> {
     const pk = encodeKey(workspaceKey(workspace));
-    return this.query(odata`PartitionKey eq ${pk}`);
+    return this.query({ partition: pk });
   }
 
   listOpenForTarget(workspace: Workspace, conversationId: string): Promise<ReminderSchedule[]> {
     const pk = encodeKey(workspaceKey(workspace));
-    return this.query(odata`PartitionKey eq ${pk} and hasOpen eq true and enabled eq true and targetConversationId eq ${conversationId}`);
+    return this.query({ partition: pk, where: [where.eq('hasOpen', true), where.eq('enabled', true), where.eq('targetConversationId', conversationId)] });
   }
 
-  private async query(filter: string): Promise<ReminderSchedule[]> {
-    const out: ReminderSchedule[] = [];
-    for await (const page of this.table.listEntities<ScheduleEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 })) {
-      for (const e of page) out.push(fromEntity(e));
-    }
-    return out;
+  private async query(q: RowQuery): Promise<ReminderSchedule[]> {
+    return (await queryAll<ScheduleEntity>(this.table, q)).map(fromEntity);
   }
 
   async create(schedule: ReminderSchedule): Promise<ReminderSchedule | 'exists'> {

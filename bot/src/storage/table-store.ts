@@ -4,7 +4,7 @@ import { RestError, TableClient, TableServiceClient } from '@azure/data-tables';
 import type { StorageConfig } from '../config';
 
 /** Tables of the foundation; each feature's storage module exports its own list. */
-export const CORE_TABLES = ['Conversations', 'Counters'] as const;
+export const CORE_TABLES = ['Conversations', 'Counters', 'Seeds'] as const;
 /** Logical table name (letters/digits); the configured prefix is added in front. */
 export type TableName = string;
 

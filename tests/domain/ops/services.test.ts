@@ -16,7 +16,7 @@ import { uniqueTablePrefix } from '../../support/service-ops';
 // The services over the real Table repositories (Azurite); each setup() gets fresh tables.
 async function freshStore(): Promise<TableStore> {
   const store = createTableStore({ kind: 'connection-string', connectionString: inject('azuriteConnectionString') }, uniqueTablePrefix());
-  await store.ensureTables(OPS_TABLES);
+  await store.ensureTables([...OPS_TABLES, 'Seeds']);
   return store;
 }
 

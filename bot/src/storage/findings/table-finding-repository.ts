@@ -7,13 +7,14 @@
 // never created twice (the K row is created with it), and never changes without its history row
 // (the update carries the ETag the change was based on, and the H row is inserted with it).
 import { createHash } from 'node:crypto';
-import { odata, RestError, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { RestError, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { CategoryId, AreaId } from '../../domain/findings/catalog';
 import type { ImportBatch } from '../../domain/findings/cqd-import';
 import { type Finding, type FindingStatus, type HistoryEntry, OPEN_STATUSES, parseFindingId } from '../../domain/findings/finding';
 import type { CreateOutcome, FindingListFilter, FindingPage, FindingRepository, PageRequest, UpdateOutcome } from '../../domain/findings/finding-repository';
 import { type Workspace, workspaceKey } from '../../domain/workspace';
 import { assertEntityLimits } from '../entity-limits';
+import { getRow, queryAll, queryFullPage, where } from '../checked-query';
 import { encodeKey } from '../keys';
 import { isNotFound } from '../table-store';
 import { getText, putText } from './long-text';
@@ -148,7 +149,7 @@ export class TableFindingRepository implements FindingRepository {
 
   async idempotent(workspace: Workspace, idempotencyKey: string): Promise<string | undefined> {
     try {
-      const e = await this.table.getEntity<{ findingId: string }>(pk(workspace), externalKey('K', idempotencyKey));
+      const e = await getRow<{ findingId: string }>(this.table, pk(workspace), externalKey('K', idempotencyKey));
       return e.findingId;
     } catch (e) {
       if (isNotFound(e)) return undefined;
@@ -160,7 +161,7 @@ export class TableFindingRepository implements FindingRepository {
     const n = numberOf(id);
     if (n === undefined) return undefined;
     try {
-      return fromEntity(await this.table.getEntity<Record<string, unknown>>(pk(workspace), findingRk(n)));
+      return fromEntity(await getRow<Record<string, unknown>>(this.table, pk(workspace), findingRk(n)));
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -187,42 +188,23 @@ export class TableFindingRepository implements FindingRepository {
   }
 
   async list(workspace: Workspace, filter: FindingListFilter, page: PageRequest): Promise<FindingPage> {
-    const parts = [odata`PartitionKey eq ${pk(workspace)} and RowKey ge 'F|' and RowKey lt 'F}'`];
-    const statuses = filter.statuses ?? OPEN_STATUSES;
-    parts.push('(' + statuses.map((s) => odata`status eq ${s}`).join(' or ') + ')');
-    if (filter.category) parts.push(odata`category eq ${filter.category}`);
-    if (filter.owningRole) parts.push(odata`owningRole eq ${filter.owningRole}`);
-    if (filter.overdueAt) parts.push(odata`dueAt lt ${filter.overdueAt}`);
+    const conditions = [where.oneOf('status', filter.statuses ?? OPEN_STATUSES)];
+    if (filter.category) conditions.push(where.eq('category', filter.category));
+    if (filter.owningRole) conditions.push(where.eq('owningRole', filter.owningRole));
+    if (filter.overdueAt) conditions.push(where.lt('dueAt', filter.overdueAt));
+    const query = { partition: pk(workspace), rows: { ge: 'F|', lt: 'F}' }, where: conditions };
     const pageSize = Math.min(Math.max(page.pageSize ?? 10, 1), 1000);
-    let token = page.continuationToken;
-    // A filtered query may return an empty page with a token: keep going until items or the end.
-    for (;;) {
-      const iter = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: parts.join(' and ') } }).byPage({ maxPageSize: pageSize, ...(token ? { continuationToken: token } : {}) });
-      const next = await iter.next();
-      if (next.done) return { items: [] };
-      // The RowKey range already selects finding rows; checking again guards against an emulator
-      // that once returned history rows for it (seen with a restarted, persisted Azurite).
-      const items = next.value.filter((e) => String(e.rowKey).startsWith('F|')).map(fromEntity);
-      token = next.value.continuationToken;
-      if (items.length || !token) return token ? { items, continuationToken: token } : { items };
-    }
+    const r = await queryFullPage<Record<string, unknown>>(this.table, query, { pageSize, continuationToken: page.continuationToken });
+    const items = r.items.map(fromEntity);
+    return r.continuationToken ? { items, continuationToken: r.continuationToken } : { items };
   }
 
   async history(workspace: Workspace, id: string, limit = 50): Promise<HistoryEntry[]> {
     const n = numberOf(id);
     if (n === undefined) return [];
     const prefix = historyPrefix(n);
-    const out: HistoryEntry[] = [];
-    const pages = this.table
-      .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk(workspace)} and RowKey gt ${prefix} and RowKey lt ${prefix + '~'}` } })
-      .byPage({ maxPageSize: Math.min(limit, 1000) });
-    for await (const page of pages) {
-      for (const e of page) {
-        out.push(historyFrom(e));
-        if (out.length >= limit) return out;
-      }
-    }
-    return out;
+    const rows = await queryAll<Record<string, unknown>>(this.table, { partition: pk(workspace), rows: { gt: prefix, lt: prefix + '~' } }, limit);
+    return rows.map(historyFrom);
   }
 
   async saveImport(workspace: Workspace, batch: ImportBatch): Promise<void> {
@@ -234,7 +216,7 @@ export class TableFindingRepository implements FindingRepository {
 
   async getImport(workspace: Workspace, importId: string): Promise<ImportBatch | undefined> {
     try {
-      const e = await this.table.getEntity<Record<string, unknown>>(pk(workspace), externalKey('I', importId));
+      const e = await getRow<Record<string, unknown>>(this.table, pk(workspace), externalKey('I', importId));
       return JSON.parse(getText(e, 'json') ?? 'null') as ImportBatch;
     } catch (e) {
       if (isNotFound(e)) return undefined;

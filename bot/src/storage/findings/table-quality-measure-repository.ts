@@ -7,12 +7,13 @@
 // upserted (same place, same RowKey) and any row of the month the new file no longer has is
 // deleted. Writes go in entity-group batches of at most 100 operations (one partition).
 import { createHash } from 'node:crypto';
-import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { NetworkTypeId } from '../../domain/findings/catalog';
 import type { Aggregate, AggregateLevel } from '../../domain/findings/cqd-import';
 import type { QualityMeasureQuery, QualityMeasureRepository } from '../../domain/findings/quality-measure-repository';
 import { type Workspace, workspaceKey } from '../../domain/workspace';
 import { assertEntityLimits, MAX_BATCH_OPERATIONS } from '../entity-limits';
+import { type KeyRange, queryAll } from '../checked-query';
 import { encodeKey } from '../keys';
 
 export const QUALITY_MEASURE_TABLES = ['QualityMeasures'] as const;
@@ -84,20 +85,14 @@ export class TableQualityMeasureRepository implements QualityMeasureRepository {
   }
 
   async list(workspace: Workspace, query: QualityMeasureQuery = {}): Promise<Aggregate[]> {
-    const parts = [odata`PartitionKey eq ${pk(workspace)}`];
-    if (query.fromMonth) parts.push(odata`RowKey ge ${`${query.fromMonth}|`}`);
-    if (query.toMonth) parts.push(odata`RowKey lt ${`${query.toMonth}}`}`); // '}' sorts right after '|'
-    const out: Aggregate[] = [];
-    const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: parts.join(' and ') } }).byPage({ maxPageSize: 1000 });
-    for await (const page of pages) for (const e of page) out.push(fromEntity(e));
-    return out;
+    const rows: KeyRange = {};
+    if (query.fromMonth) rows.ge = `${query.fromMonth}|`;
+    if (query.toMonth) rows.lt = `${query.toMonth}}`; // '}' sorts right after '|'
+    return (await queryAll<Record<string, unknown>>(this.table, { partition: pk(workspace), rows })).map(fromEntity);
   }
 
   private async rowKeys(workspace: Workspace, month: string): Promise<string[]> {
-    const out: string[] = [];
-    const filter = odata`PartitionKey eq ${pk(workspace)} and RowKey ge ${`${month}|`} and RowKey lt ${`${month}}`}`;
-    const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1000 });
-    for await (const page of pages) for (const e of page) out.push(e.rowKey!);
-    return out;
+    const rows = await queryAll<Record<string, unknown>>(this.table, { partition: pk(workspace), rows: { ge: `${month}|`, lt: `${month}}` }, select: ['RowKey'] });
+    return rows.map((e) => e.rowKey!);
   }
 }

@@ -4,15 +4,15 @@
 // committee). Each row is the record as JSON plus its id; the ETag guards every update.
 //
 // Defaults (the seed role map, the example risks...) are written lazily, on the first read of
-// a workspace: one entity-group transaction inserts a marker row and every default row, so
-// two instances racing to seed either both see the marker or one transaction fails as a whole
-// (409) and changes nothing. Once seeded, a workspace is never re-seeded, even if people
-// delete every default row.
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+// a workspace, in one entity-group transaction; the "seeded" marker lives in the Seeds table
+// (seed-markers.ts), so no query here can return it.
+import { RestError, type TableClient } from '@azure/data-tables';
 import type { OpsRecord, RecordRepository } from '../../domain/ops/common';
 import { type Workspace, workspaceKey } from '../../domain/workspace';
 import { assertEntityLimits, MAX_BATCH_OPERATIONS } from '../entity-limits';
+import { getRow, queryPage, type RowQuery } from '../checked-query';
 import { encodeKey } from '../keys';
+import { createAllOrFindThem, type SeedMarkers } from '../seed-markers';
 
 type Entity = { partitionKey: string; rowKey: string; id: string; json: string };
 
@@ -24,15 +24,17 @@ export interface OpsRecordTableOptions<T> {
   kind: string;
   /** Written once per workspace, on its first read. At most 99 (one transaction with the marker). */
   defaults?: readonly Omit<T, 'etag'>[];
+  /** Where "seeded" is recorded; required with defaults. */
+  seeds?: SeedMarkers;
 }
 
 export class TableOpsRecordRepository<T extends OpsRecord> implements RecordRepository<T> {
-  private readonly seeded = new Set<string>();
   private readonly prefix: string;
 
   constructor(private readonly table: TableClient, private readonly options: OpsRecordTableOptions<T>) {
     if (!/^[A-Za-z]{1,8}$/.test(options.kind)) throw new Error(`invalid row kind ${options.kind}`);
-    if ((options.defaults?.length ?? 0) >= MAX_BATCH_OPERATIONS) throw new Error(`at most ${MAX_BATCH_OPERATIONS - 1} defaults per row kind`);
+    if ((options.defaults?.length ?? 0) > MAX_BATCH_OPERATIONS) throw new Error(`at most ${MAX_BATCH_OPERATIONS} defaults per row kind`);
+    if (options.defaults?.length && !options.seeds) throw new Error('defaults need seed markers');
     this.prefix = `${options.kind}|`;
   }
 
@@ -42,10 +44,6 @@ export class TableOpsRecordRepository<T extends OpsRecord> implements RecordRepo
 
   private rk(id: string): string {
     return this.prefix + encodeKey(id);
-  }
-
-  private get markerKey(): string {
-    return `~seeded|${this.options.kind}`;
   }
 
   private toEntity(ws: Workspace, record: Omit<T, 'etag'> | T): Entity {
@@ -62,32 +60,17 @@ export class TableOpsRecordRepository<T extends OpsRecord> implements RecordRepo
     return record;
   }
 
-  /** Seeds the defaults once per workspace (cached per process after the first check). */
+  /** Seeds the defaults once per workspace: one transaction, so all of them or none. */
   private async ensureSeeded(ws: Workspace): Promise<void> {
     const defaults = this.options.defaults;
     if (!defaults?.length) return;
-    const pk = this.pk(ws);
-    if (this.seeded.has(pk)) return;
-    if (!(await this.hasMarker(pk))) {
-      const marker = { partitionKey: pk, rowKey: this.markerKey, seededAt: new Date().toISOString() };
-      try {
-        await this.table.submitTransaction([['create', marker], ...defaults.map((d) => ['create', this.toEntity(ws, d)] as ['create', Entity])]);
-      } catch (e) {
-        // Lost the race (the marker or a row exists): fine if someone else completed the seed.
-        if (!(await this.hasMarker(pk))) throw e;
-      }
-    }
-    this.seeded.add(pk);
+    await this.options.seeds!.once(this.pk(ws), `${this.table.tableName}|${this.options.kind}`, () =>
+      createAllOrFindThem(() => this.table.submitTransaction(defaults.map((d) => ['create', this.toEntity(ws, d)] as ['create', Entity]))));
   }
 
-  private async hasMarker(pk: string): Promise<boolean> {
-    try {
-      await this.table.getEntity(pk, this.markerKey);
-      return true;
-    } catch (e) {
-      if (statusOf(e) === 404) return false;
-      throw e;
-    }
+  /** Every row of this kind in the workspace, and nothing else. */
+  private query(ws: Workspace): RowQuery {
+    return { partition: this.pk(ws), rows: { ge: this.prefix, lt: `${this.options.kind}}` } }; // '}' sorts right after '|'
   }
 
   async list(ws: Workspace): Promise<T[]> {
@@ -103,22 +86,15 @@ export class TableOpsRecordRepository<T extends OpsRecord> implements RecordRepo
 
   async page(ws: Workspace, request: { pageSize?: number; continuationToken?: string } = {}): Promise<{ items: T[]; continuationToken?: string }> {
     await this.ensureSeeded(ws);
-    const pk = this.pk(ws);
-    const lo = this.prefix;
-    const hi = `${this.options.kind}}`; // '}' sorts right after '|'
-    const pages = this.table
-      .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${lo} and RowKey lt ${hi}` } })
-      .byPage({ maxPageSize: Math.min(Math.max(request.pageSize ?? DEFAULT_PAGE_SIZE, 1), 1000), ...(request.continuationToken ? { continuationToken: request.continuationToken } : {}) });
-    const next = await pages.next();
-    if (next.done || !next.value) return { items: [] };
-    const page = next.value;
-    return { items: page.map((e) => this.fromEntity(e)), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+    const page = await queryPage<Record<string, unknown>>(this.table, this.query(ws), { pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE, continuationToken: request.continuationToken });
+    return { items: page.items.map((e) => this.fromEntity(e)), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
   }
 
   async get(ws: Workspace, id: string): Promise<T | undefined> {
     await this.ensureSeeded(ws);
     try {
-      return this.fromEntity(await this.table.getEntity<Record<string, unknown>>(this.pk(ws), this.rk(id)));
+      const [pk, rk] = [this.pk(ws), this.rk(id)];
+      return this.fromEntity(await getRow<Record<string, unknown>>(this.table, pk, rk));
     } catch (e) {
       if (statusOf(e) === 404) return undefined;
       throw e;
