@@ -1,0 +1,212 @@
+// Every card verb the features declare is pressed at least once on the product as `npm start`
+// runs it, the way a person reaches it: from the cards the bot shows, with the card's inputs
+// filled in, through /api/messages as Teams sends an Action.Execute. A verb that no card in
+// these journeys offers fails the last test, so a new verb needs a journey.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_VERBS } from '../../bot/src/cards/verbs';
+import { type LocalConnector, startConnector } from '../support/connector';
+import { type LaunchedProduct, launchProduct, removeDataDir } from './support/product';
+import { brokenIn, buttons, type CardButton, type Conv, TeamsClient, tenant } from './support/teams';
+
+let connector: LocalConnector;
+let product: LaunchedProduct;
+let teams: TeamsClient;
+let conv: Conv;
+const pressed = new Map<string, number>();
+/** Verbs that got a 200 answer somewhere: what coverage counts. */
+const answered = new Set<string>();
+const problems: string[] = [];
+
+beforeAll(async () => {
+  connector = await startConnector();
+  product = await launchProduct();
+  teams = new TeamsClient(product, connector);
+  conv = tenant(connector, 'vera').channel;
+  await teams.install(conv);
+  digestDue = await addTaskDueNextMinute();
+});
+
+let digestDue: Promise<any>;
+
+/**
+ * The digest buttons exist only on the card the scheduler sends when a task falls due, so a task
+ * is added for the coming minute (UTC, the default zone) and the product's own job sends it while
+ * the other journeys run.
+ */
+async function addTaskDueNextMinute(): Promise<Promise<any>> {
+  const settings = (await teams.say(conv, 'reminders')).cards;
+  const add = settings.flatMap((c) => buttons(c)).find((b) => b.verb === 'reminder.add')!;
+  const due = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
+  const time = due.toISOString().slice(11, 16);
+  const r = await teams.press(conv, add.verb, { ...add.data, newTitle: 'Journey digest task', newTime: time, newCadence: 'daily' });
+  expect(r.text).toContain('added');
+  const isDigest = (a: any) => JSON.stringify(a ?? '').includes('Journey digest task') && JSON.stringify(a).includes('reminder.done');
+  return connector.waitFor((calls) => calls.some((c) => c.method === 'POST' && isDigest(c.body)), 150_000)
+    .then(() => connector.calls.find((c) => c.method === 'POST' && isDigest(c.body))!.body);
+}
+
+afterAll(async () => {
+  const errors = product?.errorLines() ?? [];
+  await product?.stop();
+  await connector?.close();
+  if (product) removeDataDir(product.dataDir);
+  expect(errors).toEqual([]);
+});
+
+type Press = (button: CardButton) => Promise<{ cards: any[]; text: string }>;
+const inChat: Press = async (b) => {
+  const r = await teams.press(conv, b.verb, b.data); // asserts a valid invoke response
+  answered.add(b.verb);
+  return r;
+};
+
+/** Presses buttons breadth-first from the given cards, at most `perVerb` times each verb. */
+async function crawl(start: any[], perVerb = 2, press: Press = inChat, budget = 300): Promise<void> {
+  const queue: CardButton[] = start.flatMap((c) => buttons(c));
+  const seen = new Set<string>();
+  while (queue.length && budget-- > 0) {
+    const button = queue.shift()!;
+    const key = `${button.verb} ${JSON.stringify(button.data)}`;
+    if (seen.has(key) || (pressed.get(button.verb) ?? 0) >= perVerb) continue;
+    seen.add(key);
+    const r = await press(button);
+    pressed.set(button.verb, (pressed.get(button.verb) ?? 0) + 1);
+    const broken = brokenIn(r.text);
+    if (broken) problems.push(`${button.verb} (${button.title}) showed "${broken}": ${r.text.slice(0, 200)}`);
+    for (const card of r.cards) queue.push(...buttons(card));
+  }
+}
+
+/** Follows one path through a lifecycle: each step pressed on the card the previous one returned. */
+async function follow(cards: any[], verbs: readonly string[], fill: Record<string, Record<string, unknown>> = {}): Promise<any[]> {
+  let current = cards;
+  for (const verb of verbs) {
+    const button = current.flatMap((c) => buttons(c)).find((b) => b.verb === verb);
+    expect(button, `no ${verb} button on ${JSON.stringify(current).slice(0, 300)}`).toBeDefined();
+    const r = await inChat({ ...button!, data: { ...button!.data, ...fill[verb] } });
+    pressed.set(verb, (pressed.get(verb) ?? 0) + 1);
+    expect(brokenIn(r.text), `${verb}: ${r.text.slice(0, 300)}`).toBeUndefined();
+    current = r.cards;
+  }
+  return current;
+}
+
+describe('every card verb, pressed as a person would', () => {
+  it('the finding cards: draft, filed finding, list, actions', async () => {
+    const draft = await teams.say(conv, 'finding VPN: verbs poor audio in Building 6, PSR 4.1%');
+    // Confirm first (the draft's discard is pressed on a second draft below).
+    const confirm = draft.cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'finding.confirm')!;
+    const filed = await teams.press(conv, confirm.verb, confirm.data);
+    answered.add(confirm.verb);
+    const second = await teams.say(conv, 'finding Wi-Fi: verbs poor audio in Building 7, PSR 3.1%');
+    const discard = second.cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'finding.discard')!;
+    expect((await teams.press(conv, discard.verb, discard.data)).text).not.toMatch(/QF-\d{4}/);
+    answered.add(discard.verb);
+    // Verification fails once (reopen), then passes.
+    await follow(filed.cards, ['finding.accept', 'finding.start', 'finding.remediated', 'finding.reopen', 'finding.remediated', 'finding.verify']);
+    const refresh = buttons(filed.cards[0]?.refresh ?? {}).find((b) => b.verb === 'finding.refresh');
+    expect(refresh, 'a finding card refreshes itself for the people it names').toBeDefined();
+    await inChat(refresh!);
+    await crawl([...filed.cards, ...(await teams.say(conv, 'findings all')).cards], 3);
+    expect(problems).toEqual([]);
+  });
+
+  it('the call-quality import cards: proposals filed from chat', async () => {
+    // More places above target than one card lists, so the card offers "File all".
+    const csv = ['Month,Building,Network type,Streams,Poor streams', ...Array.from({ length: 40 }, (_, i) => `2026-10,Building ${i + 10},Wired,1000,${60 + i}`)].join('\n');
+    const workspace = `${conv.tenantId}|team|${conv.teamId}`;
+    const upload = await product.tab(`/api/tab/import/cqd?workspace=${encodeURIComponent(workspace)}`, { body: csv, contentType: 'text/csv' });
+    expect(upload.status, JSON.stringify(upload.body)).toBe(200);
+    const cards = [upload.body.card].filter(Boolean) as any[];
+    expect(cards.flatMap((c) => buttons(c)).map((b) => b.verb)).toEqual(expect.arrayContaining(['finding.import.confirm']));
+    // Discard last: it ends the import the other two act on.
+    const order = ['finding.import.confirm', 'finding.import.all', 'finding.import.discard'];
+    const importButtons = cards.flatMap((c) => buttons(c)).filter((b) => order.includes(b.verb)).sort((x, y) => order.indexOf(x.verb) - order.indexOf(y.verb));
+    for (const b of importButtons) {
+      const r = await teams.press(conv, b.verb, b.data);
+      answered.add(b.verb);
+      expect(brokenIn(r.text), `${b.verb}: ${r.text.slice(0, 300)}`).toBeUndefined();
+    }
+  });
+
+  it('the incident cards: confirmation, filed incident, list, lifecycle', async () => {
+    await teams.say(conv, 'escalate');
+    for (const answer of ['Teams calling', 'Calls drop every few minutes in Lyon', 'Sales calls drop mid-conversation', 'the Lyon site', '30 minutes ago', 'B']) await teams.say(conv, answer);
+    const draft = await teams.say(conv, 'vendor');
+    const confirm = draft.cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'escalation.confirm')!;
+    const filed = await teams.press(conv, confirm.verb, confirm.data);
+    answered.add(confirm.verb);
+    await teams.say(conv, 'escalate');
+    for (const answer of ['Exchange', 'Mail is slow', 'Some delay', 'HQ Building 2', '1 hour ago', 'C']) await teams.say(conv, answer);
+    const second = await teams.say(conv, 'vendor');
+    const discard = second.cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'escalation.discard')!;
+    await teams.press(conv, discard.verb, discard.data);
+    answered.add(discard.verb);
+    await follow(filed.cards, ['incident.acknowledge', 'incident.update', 'incident.escalate', 'incident.deescalate', 'incident.resolve', 'incident.reopen', 'incident.resolve', 'incident.close']);
+    await crawl([...filed.cards, ...(await teams.say(conv, 'incidents all')).cards], 3);
+    expect(problems).toEqual([]);
+  });
+
+  it('the operations cards: role map, stakeholders, agenda, checklists, risks and OKRs', async () => {
+    const start: any[] = [];
+    for (const command of ['roles', 'roles stakeholders', 'agenda', 'checklists']) start.push(...(await teams.say(conv, command)).cards);
+    await crawl(start, 3);
+    // A role whose team is named can be signed off; an empty edit card adds a role.
+    const edit = await follow(start, ['role.edit']);
+    const saved = await follow(edit, ['role.save'], { 'role.save': { team: 'Network Operations' } });
+    const map = saved.some((c) => buttons(c).some((b) => b.verb === 'role.signoff')) ? saved : (await teams.say(conv, 'roles')).cards;
+    await follow(map, ['role.signoff']);
+    const add = (await teams.press(conv, 'role.edit', {})).cards;
+    await follow(add, ['role.add'], { 'role.add': { name: 'Journey role', description: 'Looks after journeys', team: 'Help Desk', contact: 'helpdesk@contoso.example' } });
+    expect(problems).toEqual([]);
+  });
+
+  it('the tab views\' cards, pressed through the tab API', async () => {
+    const workspace = `${conv.tenantId}|team|${conv.teamId}`;
+    for (const [view, params] of [['roles', {}], ['agenda', {}], ['checklist', { checklist: 'qer' }], ['findings', {}], ['incidents', {}], ['reminders', {}]] as const) {
+      const query = new URLSearchParams({ workspace, ...params });
+      const shown = await product.tab(`/api/tab/views/${view}?${query}`);
+      expect(shown.status, `${view}: ${JSON.stringify(shown.body).slice(0, 200)}`).toBe(200);
+      const inTab: Press = async (b) => {
+        const r = await product.tab('/api/tab/actions', { body: { view, workspace, params, verb: b.verb, data: b.data } });
+        // 400 is a refused action with its reason (a stale card, a step out of order): still an answer.
+        expect([200, 400], `${view} ${b.verb}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`).toContain(r.status);
+        if (r.status === 200) answered.add(b.verb);
+        return { cards: r.body.cards ?? [], text: JSON.stringify(r.body) };
+      };
+      if (view === 'agenda') {
+        // More risks than one card lists, so the risk register pages.
+        for (let i = 0; i < 12; i++) await inTab({ verb: 'risk.add', title: 'Add', data: { newRiskTitle: `Journey risk ${i}`, newRiskLikelihood: 'medium', newRiskImpact: 'high', newRiskMitigation: 'Watch it' } });
+        shown.body = (await product.tab(`/api/tab/views/${view}?${query}`)).body;
+      }
+      if (view === 'reminders') {
+        // No card offers the switch on its own (the settings form carries it): press it as its data is documented.
+        const scheduleId = /"scheduleId":"([^"]+)"/.exec(JSON.stringify(shown.body))?.[1] ?? /"(cat-[\w-]+)"/.exec(JSON.stringify(shown.body))?.[1];
+        expect(scheduleId, 'a schedule id on the reminders view').toBeDefined();
+        await inTab({ verb: 'reminder.toggle', title: 'Toggle', data: { scheduleId, enabled: false } });
+      }
+      await crawl(shown.body.cards, 6, inTab);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the reminder cards: settings and the digest a due task sends', async () => {
+    await crawl((await teams.say(conv, 'reminders')).cards, 3);
+    const digest = await digestDue;
+    const cards = (digest.attachments ?? []).map((a: any) => a.content);
+    // Snoozes and skip first: done ends the occurrence the others act on.
+    const order = ['reminder.snoozeHour', 'reminder.snoozeTomorrow', 'reminder.reassign', 'reminder.skip', 'reminder.done'];
+    for (const verb of order) {
+      const b = cards.flatMap((c: any) => buttons(c)).find((x: any) => x.verb === verb);
+      expect(b, `the digest has no ${verb} button`).toBeDefined();
+      const r = await inChat(b!);
+      expect(brokenIn(r.text), `${verb}: ${r.text.slice(0, 300)}`).toBeUndefined();
+    }
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('covers every verb the features declare', () => {
+    const missing = ALL_VERBS.filter((v) => !answered.has(v));
+    expect(missing, `verbs no journey pressed: ${missing.join(', ')}`).toEqual([]);
+  });
+});
