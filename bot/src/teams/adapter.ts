@@ -6,10 +6,32 @@ import type { AppConfig } from '../config';
 import { plainMessage } from './replies';
 import type { Logger } from './service-ops-bot';
 
+/**
+ * Whether the bot may call this service URL. Compared as parsed URLs (scheme, host, port, path
+ * below the entry's), never as text: "http://127.0.0.1:4222@evil.invalid/" has the host
+ * evil.invalid and is refused. An entry ending in ":" (e.g. "http://127.0.0.1:") allows any port.
+ */
 export function isAllowedServiceUrl(serviceUrl: string | undefined, allowList: readonly string[]): boolean {
-  if (!serviceUrl) return false;
-  const normalized = serviceUrl.endsWith('/') ? serviceUrl : serviceUrl + '/';
-  return allowList.some((prefix) => normalized.toLowerCase().startsWith(prefix.toLowerCase()));
+  const url = parseHttpUrl(serviceUrl);
+  if (!url || url.username || url.password) return false;
+  return allowList.some((entry) => {
+    const anyPort = entry.endsWith(':');
+    const rule = parseHttpUrl(anyPort ? `${entry}1/` : entry);
+    if (!rule || rule.protocol !== url.protocol || rule.hostname !== url.hostname) return false;
+    if (!anyPort && rule.port !== url.port) return false;
+    const dir = (p: string) => (p.endsWith('/') ? p : `${p}/`);
+    return dir(url.pathname).startsWith(dir(rule.pathname));
+  });
+}
+
+function parseHttpUrl(text: string | undefined): URL | undefined {
+  if (!text) return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A token that cannot be verified (e.g. the signing keys cannot be fetched) is refused, never trusted. */
