@@ -21,6 +21,25 @@ export function bearerProblem(authorization: string | undefined): string | undef
   return undefined;
 }
 
+/** Deeper than any activity Teams sends; a bound so a hostile body cannot exhaust the stack. */
+export const MAX_ACTIVITY_DEPTH = 64;
+
+/** Why a parsed body cannot be an activity, or undefined if it can. */
+export function activityProblem(body: unknown, contentType: string | undefined): string | undefined {
+  if (!/^application\/json\b/i.test(contentType ?? '')) return 'send the activity as application/json';
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body is not a JSON object';
+  const type = (body as { type?: unknown }).type;
+  if (typeof type !== 'string' || !type) return 'the activity has no type';
+  // Iterative, so the check itself cannot overflow.
+  const stack: [unknown, number][] = [[body, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_ACTIVITY_DEPTH) return `the activity is nested deeper than ${MAX_ACTIVITY_DEPTH} levels`;
+    if (node && typeof node === 'object') for (const v of Object.values(node)) if (v && typeof v === 'object') stack.push([v, depth + 1]);
+  }
+  return undefined;
+}
+
 type Req = IncomingMessage & { body?: unknown };
 type Res = ServerResponse & { send(code: number, body?: unknown): void; headersSent: boolean };
 
@@ -32,6 +51,11 @@ export function createMessagesHandler(config: AppConfig, adapter: CloudAdapter, 
         res.send(401, { error: 'unauthorized', message: problem });
         return;
       }
+    }
+    const malformed = activityProblem(req.body, req.headers['content-type']);
+    if (malformed) {
+      res.send(400, { error: 'bad activity', message: malformed });
+      return;
     }
     try {
       await adapter.process(req as never, res as never, (context) => bot.run(context));
