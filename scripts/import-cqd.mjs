@@ -136,6 +136,10 @@ if (set.duplicates.length) {
 }
 if (set.withinTarget) out.push('', `${set.withinTarget} measurement${set.withinTarget === 1 ? ' is' : 's are'} within target.`);
 for (const s of set.skippedSubnets) out.push(`Left out ${s.subnet}: it overlaps ${s.common}, a subnet home and hotel routers use too, so it can't be tied to a building.`);
+if (read.externalRows) out.push(`${read.externalRows.toLocaleString('en-US')} row${read.externalRows === 1 ? ' is' : 's are'} outside the corporate network (external): reported apart, not proposed.`);
+if (read.unplacedRows) out.push(`Left out ${read.unplacedRows.toLocaleString('en-US')} row${read.unplacedRows === 1 ? '' : 's'} that named neither a building nor a subnet.`);
+// Every column the file has but the import did not read is named, never dropped silently.
+if (read.ignoredColumns.length) out.push('', `Columns not read: ${read.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')}.`);
 if (storedMonths.length) out.push('', `Stored the measurements of ${storedMonths.join(', ')} for the quality trend (importing a month again replaces it).`);
 else if (!workspace) out.push('', 'The measurements were not stored: name the workspace (--tenant with --team or --chat) to keep them for the quality trend.');
 console.log(out.join('\n'));

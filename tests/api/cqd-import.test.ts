@@ -15,6 +15,7 @@ import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-op
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
 const SAMPLE = fixture('cqd-sample.csv');
 const MALFORMED = fixture('cqd-malformed.csv');
+const REAL = fixture('cqd-export-real-format.csv');
 
 /** Every building and subnet above target in 2025-02 of the sample (as tests/scripts/import-cqd.test.ts). */
 const EXPECTED_KEYS = [
@@ -165,5 +166,27 @@ describe('POST /api/tab/import/cqd', () => {
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as any).error).toMatch(/not part of this import/);
     expect(await stored(ws)).toEqual([]);
+  });
+
+  it('reads a real CQD export and says which of its columns it did not read, in the answer and on the card', async () => {
+    const ws = await install(newTeam());
+    const res = await upload(ws, REAL);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.month).toBe('2026-10');
+    expect(body.rows).toBe(17);
+    // Second VPN = True → VPN; Second Inside Corp = Outside → external, not proposed.
+    expect(body.groups.map((g: any) => `${g.label} (${g.proposals.length})`)).toEqual(['Poor Wi-Fi coverage (4)', 'VPN (3)']);
+    expect(body.ignoredColumns).toEqual(['Second Network Name', 'Total Media Failed Stream Count']);
+    expect(body.unplacedRows).toBe(2);
+    const runs = JSON.stringify(body.card);
+    expect(runs).toContain('Columns not read: ');
+    expect(runs).toContain('\\"Second Network Name\\", \\"Total Media Failed Stream Count\\".');
+    expect(runs).toContain('2 rows named neither a building nor a subnet and were left out.');
+    expect(body.externalRows).toBe(2);
+    expect(runs).toContain('2 rows are outside the corporate network: reported apart, not proposed.');
+    // The stored month keeps CQD's reliability denominators (Total CDR Available / Call Setup Succeeded Stream Count).
+    const b9 = (await measures.list(ws)).find((a) => a.month === '2026-10' && a.level === 'building' && a.building === 'Building 9');
+    expect(b9).toMatchObject({ streams: 1000, cdrStreams: 1600, setupFailed: 6, setupSucceeded: 1594, dropped: 24 });
   });
 });

@@ -1,7 +1,7 @@
 // The call-quality CSV import CLI (scripts/import-cqd.mjs), run as a user runs it: a child
 // process with the app's configuration, against the test Azurite.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { uniqueTablePrefix } from '../support/service-ops';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = join(root, 'tests/fixtures/cqd-sample.csv');
 const MALFORMED = join(root, 'tests/fixtures/cqd-malformed.csv');
+const REAL = 'tests/fixtures/cqd-export-real-format.csv';
 const connectionString = () => inject('azuriteConnectionString');
 
 /** Every building and subnet above target in 2025-02 of the sample (worked out by hand from the QER targets). */
@@ -40,6 +41,35 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
     });
   });
 }
+/** A command line from the README, run by the shell exactly as written there (from the repository root). */
+function shell(line: string, env: Record<string, string | undefined> = {}): Promise<Run> {
+  const base = { ...process.env };
+  delete base.STORAGE_CONNECTION_STRING;
+  return new Promise((resolve) => {
+    execFile('sh', ['-c', line], { cwd: root, env: { ...base, NODE_NO_WARNINGS: '1', ...env }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+/** The `npm run import:cqd` lines of the README's call-quality import section. */
+function readmeExamples(): string[] {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf('A CSV export from the Call Quality Dashboard');
+  const section = readme.slice(start, readme.indexOf('\n## ', start));
+  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blocks.flatMap((b) => b.split('\n')).map((l) => l.trim()).filter((l) => l.startsWith('npm run import:cqd'));
+}
+/** Every building and subnet above target in 2026-10 of the real-format export (worked out in tests/domain/findings/cqd-import.test.ts). */
+const REAL_KEYS = [
+  'building|hq, north wing|wifi-2.4|setup-failure-rate', // Total Call Setup Failed 9 / Total CDR Available 900 = 1.0 % > 0.5 %
+  'subnet|10.20.5.0/24|wifi-2.4|setup-failure-rate',
+  'building|hq, north wing|wifi-5|poor-stream-rate', // Audio Poor Stream Count 30 / Audio Stream Count 1,000 = 3.0 % > 2.0 %
+  'subnet|10.20.6.0/24|wifi-5|poor-stream-rate',
+  'subnet|10.250.8.0/24|vpn|poor-stream-rate', // Second VPN = True: 30 / 600 = 5.0 %
+  'building|building 6|vpn|poor-stream-rate', // Second VPN = True on a Wired adapter: 20 / 500 = 4.0 %
+  'subnet|10.60.1.0/24|vpn|poor-stream-rate',
+];
+
 const keysOf = (stdout: string) => [...stdout.matchAll(/^\s+key (.+?) · owner /gm)].map((m) => m[1]);
 const storageEnv = (prefix: string) => ({ STORAGE_CONNECTION_STRING: connectionString(), TABLE_PREFIX: prefix });
 const repoFor = (prefix: string) => new TableFindingRepository(TableClient.fromConnectionString(connectionString(), `${prefix}Findings`, { allowInsecureConnection: true }));
@@ -151,5 +181,47 @@ describe('npm run import:cqd', () => {
     expect(none.stderr).toContain('the file has no rows for 2024-12. Months in the file: 2025-01, 2025-02.');
     const file = await cli([SAMPLE, '--file-all']);
     expect(file.stderr).toContain('to file findings, name the workspace');
+  });
+
+  it('reads a real CQD export: its proposals, the rows it left out and the columns it did not read', async () => {
+    const r = await cli([REAL]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('cqd-export-real-format.csv: 17 rows read; reviewing 2026-10 (file covers 2026-09 to 2026-10)');
+    expect(keysOf(r.stdout).sort()).toEqual([...REAL_KEYS].sort());
+    expect(r.stdout.split('\n').filter((l) => /^\S.* \(\d+\)$/.test(l))).toEqual(['Poor Wi-Fi coverage (4)', 'VPN (3)']);
+    expect(r.stdout).toContain('over 900 streams with a call record');
+    expect(r.stdout).toContain('2 rows are outside the corporate network (external): reported apart, not proposed.');
+    expect(r.stdout).toContain('Left out 2 rows that named neither a building nor a subnet.');
+    expect(r.stdout).toContain('Columns not read: "Second Network Name", "Total Media Failed Stream Count".');
+  });
+
+  it('runs the README\'s import:cqd examples as written, against the real-format export', async () => {
+    const examples = readmeExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const line of examples) expect(line).toContain(REAL);
+    const [preview, filing] = examples as [string, string];
+    const first = await shell(preview);
+    expect(first.code, first.stderr).toBe(0);
+    expect(keysOf(first.stdout).sort()).toEqual([...REAL_KEYS].sort());
+    expect(first.stdout).toContain('Nothing was filed.');
+
+    // The example with a workspace needs storage: the test Azurite stands in for `npm start`'s.
+    const prefix = uniqueTablePrefix();
+    const second = await shell(filing, storageEnv(prefix));
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('reviewing 2026-10');
+    expect(second.stdout).toMatch(/Filed 7: QF-0001, .*QF-0007\./);
+    const tenant = /--tenant (\S+)/.exec(filing)![1]!;
+    const team = /--team (\S+)/.exec(filing)![1]!;
+    const ws: Workspace = { tenantId: tenant, scope: 'team', scopeId: team };
+    expect((await findingsIn(prefix, ws)).map((f) => `${f.subnet ? 'subnet' : 'building'}|${(f.subnet ?? f.building)!.toLowerCase()}|${f.networkType}|${f.metric}`).sort()).toEqual([...REAL_KEYS].sort());
+    // The stored measurements keep CQD's denominators for the trend (Building 9, 2026-10).
+    const b9 = (await measuresIn(prefix, ws)).find((a) => a.month === '2026-10' && a.level === 'building' && a.building === 'Building 9');
+    expect(b9).toMatchObject({ streams: 1000, cdrStreams: 1600, setupFailed: 6, setupSucceeded: 1594, dropped: 24 });
+    // As the README says: running the same command again files nothing twice.
+    const again = await shell(filing, storageEnv(prefix));
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Already covered by open findings (7)');
+    expect(await findingsIn(prefix, ws)).toHaveLength(7);
   });
 });

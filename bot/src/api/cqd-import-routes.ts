@@ -1,9 +1,9 @@
-// The call-quality (CQD) CSV import through the tab API (issue 3), the second door next to the
+// The call-quality (CQD) CSV import through the tab API, the second door next to the
 // CLI (scripts/import-cqd.mjs) into the same FindingService.proposeImport / fileImport:
 //
 //   POST /api/tab/import/cqd?workspace=…[&month=YYYY-MM][&fileName=…]   body: the CSV itself (text/csv)
 //        → 200 { importId, month, months, storedMonths, rows, groups: [{ category, label, proposals }], duplicates,
-//                withinTarget, skippedSubnets, problems: [], card }   nothing is filed
+//                withinTarget, skippedSubnets, ignoredColumns, unplacedRows, externalRows, problems: [], card }   nothing is filed
 //        → 400 { error, problems: [{ line, message }], problemCount }  a malformed file; nothing stored
 //        → 413 when the file is larger than MAX_CSV_BYTES
 //   POST /api/tab/import/cqd/confirm { workspace, importId, keys: [...] | all: true }
@@ -115,8 +115,12 @@ export function registerCqdImportRoutes(server: restify.Server, deps: CqdImportR
       duplicates: set.duplicates.map(proposalView),
       withinTarget: set.withinTarget,
       skippedSubnets: set.skippedSubnets,
+      // Columns the file has but the import did not read: never dropped without saying so.
+      ignoredColumns: read.ignoredColumns,
+      unplacedRows: read.unplacedRows,
+      externalRows: read.externalRows,
       problems: [],
-      card: renderFindingImportCard({ importId, set, rows: read.rows, ...(fileName ? { fileName } : {}) }),
+      card: renderFindingImportCard({ importId, set, rows: read.rows, ignoredColumns: read.ignoredColumns, unplacedRows: read.unplacedRows, externalRows: read.externalRows, ...(fileName ? { fileName } : {}) }),
     });
   }));
 

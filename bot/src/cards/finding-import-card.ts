@@ -8,6 +8,29 @@ export interface FindingImportCardInput {
   set: ProposalSet;
   rows: number;
   fileName?: string;
+  /** Columns of the file that were not read (their names are file text, shown literally). */
+  ignoredColumns?: readonly string[];
+  /** Rows that named neither a building nor a subnet. */
+  unplacedRows?: number;
+  /** Rows on networks outside the corporate one (reported apart, never proposed). */
+  externalRows?: number;
+}
+
+/** Bytes of ignored column names shown (the worst-case card stays under 25 KB); the rest are counted. */
+const IGNORED_BYTES = 200;
+
+/** As many names (each clipped) as fit the budget: "A", "B" and 3 more. */
+function ignoredSentence(columns: readonly string[]): string {
+  const shown: string[] = [];
+  let bytes = 0;
+  for (const c of columns) {
+    const name = `"${clip(c, 120)}"`;
+    bytes += Buffer.byteLength(name, 'utf8') + 2;
+    if (bytes > IGNORED_BYTES && shown.length) break;
+    shown.push(name);
+  }
+  const rest = columns.length - shown.length;
+  return columns.length ? `${shown.join(', ')}${rest ? ` and ${rest} more` : ''}.` : '';
 }
 
 /** Toggles on one card; the rest are filed with "File all". Keeps the card under 25 KB. */
@@ -21,6 +44,8 @@ export function renderFindingImportCard(input: FindingImportCardInput): Record<s
   const notes: string[] = [];
   if (set.withinTarget) notes.push(`${set.withinTarget} measurement${set.withinTarget === 1 ? ' is' : 's are'} within target.`);
   for (const s of set.skippedSubnets.slice(0, 10)) notes.push(`Left out ${s.subnet}: it overlaps ${s.common}, a subnet home and hotel routers use too, which can't be tied to a building.`);
+  if (input.externalRows) notes.push(`${input.externalRows.toLocaleString('en-US')} row${input.externalRows === 1 ? ' is' : 's are'} outside the corporate network: reported apart, not proposed.`);
+  if (input.unplacedRows) notes.push(`${input.unplacedRows.toLocaleString('en-US')} row${input.unplacedRows === 1 ? '' : 's'} named neither a building nor a subnet and ${input.unplacedRows === 1 ? 'was' : 'were'} left out.`);
   const actions: Record<string, unknown>[] = [];
   if (shown.length) actions.push(execute('File selected', FINDING_VERBS.importConfirm, { importId: input.importId, keys: shown.map((p) => p.key) }, { style: 'positive' }));
   if (all.length > shown.length) actions.push(execute(`File all ${all.length}`, FINDING_VERBS.importAll, { importId: input.importId }));
@@ -36,6 +61,7 @@ export function renderFindingImportCard(input: FindingImportCardInput): Record<s
     more: all.length > shown.length ? `${all.length - shown.length} more proposals are not shown here; "File all" files them too.` : '',
     duplicates: set.duplicates.slice(0, 15).map((p) => ({ text: clip(`${p.duplicateOf}: ${p.description}`, 400) })),
     notes: notes.map((text) => ({ text: clip(text, 400) })),
+    ignored: ignoredSentence(input.ignoredColumns ?? []),
     actions,
   });
 }

@@ -102,12 +102,19 @@ export const samples: CardSample[] = [
     render: () => renderFindingDraftCard({ draft: { ...draft, description: HOSTILE, building: HOSTILE_BITS[5]!, subnet: '192.168.1.0/24' }, draftId: 'd2', warnings: ['I could not tell the category.'] }),
   },
   {
-    template: 'finding-import.json', name: 'import proposals with duplicates and a skipped subnet', literal: [HOSTILE_BITS[0]!],
-    render: () => renderFindingImportCard({ importId: 'imp-1', rows: 14, fileName: 'cqd-feb.csv', set: set([proposal(0, 'Building 6'), proposal(1, HOSTILE_BITS[0]!)], [{ ...proposal(0, 'Building 9'), duplicateOf: 'QF-0007' }]) }),
+    template: 'finding-import.json', name: 'import proposals with duplicates, a skipped subnet and columns not read', literal: [HOSTILE_BITS[0]!, HOSTILE_BITS[2]!],
+    render: () => renderFindingImportCard({
+      importId: 'imp-1', rows: 14, fileName: 'cqd-feb.csv', set: set([proposal(0, 'Building 6'), proposal(1, HOSTILE_BITS[0]!)], [{ ...proposal(0, 'Building 9'), duplicateOf: 'QF-0007' }]),
+      // Column names are the file's text.
+      ignoredColumns: ['Second Network Name', HOSTILE_BITS[2]!, 'Total Media Failed Stream Count'], unplacedRows: 2, externalRows: 1,
+    }),
   },
   { template: 'finding-import.json', name: 'import with nothing above target', render: () => renderFindingImportCard({ importId: 'imp-2', rows: 100_000, set: set([]) }) },
   {
-    template: 'finding-import.json', name: 'import with 300 proposals (capped toggles)',
-    render: () => renderFindingImportCard({ importId: 'imp-3', rows: 100_000, set: set(Array.from({ length: 300 }, (_, i) => proposal(i, `Building ${i} ${'🏢'.repeat(40)}`)), Array.from({ length: 40 }, (_, i) => ({ ...proposal(i, `B${i}`), duplicateOf: 'QF-0001' }))) }),
+    template: 'finding-import.json', name: 'import with 300 proposals (capped toggles) and 100 columns not read',
+    render: () => renderFindingImportCard({
+      importId: 'imp-3', rows: 100_000, set: set(Array.from({ length: 300 }, (_, i) => proposal(i, `Building ${i} ${'🏢'.repeat(40)}`)), Array.from({ length: 40 }, (_, i) => ({ ...proposal(i, `B${i}`), duplicateOf: 'QF-0001' }))),
+      ignoredColumns: Array.from({ length: 100 }, (_, i) => `Column ${i} ${'🏢'.repeat(40)}`), unplacedRows: 123_456, externalRows: 654_321,
+    }),
   },
 ];

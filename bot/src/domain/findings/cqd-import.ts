@@ -3,6 +3,10 @@
 // lines), aggregate per month × building/subnet × network type, and propose a finding for every
 // building or subnet above target in the reviewed month, grouped by category and deduplicated
 // against the open findings.
+//
+// The column names and value spellings are CQD's, from "Dimensions and measurements available in
+// Call Quality Dashboard (CQD)" (learn.microsoft.com/microsoftteams/dimensions-and-measures-available-in-call-quality-dashboard);
+// the rate formulas are the Quality Experience Review guide's.
 import {
   type Actor, type Finding,
 } from './finding';
@@ -15,54 +19,97 @@ import { parseCsvStream, type CsvProblem, type CsvRecord } from './csv';
 import { compareToTarget, formatPercent, QER_TARGETS, type TargetRow } from './targets';
 import { checkText, LIMITS } from './text';
 
-export type CqdField = 'month' | 'building' | 'subnet' | 'networkType' | 'streams' | 'poorStreams' | 'poorRate' | 'setupFailed' | 'setupRate' | 'dropped' | 'dropRate';
+export type CqdField =
+  | 'month' | 'year' | 'building' | 'subnet' | 'networkType' | 'networkPair' | 'wifiBand' | 'insideCorp' | 'vpn'
+  | 'streams' | 'poorStreams' | 'poorRate' | 'cdrStreams' | 'setupFailed' | 'setupSucceeded' | 'setupRate' | 'dropped' | 'dropRate';
 
-/** Header names are compared lower-case with everything but letters and digits removed. */
+/**
+ * Column names per field, the preferred first: when a file has two columns for one field, the
+ * earlier name is read and the other is reported as not read. The Call Quality Dashboard's own
+ * dimension and measurement names lead (a CQD report exported to CSV has them as its headers);
+ * "Second …" before "First …" because CQD makes the server the first endpoint and the client the
+ * second. The other names are the ones earlier versions of this import accepted.
+ * Names are compared lower-case with everything but letters and digits removed.
+ */
 export const CQD_HEADERS: Record<CqdField, readonly string[]> = {
-  month: ['month', 'month year', 'year month', 'period', 'date'],
-  building: ['building', 'building name', 'second building name', 'first building name', 'site', 'site name'],
-  subnet: ['subnet', 'second subnet', 'first subnet', 'ip subnet', 'network subnet'],
-  networkType: ['network type', 'network', 'connection type', 'network connection detail', 'second network connection detail', 'first network connection detail'],
-  streams: ['streams', 'stream count', 'audio streams', 'audio stream count', 'total streams', 'total stream count', 'total audio stream count'],
-  poorStreams: ['poor streams', 'poor stream count', 'audio poor stream count', 'poor audio streams', 'audio poor streams'],
-  poorRate: ['poor stream rate', 'psr', 'poor rate', 'poor stream percentage', 'audio poor percentage', 'poor percentage', 'poor stream %'],
-  setupFailed: ['setup failed streams', 'setup failures', 'setup failure count', 'call setup failure count', 'audio call setup failure count'],
-  setupRate: ['setup failure rate', 'call setup failure percentage', 'audio call setup failure percentage', 'setup failure percentage', 'setup failure %'],
-  dropped: ['dropped streams', 'drops', 'drop failure count', 'call dropped failure count', 'audio call dropped failure count'],
-  dropRate: ['drop failure rate', 'call dropped failure percentage', 'audio call dropped failure percentage', 'drop failure percentage', 'drop failure %'],
+  month: ['month year', 'full month', 'month', 'year month', 'period', 'date'],
+  year: ['year'],
+  building: ['second building name', 'first building name', 'building name', 'building', 'site name', 'site'],
+  subnet: ['second subnet', 'first subnet', 'subnet', 'ip subnet', 'network subnet'],
+  networkType: ['second network connection detail', 'first network connection detail', 'network connection detail', 'network type', 'network', 'connection type'],
+  networkPair: ['network connection detail pair'],
+  wifiBand: ['second wi-fi band', 'first wi-fi band', 'wi-fi band'],
+  insideCorp: ['second inside corp', 'first inside corp', 'inside corp'],
+  vpn: ['second vpn', 'first vpn', 'vpn'],
+  streams: ['audio stream count', 'total stream count', 'streams', 'stream count', 'audio streams', 'total streams', 'total audio stream count'],
+  poorStreams: ['audio poor stream count', 'poor streams', 'poor stream count', 'poor audio streams', 'audio poor streams'],
+  poorRate: ['audio poor percentage', 'poor stream rate', 'psr', 'poor rate', 'poor stream percentage', 'poor percentage', 'poor stream %'],
+  cdrStreams: ['total cdr available stream count', 'cdr available stream count'],
+  setupFailed: ['total call setup failed stream count', 'call setup failed stream count', 'setup failed streams', 'setup failures', 'setup failure count', 'call setup failure count', 'audio call setup failure count'],
+  setupSucceeded: ['total call setup succeeded stream count', 'call setup succeeded stream count', 'setup succeeded streams'],
+  setupRate: ['total call setup failure percentage', 'setup failure rate', 'call setup failure percentage', 'audio call setup failure percentage', 'setup failure percentage', 'setup failure %'],
+  dropped: ['total call dropped stream count', 'call dropped stream count', 'dropped streams', 'drops', 'drop failure count', 'call dropped failure count', 'audio call dropped failure count'],
+  dropRate: ['total call dropped failure percentage', 'drop failure rate', 'call dropped failure percentage', 'audio call dropped failure percentage', 'drop failure percentage', 'drop failure %'],
 };
 
 const squash = (s: string) => s.toLowerCase().replace(/%/g, 'percentage').replace(/[^a-z0-9]/g, '');
-const HEADER_INDEX = new Map<string, CqdField>();
-for (const [field, names] of Object.entries(CQD_HEADERS) as [CqdField, readonly string[]][]) for (const n of names) HEADER_INDEX.set(squash(n), field);
+/** Squashed name → field and its rank among the field's names (0 = preferred). */
+const HEADER_INDEX = new Map<string, { field: CqdField; rank: number }>();
+for (const [field, names] of Object.entries(CQD_HEADERS) as [CqdField, readonly string[]][]) {
+  names.forEach((n, rank) => HEADER_INDEX.set(squash(n), { field, rank }));
+}
 
 export type HeaderMap = Partial<Record<CqdField, number>>;
+
+const MEASURE_FIELDS: readonly CqdField[] = ['poorStreams', 'poorRate', 'setupFailed', 'setupRate', 'dropped', 'dropRate'];
+const FIELD_NAMES = (fields: readonly CqdField[]) => fields.map((f) => titleCase(CQD_HEADERS[f][0]!)).join(', ');
+const titleCase = (s: string) => s.replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\bCdr\b/, 'CDR').replace(/\bVpn\b/, 'VPN').replace(/\bWi-fi\b/, 'Wi-Fi');
 
 const expectedHeaders = () =>
   'Expected a header row with: Month; Building and/or Subnet; Network type (optional); Streams (total audio streams); and at least one of ' +
   'Poor streams or Poor stream rate, Setup failed streams or Setup failure rate, Dropped streams or Drop failure rate. ' +
-  `Accepted names include: ${Object.values(CQD_HEADERS).map((n: readonly string[]) => n[0]).join(', ')}, ${CQD_HEADERS.poorRate.slice(3, 5).join(', ')}.`;
+  `The Call Quality Dashboard's names are read: ${FIELD_NAMES(['month', 'building', 'subnet', 'networkType', 'insideCorp', 'vpn', 'streams', 'poorStreams', 'cdrStreams', 'setupFailed', 'setupSucceeded', 'dropped'])} ` +
+  `(or the percentages ${FIELD_NAMES(['poorRate', 'setupRate', 'dropRate'])}). Simpler names work too: Month, Building, Subnet, Network type, Streams, Poor streams, Setup failed streams, Dropped streams.`;
 
-export function mapHeaders(headers: readonly string[]): { ok: true; value: HeaderMap } | { ok: false; error: string } {
-  const map: HeaderMap = {};
-  const unknown: string[] = [];
-  headers.forEach((h, i) => {
-    const field = HEADER_INDEX.get(squash(h));
-    if (field === undefined) {
-      if (h.trim()) unknown.push(h.trim());
-    } else if (map[field] === undefined) map[field] = i;
+export type HeaderMapping = { ok: true; value: HeaderMap; ignored: string[] } | { ok: false; error: string };
+
+/** Most columns listed as not read (each name clipped); a wider file says how many more. */
+const MAX_IGNORED = 100;
+
+/**
+ * Places each column by its header. A column that is not read — an unknown name, or a second
+ * column for a field already placed — is listed in `ignored`, so the summary can say so.
+ */
+export function mapHeaders(headers: readonly string[]): HeaderMapping {
+  const chosen = new Map<CqdField, { index: number; rank: number }>();
+  headers.forEach((h, index) => {
+    const hit = HEADER_INDEX.get(squash(h));
+    if (!hit) return;
+    const cur = chosen.get(hit.field);
+    if (!cur || hit.rank < cur.rank) chosen.set(hit.field, { index, rank: hit.rank });
   });
+  const map: HeaderMap = {};
+  for (const [field, { index }] of chosen) map[field] = index;
+  const used = new Set(Object.values(map));
+  const unknown: string[] = [];
+  const ignored: string[] = [];
+  headers.forEach((h, i) => {
+    if (used.has(i)) return;
+    const name = h.trim();
+    if (!HEADER_INDEX.has(squash(h)) && name) unknown.push(name);
+    ignored.push(name ? name.slice(0, 100) : `column ${i + 1} (no header)`);
+  });
+  if (ignored.length > MAX_IGNORED) ignored.splice(MAX_IGNORED, Infinity, `… and ${ignored.length - MAX_IGNORED} more columns`);
   const missing: string[] = [];
   if (map.month === undefined) missing.push('Month');
   if (map.building === undefined && map.subnet === undefined) missing.push('Building or Subnet');
   if (map.streams === undefined) missing.push('Streams');
-  const anyMeasure = ['poorStreams', 'poorRate', 'setupFailed', 'setupRate', 'dropped', 'dropRate'].some((f) => map[f as CqdField] !== undefined);
-  if (!anyMeasure) missing.push('a poor, setup-failure or drop measure');
+  if (!MEASURE_FIELDS.some((f) => map[f] !== undefined)) missing.push('a poor, setup-failure or drop measure');
   if (missing.length) {
     const seen = unknown.length ? ` Columns I could not place: ${unknown.slice(0, 12).map((u) => `"${u.slice(0, 40)}"`).join(', ')}.` : '';
     return { ok: false, error: `The file's header row is missing ${missing.join(', ')}.${seen} ${expectedHeaders()}` };
   }
-  return { ok: true, value: map };
+  return { ok: true, value: map, ignored };
 }
 
 /** One month's measures for a place and network type: a CSV row, or rows added up. */
@@ -71,15 +118,38 @@ export interface CqdMeasures {
   building?: string;
   subnet?: string;
   networkType?: NetworkTypeId;
+  /** Audio streams: the poor stream rate's denominator. */
   streams: number;
   /** Counts (possibly fractional when derived from a rate). */
   poor?: number;
+  /** Streams with a call detail record (CQD "Total CDR Available Stream Count"): the setup failure rate's denominator. */
+  cdrStreams?: number;
   setupFailed?: number;
+  /** Streams whose media path was set up (CQD "Total Call Setup Succeeded Stream Count"): the drop failure rate's denominator. */
+  setupSucceeded?: number;
   dropped?: number;
 }
 
 export interface CqdRow extends CqdMeasures {
   line: number;
+}
+
+type Bases = Pick<CqdMeasures, 'streams' | 'cdrStreams' | 'setupFailed' | 'setupSucceeded'>;
+
+/**
+ * The setup failure rate's denominator, as the review guide defines it (Total Call Setup Failed
+ * Stream Count / Total CDR Available Stream Count): the streams with a call record; without that
+ * column, the setups attempted (failed + succeeded); a file with neither has only its streams.
+ */
+export function setupBase(m: Bases): number {
+  if (m.cdrStreams !== undefined) return m.cdrStreams;
+  if (m.setupSucceeded !== undefined) return m.setupSucceeded + (m.setupFailed ?? 0);
+  return m.streams;
+}
+
+/** The drop failure rate's denominator (Total Call Dropped Stream Count / Total Call Setup Succeeded Stream Count): the streams that set up. */
+export function dropBase(m: Bases): number {
+  return m.setupSucceeded ?? setupBase(m) - (m.setupFailed ?? 0);
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -88,7 +158,7 @@ const monthIndex = (name: string) => {
   return MONTHS.findIndex((m) => m === n || m.slice(0, 3) === n || (n === 'sept' && m === 'september'));
 };
 
-/** "2024-05", "2024-05-01", "2024/5", "202405", "May 2024", "05/2024" → "2024-05". */
+/** "2024-05", "2024-05-01", "2024-05-01T00:00:00" (CQD Full Month), "2024/5", "202405", "May 2024", "05/2024" → "2024-05". */
 export function parseMonth(text: string): string | undefined {
   const t = text.trim();
   let y: number | undefined;
@@ -118,12 +188,59 @@ function parseRate(text: string): number | undefined {
   return v <= 100 ? v : undefined;
 }
 
-/** One row → a validated row, or the reasons it can't be read. */
-export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow | string[] {
+/** CQD's Network Connection Detail values. A tunnel may or may not be a VPN, and "Other" says nothing: both leave the type unknown (the VPN column decides VPN). */
+const CONNECTION_DETAIL: Record<string, NetworkTypeId | null> = { wired: 'wired', wifi: 'wifi', mobilebb: 'external', tunnel: null, other: null };
+
+/** A connection detail → network type; null for a known value that names none; undefined for text it does not know. */
+function connectionType(text: string): NetworkTypeId | null | undefined {
+  const cqd = CONNECTION_DETAIL[squash(text)];
+  if (cqd !== undefined) return cqd;
+  return findNetworkType(text)?.id;
+}
+
+/**
+ * CQD's Network Connection Detail Pair ("Wired : wifi") does not say which side is the client,
+ * so only a pair whose two sides agree names a network type.
+ */
+function pairType(text: string): NetworkTypeId | undefined {
+  const sides = text.split(':').map((s) => s.trim().toLowerCase());
+  if (sides.length !== 2 || !sides[0] || sides[0] !== sides[1]) return undefined;
+  return connectionType(sides[0]) ?? undefined;
+}
+
+/** CQD's Wi-Fi Band ("5.0 Ghz"). Lenient on purpose: an unexpected band leaves the Wi-Fi band unknown rather than refusing the file. */
+function wifiBandType(text: string): NetworkTypeId | undefined {
+  const m = /^(\d+(?:[.,]\d+)?)\s*ghz$/i.exec(text.trim());
+  const ghz = m ? Number(m[1]!.replace(',', '.')) : NaN;
+  return ghz === 2.4 ? 'wifi-2.4' : ghz === 5 ? 'wifi-5' : undefined;
+}
+
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'vpn']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'nonvpn', 'notvpn']);
+/** CQD's VPN is a Boolean (True/False, sometimes 1/0). */
+function parseVpn(text: string): boolean | undefined | 'bad' {
+  if (!text) return undefined;
+  const t = squash(text);
+  return TRUE_WORDS.has(t) ? true : FALSE_WORDS.has(t) ? false : 'bad';
+}
+/** CQD's Inside Corp is Inside or Outside (outside unless the subnet is mapped as corporate). */
+function parseInside(text: string): boolean | undefined | 'bad' {
+  if (!text) return undefined;
+  const t = squash(text);
+  return t === 'inside' || t === 'true' || t === '1' ? true : t === 'outside' || t === 'false' || t === '0' ? false : 'bad';
+}
+
+/** CQD describes its subnet as "with dashes separating each octet": 10-20-5-0 is 10.20.5.0. */
+const dashedV4 = (text: string) => (/^\d{1,3}(?:-\d{1,3}){3}$/.test(text) ? text.replace(/-/g, '.') : text);
+
+/** One row → a validated row, 'unplaced' (neither a building nor a subnet), or the reasons it can't be read. */
+export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow | 'unplaced' | string[] {
   const f = rec.fields;
   if (f.length !== columns) return [`it has ${f.length} fields; the header has ${columns}.`];
   const errors: string[] = [];
-  const monthText = cell(f, map.month);
+  let monthText = cell(f, map.month);
+  // CQD's Month dimension is a number (2) beside a Year column (2025).
+  if (/^\d{1,2}$/.test(monthText) && map.year !== undefined) monthText = `${cell(f, map.year)}-${monthText}`;
   const month = parseMonth(monthText);
   if (!month) errors.push(`month "${monthText.slice(0, 30)}" is not a month like 2024-05.`);
   const row: CqdRow = { line: rec.line, month: month ?? '', streams: 0 };
@@ -133,42 +250,79 @@ export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow
     if (b.ok) row.building = b.value;
     else errors.push(b.error.charAt(0).toLowerCase() + b.error.slice(1));
   }
-  const subnet = cell(f, map.subnet);
+  const subnet = dashedV4(cell(f, map.subnet));
   if (subnet) {
     const s = cachedSubnet(subnet);
     if (s.ok) row.subnet = s.value.canonical;
     else errors.push(`subnet: ${s.error}`);
   }
-  if (!building && !subnet) errors.push('it has neither a building nor a subnet.');
-  const net = cell(f, map.networkType);
-  if (net) {
-    const n = findNetworkType(net);
-    if (n) row.networkType = n.id;
-    else errors.push(`network type "${net.slice(0, 30)}" is not one of wired, Wi-Fi 2.4 GHz, Wi-Fi 5 GHz, Wi-Fi, VPN, external.`);
-  }
+  const net = readNetworkType(f, map, errors);
+  if (net) row.networkType = net;
+  // An empty count is no streams: the dashboard leaves a measure blank where nothing was counted.
   const streamsText = cell(f, map.streams);
-  const streams = parseCount(streamsText);
+  const streams = streamsText ? parseCount(streamsText) : 0;
   if (streams === undefined) errors.push(`streams "${streamsText.slice(0, 30)}" is not a whole number.`);
   else row.streams = streams;
-  const measure = (countField: CqdField, rateField: CqdField, name: string, key: 'poor' | 'setupFailed' | 'dropped', base: () => number) => {
+  const readBase = (field: 'cdrStreams' | 'setupSucceeded', name: string) => {
+    if (map[field] === undefined) return;
+    const text = cell(f, map[field]);
+    const c = text ? parseCount(text) : 0;
+    if (c === undefined) errors.push(`${name} "${text.slice(0, 30)}" is not a whole number.`);
+    else row[field] = c;
+  };
+  readBase('cdrStreams', 'streams with a call record');
+  readBase('setupSucceeded', 'setup succeeded streams');
+  if (row.cdrStreams !== undefined && row.setupSucceeded !== undefined && row.setupSucceeded > row.cdrStreams) {
+    errors.push(`setup succeeded streams (${row.setupSucceeded}) is more than the streams with a call record (${row.cdrStreams}).`);
+  }
+  const measure = (countField: CqdField, rateField: CqdField, name: string, key: 'poor' | 'setupFailed' | 'dropped', base: () => { n: number; what: string }) => {
     const countText = cell(f, map[countField]);
     const rateText = cell(f, map[rateField]);
     if (countText) {
       const c = parseCount(countText);
+      const b = base();
       if (c === undefined) errors.push(`${name} "${countText.slice(0, 30)}" is not a whole number.`);
-      else if (streams !== undefined && c > streams) errors.push(`${name} (${c}) is more than the streams (${streams}).`);
+      else if (c > b.n) errors.push(`${name} (${c}) is more than the ${b.what} (${b.n}).`);
       else row[key] = c;
     } else if (rateText) {
       const r = parseRate(rateText);
       if (r === undefined) errors.push(`${name} rate "${rateText.slice(0, 30)}" is not a percentage from 0 to 100.`);
-      else row[key] = (r / 100) * base();
+      else row[key] = (r / 100) * base().n;
     }
   };
-  measure('poorStreams', 'poorRate', 'poor streams', 'poor', () => row.streams);
-  measure('setupFailed', 'setupRate', 'setup failed streams', 'setupFailed', () => row.streams);
-  // Drop failure rate is over streams that set up; with a rate given, convert on that base.
-  measure('dropped', 'dropRate', 'dropped streams', 'dropped', () => row.streams - (row.setupFailed ?? 0));
-  return errors.length ? errors : row;
+  measure('poorStreams', 'poorRate', 'poor streams', 'poor', () => ({ n: row.streams, what: 'streams' }));
+  measure('setupFailed', 'setupRate', 'setup failed streams', 'setupFailed', () => ({ n: setupBase(row), what: row.cdrStreams !== undefined ? 'streams with a call record' : 'streams' }));
+  measure('dropped', 'dropRate', 'dropped streams', 'dropped', () => ({ n: dropBase(row), what: 'streams that set up' }));
+  if (errors.length) return errors;
+  // CQD leaves both blank where it could not place the endpoint (an unmapped subnet, IPv6, a media path never set up).
+  return row.building || row.subnet ? row : 'unplaced';
+}
+
+/**
+ * The network a row's calls ran over. CQD's VPN flag wins (a VPN adapter often reports itself as
+ * wired); an endpoint outside the corporate network is external (unmanaged, reported apart);
+ * otherwise the connection detail, with the Wi-Fi band where the file has it.
+ */
+function readNetworkType(f: readonly string[], map: HeaderMap, errors: string[]): NetworkTypeId | undefined {
+  const vpnText = cell(f, map.vpn);
+  const vpn = parseVpn(vpnText);
+  if (vpn === 'bad') errors.push(`VPN "${vpnText.slice(0, 30)}" is not True or False.`);
+  const insideText = cell(f, map.insideCorp);
+  const inside = parseInside(insideText);
+  if (inside === 'bad') errors.push(`inside corp "${insideText.slice(0, 30)}" is not Inside or Outside.`);
+  let type: NetworkTypeId | undefined;
+  const net = cell(f, map.networkType);
+  if (net) {
+    const t = connectionType(net);
+    if (t === undefined) errors.push(`network type "${net.slice(0, 30)}" is not one of the dashboard's Wired, WiFi, MobileBB, Tunnel, Other, nor wired, Wi-Fi 2.4 GHz, Wi-Fi 5 GHz, Wi-Fi, VPN, external.`);
+    else if (t) type = t;
+  } else if (map.networkType === undefined) {
+    type = pairType(cell(f, map.networkPair));
+  }
+  if (type === 'wifi') type = wifiBandType(cell(f, map.wifiBand)) ?? type;
+  if (vpn === true) return 'vpn';
+  if (inside === false) return 'external';
+  return type;
 }
 
 export type AggregateLevel = 'building' | 'subnet';
@@ -177,18 +331,29 @@ export interface Aggregate extends CqdMeasures {
   rows: number;
 }
 
-/** The three QER rates of an aggregate (percent), where its columns allow. */
-export function rates(a: Pick<Aggregate, 'streams' | 'poor' | 'setupFailed' | 'dropped'>): Partial<Record<RateMetricId, number>> {
+/** The three QER rates of an aggregate (percent), where its columns allow, each over its own denominator. */
+export function rates(a: Pick<Aggregate, 'streams' | 'poor' | 'cdrStreams' | 'setupFailed' | 'setupSucceeded' | 'dropped'>): Partial<Record<RateMetricId, number>> {
   const out: Partial<Record<RateMetricId, number>> = {};
-  if (a.streams <= 0) return out;
-  if (a.poor !== undefined) out['poor-stream-rate'] = (a.poor / a.streams) * 100;
-  if (a.setupFailed !== undefined) out['setup-failure-rate'] = (a.setupFailed / a.streams) * 100;
-  const setUp = a.streams - (a.setupFailed ?? 0);
+  if (a.poor !== undefined && a.streams > 0) out['poor-stream-rate'] = (a.poor / a.streams) * 100;
+  const attempted = setupBase(a);
+  if (a.setupFailed !== undefined && attempted > 0) out['setup-failure-rate'] = (a.setupFailed / attempted) * 100;
+  const setUp = dropBase(a);
   if (a.dropped !== undefined && setUp > 0) out['drop-failure-rate'] = (a.dropped / setUp) * 100;
   return out;
 }
 
+/** What a rate was measured over, for the proposal's sentence. */
+function denominator(a: Aggregate, metric: RateMetricId): string {
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  if (metric === 'poor-stream-rate') return `${n(a.streams)} streams`;
+  if (metric === 'drop-failure-rate') return `${n(dropBase(a))} streams that set up`;
+  if (a.cdrStreams !== undefined) return `${n(a.cdrStreams)} streams with a call record`;
+  return a.setupSucceeded !== undefined ? `${n(setupBase(a))} setups attempted` : `${n(a.streams)} streams`;
+}
+
 const addOpt = (x: number | undefined, y: number | undefined) => (x === undefined && y === undefined ? undefined : (x ?? 0) + (y ?? 0));
+
+const SUMMED = ['poor', 'cdrStreams', 'setupFailed', 'setupSucceeded', 'dropped'] as const;
 
 export class CqdAggregator {
   private readonly map = new Map<string, Aggregate>();
@@ -221,10 +386,11 @@ export class CqdAggregator {
     }
     a.rows++;
     a.streams += row.streams;
-    a.poor = addOpt(a.poor, row.poor);
-    a.setupFailed = addOpt(a.setupFailed, row.setupFailed);
-    a.dropped = addOpt(a.dropped, row.dropped);
-    for (const k of ['poor', 'setupFailed', 'dropped'] as const) if (a[k] === undefined) delete a[k];
+    for (const k of SUMMED) {
+      const sum = addOpt(a[k], row[k]);
+      if (sum === undefined) delete a[k];
+      else a[k] = sum;
+    }
   }
 
   aggregates(): Aggregate[] {
@@ -260,7 +426,13 @@ export interface CqdReadOptions {
 }
 
 export type CqdReadResult =
-  | { ok: true; rows: number; aggregates: Aggregate[]; months: string[]; skippedSubnets: { subnet: string; common: string }[]; externalRows: number }
+  | {
+    ok: true; rows: number; aggregates: Aggregate[]; months: string[]; skippedSubnets: { subnet: string; common: string }[]; externalRows: number;
+    /** Columns of the file that were not read (unknown, or a second column for one field): shown in the summary. */
+    ignoredColumns: string[];
+    /** Rows that named neither a building nor a subnet, left out. */
+    unplacedRows: number;
+  }
   | { ok: false; error: string; problems: CsvProblem[]; problemCount: number };
 
 /**
@@ -273,6 +445,8 @@ export async function readCqdCsv(source: AsyncIterable<Uint8Array | string>, opt
   let problemCount = 0;
   let headerError: string | undefined;
   let map: HeaderMap | undefined;
+  let ignoredColumns: string[] = [];
+  let unplacedRows = 0;
   let columns = 0;
   let rows = 0;
   let bytes = 0;
@@ -291,6 +465,7 @@ export async function readCqdCsv(source: AsyncIterable<Uint8Array | string>, opt
         return;
       }
       map = m.value;
+      ignoredColumns = m.ignored;
       columns = rec.fields.length;
       return;
     }
@@ -298,6 +473,7 @@ export async function readCqdCsv(source: AsyncIterable<Uint8Array | string>, opt
     const row = readRow(rec, map, columns);
     rows++;
     if (Array.isArray(row)) problem({ line: rec.line, message: row.join(' ') });
+    else if (row === 'unplaced') unplacedRows++;
     else if (problemCount === 0) agg.add(row); // after the first bad line, only keep checking
     if (rows % 1000 === 0) opts.onProgress?.({ bytes, rows });
   };
@@ -313,8 +489,12 @@ export async function readCqdCsv(source: AsyncIterable<Uint8Array | string>, opt
   }
   if (rows === 0) return { ok: false, error: 'The file has a header but no rows.', problems: [], problemCount: 0 };
   const aggregates = agg.aggregates();
+  if (!aggregates.length) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    return { ok: false, error: `No row names a building or a subnet that can be reviewed (of ${n(rows)}, ${n(unplacedRows)} name neither and ${n(rows - unplacedRows)} are on home and hotel subnets). Add Second Building Name or Second Subnet to the report and export it again.`, problems: [], problemCount: 0 };
+  }
   const months = [...new Set(aggregates.map((a) => a.month))].sort();
-  return { ok: true, rows, aggregates, months, skippedSubnets: [...agg.skippedSubnets].map(([subnet, common]) => ({ subnet, common })), externalRows: agg.externalRows };
+  return { ok: true, rows, aggregates, months, skippedSubnets: [...agg.skippedSubnets].map(([subnet, common]) => ({ subnet, common })), externalRows: agg.externalRows, ignoredColumns, unplacedRows };
 }
 
 /**
@@ -428,7 +608,7 @@ export function proposeFindings(
         points: cmp.points,
         relative: cmp.relative,
         streams: a.streams,
-        description: `${place}${net}: ${metricInfo(metric).label.toLowerCase()} ${formatPercent(value)} in ${month} over ${a.streams.toLocaleString('en-US')} streams, against a ${formatPercent(cmp.target)} target (${cmp.targetLabel}).`,
+        description: `${place}${net}: ${metricInfo(metric).label.toLowerCase()} ${formatPercent(value)} in ${month} over ${denominator(a, metric)}, against a ${formatPercent(cmp.target)} target (${cmp.targetLabel}).`,
         owningRole: defaultOwningRole(category, opts.roles),
       };
       if (a.building) p.building = a.building;

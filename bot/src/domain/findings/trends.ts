@@ -27,7 +27,9 @@ export interface Trend {
 /** Changes smaller than this many percentage points count as "same"/"steady". */
 export const STEADY_WITHIN = 0.1;
 
-interface Sum { streams: number; poor: number; setupFailed: number; dropped: number; has: Set<'poor' | 'setupFailed' | 'dropped'>; nets: Set<NetworkTypeId | undefined> }
+const COUNTS = ['poor', 'cdrStreams', 'setupFailed', 'setupSucceeded', 'dropped'] as const;
+type Count = (typeof COUNTS)[number];
+interface Sum { streams: number; counts: Partial<Record<Count, number>>; nets: Set<NetworkTypeId | undefined> }
 
 function trendsBy(aggregates: readonly Aggregate[], metric: RateMetricId, keyOf: (a: Aggregate) => { key: string; label: string } | undefined, table: readonly TargetRow[], targetNetwork?: NetworkTypeId): Trend[] {
   const groups = new Map<string, { label: string; months: Map<string, Sum> }>();
@@ -37,22 +39,17 @@ function trendsBy(aggregates: readonly Aggregate[], metric: RateMetricId, keyOf:
     let g = groups.get(k.key);
     if (!g) groups.set(k.key, (g = { label: k.label, months: new Map() }));
     let s = g.months.get(a.month);
-    if (!s) g.months.set(a.month, (s = { streams: 0, poor: 0, setupFailed: 0, dropped: 0, has: new Set(), nets: new Set() }));
+    if (!s) g.months.set(a.month, (s = { streams: 0, counts: {}, nets: new Set() }));
     s.streams += a.streams;
     s.nets.add(a.networkType);
-    for (const f of ['poor', 'setupFailed', 'dropped'] as const) {
-      if (a[f] !== undefined) {
-        s[f] += a[f]!;
-        s.has.add(f);
-      }
-    }
+    for (const f of COUNTS) if (a[f] !== undefined) s.counts[f] = (s.counts[f] ?? 0) + a[f]!;
   }
   const out: Trend[] = [];
   for (const [key, g] of groups) {
     const points: TrendPoint[] = [];
     for (const month of [...g.months.keys()].sort()) {
       const s = g.months.get(month)!;
-      const r = rates({ streams: s.streams, poor: s.has.has('poor') ? s.poor : undefined, setupFailed: s.has.has('setupFailed') ? s.setupFailed : undefined, dropped: s.has.has('dropped') ? s.dropped : undefined })[metric];
+      const r = rates({ streams: s.streams, ...s.counts })[metric];
       if (r === undefined) continue;
       // One network in the group → its own target; a mix → the internal target of all calls.
       const nets = [...s.nets];

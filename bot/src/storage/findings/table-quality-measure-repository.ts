@@ -35,6 +35,8 @@ export function measureRowKey(a: Pick<Aggregate, 'month' | 'level' | 'building' 
 
 // Counts as Double: a month of a large tenant passes Int32, and a count derived from a rate is fractional.
 const dbl = (n: number) => ({ value: String(n), type: 'Double' as const });
+// The rates' own denominators (streams with a call record, streams that set up) travel with their counts.
+const COUNTS = ['poor', 'cdrStreams', 'setupFailed', 'setupSucceeded', 'dropped'] as const;
 
 function toEntity(ws: Workspace, a: Aggregate): Record<string, unknown> & { partitionKey: string; rowKey: string } {
   const e: Record<string, unknown> & { partitionKey: string; rowKey: string } = {
@@ -43,9 +45,7 @@ function toEntity(ws: Workspace, a: Aggregate): Record<string, unknown> & { part
   if (a.building !== undefined) e.building = a.building;
   if (a.subnet !== undefined) e.subnet = a.subnet;
   if (a.networkType !== undefined) e.networkType = a.networkType;
-  if (a.poor !== undefined) e.poor = dbl(a.poor);
-  if (a.setupFailed !== undefined) e.setupFailed = dbl(a.setupFailed);
-  if (a.dropped !== undefined) e.dropped = dbl(a.dropped);
+  for (const k of COUNTS) if (a[k] !== undefined) e[k] = dbl(a[k]!);
   assertEntityLimits(e);
   return e;
 }
@@ -55,7 +55,7 @@ function fromEntity(e: TableEntityResult<Record<string, unknown>>): Aggregate {
   if (typeof e.building === 'string') a.building = e.building;
   if (typeof e.subnet === 'string') a.subnet = e.subnet;
   if (typeof e.networkType === 'string') a.networkType = e.networkType as NetworkTypeId;
-  for (const k of ['poor', 'setupFailed', 'dropped'] as const) if (e[k] !== undefined && e[k] !== null) a[k] = Number(e[k]);
+  for (const k of COUNTS) if (e[k] !== undefined && e[k] !== null) a[k] = Number(e[k]);
   return a;
 }
 
