@@ -13,6 +13,10 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual({ kind: 'command', name, args });
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('treats %s as an unknown word, not as something of Object.prototype', (word) => {
+    expect(parseCommand(word)).toMatchObject({ kind: 'unknown', text: word });
+  });
+
   it('treats empty text as empty and unknown words as unknown, with a suggestion for typos', () => {
     expect(parseCommand('   ')).toEqual({ kind: 'empty' });
     expect(parseCommand('finidngs')).toEqual({ kind: 'unknown', text: 'finidngs', suggestion: 'findings' });

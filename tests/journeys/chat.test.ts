@@ -66,6 +66,14 @@ describe('every command of the help card', () => {
     });
   }
 
+  it('answers words of Object.prototype typed as commands like any unknown word', async () => {
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const r = await teams.say(a.personal, word);
+      expect(r.activities.length, word).toBeGreaterThan(0);
+      expect(brokenIn(r.text), `${word}: ${r.text.slice(0, 300)}`).toBeUndefined();
+    }
+  });
+
   it('answers the sub-commands the help card names without an error', async () => {
     for (const text of ['reminders rates', `incidents figures ${new Date().toISOString().slice(0, 7)}`, 'agenda add Budget for a Wi-Fi survey']) {
       const r = await teams.say(a.channel, text);

@@ -30,6 +30,8 @@ export type ParsedCommand =
   | { kind: 'unknown'; text: string; suggestion?: CommandName };
 
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
+// Maps, not object literals: typed words such as "constructor" must not find Object.prototype.
+const ALIASES = new Map<string, CommandName>([['?', 'help'], ['hi', 'help'], ['hello', 'help'], ['start', 'help'], ['menu', 'help']]);
 
 export function commandInfo(name: CommandName): CommandInfo {
   return BY_NAME.get(name)!;
@@ -42,8 +44,7 @@ export function parseCommand(text: string): ParsedCommand {
   const match = /^\/?([^\s:]+)[:\s]*(.*)$/s.exec(trimmed);
   const word = (match?.[1] ?? '').toLowerCase();
   const args = (match?.[2] ?? '').trim();
-  const aliases: Record<string, CommandName> = { '?': 'help', hi: 'help', hello: 'help', start: 'help', menu: 'help' };
-  const name = (BY_NAME.has(word as CommandName) ? word : aliases[word]) as CommandName | undefined;
+  const name = BY_NAME.has(word as CommandName) ? (word as CommandName) : ALIASES.get(word);
   if (name) return { kind: 'command', name, args };
   return { kind: 'unknown', text: trimmed, suggestion: closestCommand(word) };
 }
