@@ -21,7 +21,7 @@ import { startAzurite } from '../../scripts/lib/azurite.mjs';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
-import { cardTexts } from '../support/card-inspect';
+import { actionData, cardTexts } from '../support/card-inspect';
 
 type Conv = ReturnType<typeof conversation>;
 const now = new Date('2026-03-02T09:00:00Z');
@@ -184,6 +184,72 @@ describe('the finding dialog', () => {
     const conv = conversation({ serviceUrl: connector.serviceUrl });
     expect(await say(conv, SHORTCUT)).toContain('Check the finding before I file it');
     expect(await say(conv, 'confirm')).toContain('QF-0001 · VPN');
+    expect(await allFindings(wsOf(conv))).toHaveLength(1);
+  });
+});
+
+// ---- commands typed mid-dialog, and confirmation cards of earlier drafts ----------------------
+describe('the finding dialog and what else gets typed', () => {
+  const words = (card: unknown) => texts(card).join('');
+  const lastCard = () => content(lastReply());
+
+  it('asks before leaving for a command, and takes prose that starts with a command word as the answer', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    expect(await say(conv, 'finding')).toContain('Which kind of problem is it?');
+    await say(conv, 'findings');
+    const ask = lastCard();
+    expect(words(ask)).toContain('You\'re in the middle of a new finding (question: Which kind of problem is it?). Leave it and run findings?');
+    expect(actionData(ask, 'dialog.answer')).toBeUndefined();
+    const stay = await bot.send(invoke(conv, 'dialog.stay', actionData(ask, 'dialog.stay')!));
+    expect(words(stay.body.value)).toContain('Which kind of problem is it?');
+
+    await press(conv, 'vpn');
+    await press(conv, 'skip');
+    await say(conv, 'Building 6');
+    await press(conv, 'skip');
+    await press(conv, 'vpn');
+    expect(await press(conv, 'skip')).toContain('What did you see?');
+    // A one-line finding typed here is a command; the description question could take it too.
+    await say(conv, 'finding Wi-Fi: no coverage in Building 2');
+    const shortcutAsk = lastCard();
+    expect(words(shortcutAsk)).toContain('Leave it and run finding Wi-Fi: no coverage in Building 2?');
+    expect(actionData(shortcutAsk, 'dialog.answer')).toMatchObject({ step: 'description', answer: 'finding Wi-Fi: no coverage in Building 2' });
+    // Prose that only starts with a command word is the description, as typed.
+    expect(await say(conv, 'findings from last week\'s audit were bad')).toContain('A link to the evidence');
+    // The earlier question's "It's my answer" no longer applies: nothing is overwritten.
+    const late = await bot.send(invoke(conv, 'dialog.answer', actionData(shortcutAsk, 'dialog.answer')!));
+    expect(words(late.body.value)).toContain('That was an answer to an earlier question, so I did not use it.');
+    expect(words(late.body.value)).toContain('A link to the evidence');
+    await press(conv, 'skip');
+    expect(await press(conv, 'Network Operations')).toContain('Check the finding before I file it');
+    const filed = await bot.send(invoke(conv, 'finding.confirm', actionData(lastCard(), 'finding.confirm')!));
+    const id = /QF-\d{4}/.exec(JSON.stringify(filed.body.value))![0];
+    expect(await repo.get(wsOf(conv), id)).toMatchObject({ description: 'findings from last week\'s audit were bad', building: 'Building 6' });
+  });
+
+  it('a confirmation card of an earlier draft files nothing and says so; the open draft files from its own card', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    await say(conv, SHORTCUT);
+    const first = actionData(lastCard(), 'finding.confirm')!;
+    expect(first.draftId).toMatch(/^finding:/);
+    await say(conv, 'cancel');
+    await say(conv, 'finding Wi-Fi: no coverage in Building 2');
+    const second = actionData(lastCard(), 'finding.confirm')!;
+
+    const stale = await bot.send(invoke(conv, 'finding.confirm', first));
+    expect(stale.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(words(stale.body.value)).toContain('This card is out of date, so nothing was filed.');
+    expect(actions(stale.body.value)).toEqual([]);
+    expect(await allFindings(wsOf(conv))).toEqual([]);
+
+    await bot.send(invoke(conv, 'finding.confirm', second));
+    const after = await allFindings(wsOf(conv));
+    expect(after.map((f) => f.description)).toEqual(['no coverage in Building 2']);
+    // Pressed again once nothing is open: a message, nothing more filed.
+    const late = await bot.send(invoke(conv, 'finding.confirm', first));
+    expect(late.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'This finding was already filed or discarded, so nothing more was filed.' });
+    const discard = await bot.send(invoke(conv, 'finding.discard', second));
+    expect(discard.body.value).toBe('Nothing to discard: this finding was already filed or discarded.');
     expect(await allFindings(wsOf(conv))).toHaveLength(1);
   });
 });

@@ -2,14 +2,15 @@
 // workspace through the role map and shows the settings card; edits and own tasks from the
 // card; the scheduler (ticked on a fake clock) sends one digest per channel; done / snooze /
 // skip / reassign from the digest, each invoke delivered three times, change state once and
-// update the card for everyone.
+// update the card for everyone. Two app instances on the same storage offer the same teams to
+// reassign to (read from the role map), also on a card made before a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { createOpsFeature } from '../../bot/src/features/ops-feature';
 import { createRemindersFeature, type RemindersFeature } from '../../bot/src/features/reminders-feature';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
-import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+import { startServiceOps, type ServiceOpsUnderTest, uniqueTablePrefix } from '../support/service-ops';
 import { actionData } from '../support/card-inspect';
 
 // Monday 1 June 2026, 07:00 UTC: every daily, weekly (Monday) and first-weekday task is due at 09:00 (UTC, the default zone).
@@ -68,6 +69,19 @@ function occurrencesOn(card: unknown): string[] {
   return out;
 }
 const schedule = async (id: string) => (await feature.service().list(ws)).find((s) => s.id === id)!;
+/** The teams a digest offers in "Reassign" (its `reassignTo` choices); undefined when it offers none. */
+function reassignChoicesOn(card: unknown): { title: string; value: string }[] | undefined {
+  let found: { title: string; value: string }[] | undefined;
+  const walk = (n: unknown) => {
+    if (found || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const o = n as Record<string, unknown>;
+    if (o.type === 'Input.ChoiceSet' && o.id === 'reassignTo') found = o.choices as { title: string; value: string }[];
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
 const isDigest = (activity: any) => json(cardOf(activity)).includes('operations task');
 
 beforeAll(async () => {
@@ -282,5 +296,62 @@ describe('reminders', () => {
     const bad = await act(a, 'reminder.done', { occurrenceId: 'not-an-occurrence' });
     expect(bad.statusCode).toBe(200);
     expect((await feature.service().list(ws)).map((s) => s.etag)).toEqual(before.map((s) => s.etag));
+  });
+});
+
+describe('reassign choices across app instances', () => {
+  it('every instance offers the role map\'s teams on its digests, and a reassign from a card made before a restart works', async () => {
+    let ms = T0;
+    const clk = () => new Date(ms);
+    // Instances of one deployment: the same tables, each with its own process state.
+    const prefix = uniqueTablePrefix();
+    const instance = async () => {
+      const reminders = createRemindersFeature();
+      const app = await startServiceOps({ TABLE_PREFIX: prefix }, { features: [createOpsFeature(), reminders], clock: clk, startJobs: false });
+      return { reminders, app };
+    };
+    const running: { app: ServiceOpsUnderTest }[] = [];
+    const one = await instance();
+    const two = await instance();
+    running.push(one, two);
+    try {
+      const setup = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+      const netId = `19:network-${setup.teamId!.slice(8, 20)}@thread.tacv2`;
+      const net = inChannel(setup, netId, 'Network');
+      const team: Workspace = { tenantId: setup.tenantId, scope: 'team', scopeId: setup.teamId! };
+      const send = (to: ServiceOpsUnderTest, conv: Conv, verb: string, data: Record<string, unknown>) => to.send(invoke(conv, verb, data));
+
+      // Through instance one: Network Operations works in its own channel, and reminders are set up.
+      const edit = expectCard((await send(one.app, net, 'role.edit', { roleId: 'network-operations' })).body);
+      expectCard((await send(one.app, net, 'role.save', { ...actionData(edit, 'role.save')!, name: 'Network Operations', description: 'Runs the LAN, WAN, Wi-Fi and internet access.', team: 'Network Team', contact: 'net@contoso.example', useThisChannel: 'true' })).body);
+      await one.app.send(setup.message('reminders'));
+      expect(json(cardOf(connector.sent(setup.conversationId).at(-1)))).toContain('Set up 13 reminders');
+
+      // Instance two has seen no chat turn at all; its digest still offers the role map's teams.
+      ms = DUE;
+      expect((await two.reminders.scheduler().tick()).digestsSent).toBe(2);
+      const digest = cardOf(connector.sent(netId).filter(isDigest).at(-1));
+      const choices = reassignChoicesOn(digest);
+      expect(choices?.map((c) => c.value)).toEqual([netId, setup.targetId]);
+      expect(choices![0]!.title).toContain('Network Team');
+      expect(reassignChoicesOn(cardOf(connector.sent(setup.targetId).filter(isDigest).at(-1)))).toEqual(choices);
+      // Instance one shows the same digest with the same choices.
+      const viaOne = expectCard((await send(one.app, net, 'reminder.refresh', {})).body);
+      expect(reassignChoicesOn(viaOne)).toEqual(choices);
+
+      // Restart: the instance that made the card goes away, a new one takes the press.
+      await two.app.close();
+      running.splice(running.indexOf(two), 1);
+      const three = await instance();
+      running.push(three);
+      const occ = occurrencesOn(digest).find((o) => o.startsWith('cat-network-report@'))!;
+      const handed = expectCard((await send(three.app, net, 'reminder.reassign', { reassignTask: occ, reassignTo: choices![1]!.value })).body);
+      expect(json(handed)).toContain('Handed to');
+      expect(reassignChoicesOn(handed)).toEqual(choices);
+      const moved = (await three.reminders.service().list(team)).find((s) => s.id === 'cat-network-report');
+      expect(moved).toMatchObject({ targetConversationId: setup.targetId, open: expect.any(Object) });
+    } finally {
+      for (const r of running) await r.app.close();
+    }
   });
 });

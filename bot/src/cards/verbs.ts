@@ -6,7 +6,16 @@ import { INCIDENT_VERBS } from './incident-verbs';
 import { OPS_VERBS } from './ops-verbs';
 import { REMINDER_VERBS } from './reminder-verbs';
 
-export const FEATURE_VERBS = { finding: FINDING_VERBS, incident: INCIDENT_VERBS, ops: OPS_VERBS, reminder: REMINDER_VERBS } as const;
+/**
+ * The form runner's buttons on the card that asks whether to leave a dialog for a command typed
+ * while it waited (any dialog). Data: { dialog, draftId, userId } plus
+ *   dialog.leave  { command }        set the dialog aside (kept, resumable) and run the command
+ *   dialog.stay   {}                 keep answering: the current question again
+ *   dialog.answer { step, answer }   the text was the answer to `step` after all
+ */
+export const DIALOG_VERBS = { leave: 'dialog.leave', stay: 'dialog.stay', answer: 'dialog.answer' } as const;
+
+export const FEATURE_VERBS = { dialog: DIALOG_VERBS, finding: FINDING_VERBS, incident: INCIDENT_VERBS, ops: OPS_VERBS, reminder: REMINDER_VERBS } as const;
 
 /** All verbs, flat. */
 export const ALL_VERBS: readonly string[] = Object.values(FEATURE_VERBS).flatMap((group) => Object.values(group) as string[]);

@@ -7,13 +7,16 @@ import { remindersView } from '../api/views/reminders-view';
 import { renderReminderDigestCard } from '../cards/reminder-digest-card';
 import type { AgendaTask } from '../domain/ops/agenda';
 import type { CompletionRate } from '../domain/reminders/completion';
+import type { Digest } from '../domain/reminders/digest';
 import { ReminderService } from '../domain/reminders/reminder-service';
-import { type Workspace, workspaceKey } from '../domain/workspace';
-import { ReminderScheduler } from '../jobs/scheduler';
+import type { Sender } from '../domain/reminders/sender';
+import type { Workspace } from '../domain/workspace';
+import { ReminderScheduler, type SchedulerDeps } from '../jobs/scheduler';
 import { createOpsRepositories } from '../storage/ops/table-ops-repositories';
 import { REMINDER_TABLES, reminderStorageFrom } from '../storage/table-reminder-tables';
 import { registerReminderHandlers } from '../teams/reminders/reminder-handlers';
 import { overdueFrom, ReminderViews } from '../teams/reminders/reminder-views';
+import type { Logger } from '../teams/service-ops-bot';
 import type { Feature } from './feature';
 
 export interface RemindersFeature extends Feature {
@@ -29,6 +32,37 @@ export interface RemindersFeature extends Feature {
 
 /** How often the scheduler looks for due reminders. */
 const SCHEDULER_INTERVAL_MS = 60_000;
+
+/**
+ * The scheduler renders synchronously, but the teams a digest offers in "Reassign" come from the
+ * role map in storage. So each digest it renders is remembered with its input, and rendered again
+ * with the choices read from the role map when it is sent (a card the sender does not know, such
+ * as a notice, passes through).
+ */
+function digestRendering(sender: Sender, views: ReminderViews, log: Logger): Pick<SchedulerDeps, 'render' | 'sender'> {
+  const rendered = new WeakMap<object, { digest: Digest; now: Date }>();
+  return {
+    render(digest, now) {
+      const out = renderReminderDigestCard(digest, now);
+      rendered.set(out.card, { digest, now });
+      return out;
+    },
+    sender: {
+      async send(target, card, summary) {
+        const source = rendered.get(card);
+        if (!source) return sender.send(target, card, summary);
+        let reassignChoices: { title: string; value: string }[] = [];
+        try {
+          reassignChoices = (await views.reassignChoices(target.workspace)).map(({ title, value }) => ({ title, value }));
+        } catch (e) {
+          // The digest still goes out; pressing Reassign shows the choices then.
+          log.warn('could not read the reassign choices for a digest', { error: String(e) });
+        }
+        return sender.send(target, renderReminderDigestCard(source.digest, source.now, { reassignChoices }).card, summary);
+      },
+    },
+  };
+}
 
 export function createRemindersFeature(): RemindersFeature {
   let wired: { service: ReminderService; scheduler: ReminderScheduler } | undefined;
@@ -47,25 +81,20 @@ export function createRemindersFeature(): RemindersFeature {
       const base = { schedules: storage.schedules, dueIndex: storage.dueIndex, completions: storage.completions, settings: storage.settings, clock };
       const service = new ReminderService(base);
       const roles = createOpsRepositories((table) => store.client(table)).roles;
-      // The teams a task can be handed to, per workspace, as last computed by a chat turn: the
-      // scheduler renders synchronously, and the reassign verb shows them again when missing.
-      const choices = new Map<string, { title: string; value: string }[]>();
       const views = new ReminderViews({
         service,
         roles: (ws) => roles.list(ws),
         completions: (ws, since) => storage.completions.list(ws, since),
         clock,
         timeZone: config.defaultTimeZone,
-        onChoices: (ws, list) => choices.set(workspaceKey(ws), list),
       });
       const scheduler = new ReminderScheduler({
         ...storage,
         targets,
-        sender,
         clock,
         instanceId: `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
         log,
-        render: (digest, now) => renderReminderDigestCard(digest, now, { reassignChoices: choices.get(workspaceKey(digest.workspace)) ?? [] }),
+        ...digestRendering(sender, views, log),
       });
       wired = { service, scheduler };
       const serviceWithId = (id: string) => new ReminderService({ ...base, newId: () => id });

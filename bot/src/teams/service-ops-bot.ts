@@ -25,6 +25,8 @@ export class ServiceOpsBot extends ActivityHandler {
     private readonly log: Logger,
   ) {
     super();
+    // The form runner tells a command typed mid-dialog from an answer, and runs it if the user leaves the dialog for it.
+    forms.useCommands({ recognise: (text) => router.invocation(text), run: (context, text) => this.runCommand(context, text) }, verbs);
 
     this.onMessage(async (context, next) => {
       // Refresh the conversation reference alongside the reply rather than before it: the
@@ -80,6 +82,11 @@ export class ServiceOpsBot extends ActivityHandler {
       await context.sendActivity(plainMessage('That button belongs to a card I can no longer act on. Type help to see what I can do.'));
       return;
     }
+    await this.runCommand(context, text);
+  }
+
+  /** Chat text as a command: also run from the "leave the dialog and run it" button, in an invoke turn. */
+  private async runCommand(context: TurnContext, text: string): Promise<void> {
     const parsed = parseCommand(text);
     if (parsed.kind === 'empty') {
       await sendWelcome(context);

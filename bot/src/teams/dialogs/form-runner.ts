@@ -2,18 +2,68 @@
 // `cancel` at every step, resume/discard after a pause, a confirmation card, and an
 // idempotent submit. If storage fails mid-dialog, answers are held in memory and saved
 // later, so nothing the user typed is lost.
+// Two things keep a dialog from acting on the wrong input:
+// - a command typed while a question waits is not taken as the answer: the user is asked
+//   whether to leave the dialog (set aside with its answers, to resume later) and run it;
+// - every draft has an id (its submit key, fixed when the dialog starts) that its cards carry,
+//   so a button on a card of an earlier draft files, discards or answers nothing.
 import type { TurnContext } from 'botbuilder';
-import { renderQuestionCard } from '../../cards/question-card';
-import { parseCommand } from '../../domain/commands';
+import { renderLeaveDialogCard } from '../../cards/leave-dialog-card';
+import { renderDialogNoticeCard, renderQuestionCard } from '../../cards/question-card';
+import { DIALOG_VERBS } from '../../cards/verbs';
 import { type DialogSession, type DialogSessionRepository, isIdle } from '../../domain/dialog-session';
 import { commandText, targetConversationId, userOf, workspaceOf } from '../activity-context';
+import type { Invocation } from '../command-router';
 import { cardMessage, plainMessage } from '../replies';
 import type { Logger } from '../service-ops-bot';
-import type { VerbRequest, VerbResponse, VerbRouter } from '../verb-router';
+import type { VerbHandler, VerbRequest, VerbResponse, VerbRouter } from '../verb-router';
 import type { AnyForm, FormContext, SubmitOutcome } from './form';
 
 const CONFIRM = 'confirm';
+/**
+ * A dialog the user left for a command keeps its step behind this prefix: a later message is
+ * offered resume or discard (as after a pause) instead of being taken as an answer.
+ */
+const ASIDE = 'aside:';
 const GLOBAL_WORDS = new Set(['cancel', 'discard', 'resume', 'retry', 'confirm']);
+/** Longer text is never offered as a command: the buttons carry it whole and a card stays under 25 KB. */
+const MAX_COMMAND_BYTES = 6000;
+const HOLDING = 'I can\'t reach storage right now, so I\'m holding your answers here and will save them as soon as it is back.';
+const STORAGE_DOWN = 'I can\'t reach storage right now, so nothing changed. Try again in a minute.';
+
+/** How the runner tells commands from answers and runs the one a user leaves a dialog for. */
+export interface CommandLine {
+  /** The registered command the text starts with (see CommandRouter.invocation). */
+  recognise(text: string): Invocation | undefined;
+  /** Runs text as the command it is, as if typed outside any dialog. */
+  run(context: TurnContext, text: string): Promise<void>;
+}
+
+type CardValue = { dialog?: unknown; dialogAnswer?: unknown; draftId?: unknown; dialogStep?: unknown; startForm?: unknown; startArgs?: unknown };
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const fitsOnCard = (text: string) => Buffer.byteLength(JSON.stringify(text), 'utf8') <= MAX_COMMAND_BYTES;
+const isAside = (session: DialogSession) => session.step.startsWith(ASIDE);
+/** The session with its step as it was before the user set it aside. */
+const active = (session: DialogSession): DialogSession => (isAside(session) ? { ...session, step: session.step.slice(ASIDE.length) } : session);
+
+/**
+ * Puts the draft's id in the data of the form's own confirm and discard buttons, wherever they
+ * are on the card. Cards a form renders outside the runner can use it too.
+ */
+export function withDraftId(card: Record<string, unknown>, formId: string, draftId: string): Record<string, unknown> {
+  const verbs = new Set([`${formId}.confirm`, `${formId}.discard`]);
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    if (out.type === 'Action.Execute' && typeof out.verb === 'string' && verbs.has(out.verb)) {
+      out.data = { ...(out.data && typeof out.data === 'object' ? (out.data as Record<string, unknown>) : {}), draftId };
+    }
+    return out;
+  };
+  return walk(card) as Record<string, unknown>;
+}
 
 export class FormRunner {
   private readonly forms = new Map<string, AnyForm>();
@@ -22,6 +72,7 @@ export class FormRunner {
   /** Last known state of recent sessions: the fallback when storage cannot be read. */
   private readonly recent = new Map<string, DialogSession>();
   private static readonly RECENT_LIMIT = 5000;
+  private commands: CommandLine | undefined;
 
   constructor(private readonly sessions: DialogSessionRepository, private readonly log: Logger, private readonly clock: () => Date = () => new Date()) {}
 
@@ -32,6 +83,23 @@ export class FormRunner {
     return this;
   }
 
+  /** Connects the chat commands (the bot does, once) and registers the leave-dialog card's verbs. */
+  useCommands(commands: CommandLine, verbs: VerbRouter): this {
+    this.commands = commands;
+    const guarded = (handler: VerbHandler): VerbHandler => async (r) => {
+      try {
+        return await handler(r);
+      } catch (e) {
+        this.log.warn('dialog card action failed', { verb: r.verb, error: String(e) });
+        return { message: STORAGE_DOWN };
+      }
+    };
+    verbs.register(DIALOG_VERBS.leave, guarded((r) => this.onLeaveVerb(r)));
+    verbs.register(DIALOG_VERBS.stay, guarded((r) => this.onStayVerb(r)));
+    verbs.register(DIALOG_VERBS.answer, guarded((r) => this.onAnswerVerb(r)));
+    return this;
+  }
+
   /** Starts (or offers to resume) a dialog for the command that names it. */
   async start(context: TurnContext, formId: string, args: string): Promise<void> {
     const form = this.forms.get(formId)!;
@@ -39,7 +107,7 @@ export class FormRunner {
     const existing = await this.load(fc);
     if (existing) {
       const other = this.forms.get(existing.dialog);
-      await context.sendActivity(this.resumeOrDiscard(other?.noun ?? 'dialog', existing, 'You already have'));
+      await context.sendActivity(this.resumeOrDiscard(other?.noun ?? 'dialog', existing, 'You already have', { form, args }));
       return;
     }
     const begun = await form.begin(args, fc);
@@ -51,27 +119,29 @@ export class FormRunner {
     let session: DialogSession = {
       workspace: fc.workspace, conversationId: fc.conversationId, userId: fc.actor.id, dialog: form.id,
       step: '', draft: begun.draft, startedAt: now, updatedAt: now, lastActivityId: context.activity.id,
+      submitKey: `${form.id}:${context.activity.id ?? now}`,
     };
     session = this.advance(form, session, -1, context.activity.id ?? now);
     await this.persistAndAsk(context, form, session, fc);
   }
 
-  /** Feeds a message to the user's dialog in progress; false when there is none. */
+  /** Feeds a message to the user's dialog in progress; false when there is none (or it is a command to run). */
   async continue(context: TurnContext): Promise<boolean> {
     const fc = this.formContext(context);
-    const value = context.activity.value as { dialog?: unknown; dialogAnswer?: unknown } | undefined;
-    const input = typeof value?.dialogAnswer === 'string' ? value.dialogAnswer : commandText(context.activity);
+    const value = context.activity.value as CardValue | undefined;
+    const pressed = typeof value?.dialogAnswer === 'string';
+    const input = pressed ? (value!.dialogAnswer as string) : commandText(context.activity);
     const word = input.trim().toLowerCase();
-    // A bare command word is a command, not an answer (help, findings, or the dialog's own
-    // command, which then offers to resume or discard this one).
-    const parsed = parseCommand(input);
-    if (!value?.dialogAnswer && parsed.kind === 'command' && parsed.args === '' && !GLOBAL_WORDS.has(word)) return false;
+    // Typed text that reads as a command as a whole; a button's answer never does.
+    const command = pressed ? undefined : this.commandIn(input);
 
     let session: DialogSession | undefined;
     try {
       session = await this.load(fc);
     } catch (e) {
       this.log.warn('could not read dialog state', { error: String(e) });
+      // A command needs no dialog state; an answer can't be placed without it.
+      if (command) return false;
       await context.sendActivity(plainMessage('I can\'t reach storage right now, so I can\'t see a conversation in progress. Please send that again in a minute.'));
       return true;
     }
@@ -80,7 +150,8 @@ export class FormRunner {
     if (!form) return false;
     if (session.lastActivityId && session.lastActivityId === context.activity.id) return true; // redelivered
 
-    if (value && typeof value.dialog === 'string' && value.dialog !== session.dialog) {
+    const claimedDraft = str(value?.draftId);
+    if (value && typeof value.dialog === 'string' && (value.dialog !== session.dialog || (claimedDraft !== undefined && claimedDraft !== session.submitKey))) {
       await context.sendActivity(plainMessage('That button belongs to an earlier conversation. Answer the latest question, or type cancel.'));
       return true;
     }
@@ -88,18 +159,40 @@ export class FormRunner {
     if (word === 'cancel' || word === 'discard') {
       await this.remove(fc);
       await context.sendActivity(plainMessage(`${word === 'cancel' ? 'Cancelled' : 'Discarded'}: the ${form.noun} was not saved.`));
+      // "Discard it and start …" on the resume card names the dialog to start instead.
+      const next = word === 'discard' ? str(value?.startForm) : undefined;
+      if (next && this.forms.has(next)) await this.start(context, next, str(value?.startArgs) ?? '');
       return true;
     }
-    if (isIdle(session, fc.now) && word !== 'resume' && word !== 'retry' && word !== 'confirm') {
-      await context.sendActivity(this.resumeOrDiscard(form.noun, session, 'You have'));
-      return true;
+    const paused = isAside(session);
+    session = active(session);
+    // A button of the question now waiting is an answer even to a paused dialog.
+    const answersCurrent = pressed && claimedDraft !== undefined && str(value?.dialogStep) === session.step;
+    if ((paused || isIdle(session, fc.now)) && !answersCurrent) {
+      // A command runs as typed; anything else is asked about rather than taken as an answer.
+      if (command) return false;
+      if (word !== 'resume' && word !== 'retry' && word !== 'confirm') {
+        await context.sendActivity(this.resumeOrDiscard(form.noun, session, 'You have'));
+        return true;
+      }
     }
     session = { ...session, lastActivityId: context.activity.id, updatedAt: fc.now.toISOString() };
     if (word === 'resume') {
       await this.persistAndAsk(context, form, session, fc);
       return true;
     }
-    if (session.step === CONFIRM) {
+    const atConfirm = session.step === CONFIRM;
+    const index = atConfirm ? -1 : form.steps.findIndex((s) => s.key === session!.step);
+    const step = form.steps[index];
+    if (!atConfirm && !step) {
+      await this.remove(fc);
+      return false;
+    }
+    if (command) {
+      await this.offerToLeave(context, form, session, fc, input, command);
+      return true;
+    }
+    if (atConfirm) {
       if (word === 'confirm' || word === 'retry' || word === 'yes') {
         const outcome = await this.submit(form, session, fc);
         await context.sendActivity(outcome.ok ? this.filedMessage(outcome) : plainMessage(outcome.message));
@@ -108,17 +201,16 @@ export class FormRunner {
       }
       return true;
     }
-    const index = form.steps.findIndex((s) => s.key === session!.step);
-    const step = form.steps[index];
-    if (!step) {
-      await this.remove(fc);
-      return false;
-    }
     if (GLOBAL_WORDS.has(word) && word !== 'cancel') {
       await this.persistAndAsk(context, form, session, fc);
       return true;
     }
-    const outcome = step.answer(input, session.draft);
+    const stepPressed = str(value?.dialogStep);
+    if (pressed && stepPressed !== undefined && stepPressed !== session.step) {
+      await this.persistAndAsk(context, form, session, fc, 'That button answers an earlier question, so I did not use it. Here is the current one.');
+      return true;
+    }
+    const outcome = step!.answer(input, session.draft);
     if (!outcome.ok) {
       await this.persistAndAsk(context, form, session, fc, outcome.message);
       return true;
@@ -126,6 +218,39 @@ export class FormRunner {
     session = this.advance(form, { ...session, draft: outcome.draft }, index, context.activity.id ?? fc.now.toISOString());
     await this.persistAndAsk(context, form, session, fc);
     return true;
+  }
+
+  /** The command the whole text invokes: a registered command word with nothing after it, or with its own arguments. */
+  private commandIn(text: string): Invocation | undefined {
+    if (!this.commands || !fitsOnCard(text)) return undefined;
+    const found = this.commands.recognise(text);
+    if (!found) return undefined;
+    if (found.whole) return found;
+    // A form's one-line shortcut ("finding VPN: …") is its command's own syntax.
+    const starts = [...this.forms.values()].find((f) => f.startedBy?.command === found.name)?.startedBy;
+    return starts?.takes(found.args) ? { ...found, whole: true } : undefined;
+  }
+
+  /** Asks whether to leave the dialog for the command; offers the text as the answer when the question accepts it. */
+  private async offerToLeave(context: TurnContext, form: AnyForm, session: DialogSession, fc: FormContext, text: string, command: Invocation): Promise<void> {
+    const step = form.steps.find((s) => s.key === session.step);
+    let fits = false;
+    if (step) {
+      try {
+        fits = step.answer(text, session.draft).ok;
+      } catch {
+        fits = false;
+      }
+    }
+    const saved = await this.save(context, session);
+    const card = renderLeaveDialogCard({
+      noun: form.noun,
+      question: step?.ask(saved.draft).text,
+      command: text,
+      dialog: { dialog: saved.dialog, draftId: saved.submitKey!, userId: fc.actor.id },
+      ...(step && fits ? { answerStep: step.key } : {}),
+    });
+    await context.sendActivity(cardMessage(card, `Leave the ${form.noun} and run ${command.name}?`));
   }
 
   /** Moves to the next step that still needs an answer, or to confirmation. */
@@ -137,26 +262,41 @@ export class FormRunner {
     return { ...session, step: CONFIRM, submitKey: session.submitKey ?? `${session.dialog}:${submitSeed}` };
   }
 
+  /** Saves the session (giving a draft from before draft ids one), saying so when it is only held in memory. */
+  private async save(context: TurnContext, session: DialogSession): Promise<DialogSession> {
+    const withId = session.submitKey ? session : { ...session, submitKey: `${session.dialog}:${context.activity.id ?? session.updatedAt}` };
+    const { held } = await this.persist(withId);
+    if (held) await context.sendActivity(plainMessage(HOLDING));
+    return withId;
+  }
+
   private async persistAndAsk(context: TurnContext, form: AnyForm, session: DialogSession, fc: FormContext, problem?: string): Promise<void> {
-    const { held } = await this.persist(session);
-    const note = held ? 'I can\'t reach storage right now, so I\'m holding your answers here and will save them as soon as it is back.' : undefined;
-    if (note) await context.sendActivity(plainMessage(note));
+    const saved = await this.save(context, session);
+    const { card, summary } = this.askCard(form, saved, fc, problem);
+    await context.sendActivity(cardMessage(card, summary));
+  }
+
+  /** The card of the step waiting: its question, or the confirmation. */
+  private askCard(form: AnyForm, session: DialogSession, fc: FormContext, problem?: string): { card: Record<string, unknown>; summary: string } {
+    const draftId = session.submitKey!;
     if (session.step === CONFIRM) {
-      await context.sendActivity(cardMessage(form.confirmCard(session.draft, fc), `Confirm your ${form.noun}`));
-      return;
+      return { card: withDraftId(form.confirmCard(session.draft, { ...fc, draftId }), form.id, draftId), summary: `Confirm your ${form.noun}` };
     }
     const index = form.steps.findIndex((s) => s.key === session.step);
     const question = form.steps[index]!.ask(session.draft);
     const remaining = form.steps.slice(index).filter((s) => !s.skip?.(session.draft)).length;
-    await context.sendActivity(cardMessage(renderQuestionCard({
+    const card = renderQuestionCard({
       dialog: form.id,
+      draftId,
+      step: session.step,
       progress: `New ${form.noun} · ${remaining === 1 ? 'last question' : `${remaining} questions to go`} · type cancel to stop`,
       question: question.text,
       hint: question.hint,
       problem,
       choices: question.choices,
       allowSkip: question.allowSkip,
-    }), question.text));
+    });
+    return { card, summary: question.text };
   }
 
   private async submit(form: AnyForm, session: DialogSession, fc: FormContext): Promise<SubmitOutcome> {
@@ -186,29 +326,145 @@ export class FormRunner {
     return outcome.card ? cardMessage(outcome.card, outcome.text) : plainMessage(outcome.text ?? 'Done.');
   }
 
+  /**
+   * The draft a confirmation card names. An id in another shape comes from a card made before
+   * drafts had ids (finding cards carried the draft's start time): such a card, like one with
+   * no id, acts on the open draft as it always did.
+   */
+  private claimedDraft(form: AnyForm, data: Record<string, unknown>): string | undefined {
+    const id = str(data.draftId);
+    return id?.startsWith(`${form.id}:`) ? id : undefined;
+  }
+
+  /** Answer to a confirmation card whose draft is not the open one: nothing is done, and the card says why. */
+  private staleConfirmation(form: AnyForm, session: DialogSession | undefined, action: 'filed' | 'discarded'): VerbResponse {
+    // Also what a redelivery of a confirm that filed gets: a message, so the filed card stays.
+    if (!session) return { message: `This ${form.noun} was already filed or discarded, so nothing more was ${action}.` };
+    const open = this.forms.get(session.dialog)?.noun ?? 'dialog';
+    return {
+      card: renderDialogNoticeCard({
+        progress: `New ${form.noun} · out of date`,
+        text: `This card is out of date, so nothing was ${action}.`,
+        hint: `It belongs to an earlier ${form.noun} draft. Your open ${open} is kept: type resume to see it.`,
+      }),
+    };
+  }
+
   private async onConfirmVerb(form: AnyForm, request: VerbRequest): Promise<VerbResponse> {
     const fc = this.formContext(request.context);
-    const session = await this.load(fc);
-    if (!session || session.dialog !== form.id) return { message: `This ${form.noun} was already filed or discarded.` };
-    if (session.step !== CONFIRM) return { message: `This ${form.noun} is not complete yet: answer the open question first.` };
-    const outcome = await this.submit(form, session, fc);
+    const loaded = await this.load(fc);
+    const claimed = this.claimedDraft(form, request.data);
+    const open = loaded && loaded.dialog === form.id ? active(loaded) : undefined;
+    if (claimed !== undefined && open?.submitKey !== claimed) return this.staleConfirmation(form, loaded, 'filed');
+    if (!open) return { message: `This ${form.noun} was already filed or discarded.` };
+    if (open.step !== CONFIRM) return { message: `This ${form.noun} is not complete yet: answer the open question first.` };
+    const outcome = await this.submit(form, open, fc);
     if (!outcome.ok) return { message: outcome.message };
     return outcome.card ? { card: outcome.card, updateForEveryone: true } : { message: outcome.text ?? 'Done.' };
   }
 
   private async onDiscardVerb(form: AnyForm, request: VerbRequest): Promise<VerbResponse> {
     const fc = this.formContext(request.context);
+    const loaded = await this.load(fc);
+    const claimed = this.claimedDraft(form, request.data);
+    const open = loaded && loaded.dialog === form.id ? loaded : undefined;
+    if (loaded && (!open || (claimed !== undefined && open.submitKey !== claimed))) return this.staleConfirmation(form, loaded, 'discarded');
+    if (!open) return { message: `Nothing to discard: this ${form.noun} was already filed or discarded.` };
     await this.remove(fc);
-    return { message: `Discarded: the ${form.noun} was not saved.` };
+    return { card: renderDialogNoticeCard({ progress: `New ${form.noun}`, text: `Discarded: the ${form.noun} was not saved.` }), updateForEveryone: true };
   }
 
-  private resumeOrDiscard(noun: string, session: DialogSession, lead: string) {
+  /**
+   * The open session a leave-dialog button speaks for, or the answer when it speaks for none
+   * (someone else's card, or a dialog that has since ended or started again).
+   */
+  private async claimed(request: VerbRequest): Promise<{ form: AnyForm; session: DialogSession; paused: boolean; fc: FormContext } | { response: VerbResponse }> {
+    const userId = str(request.data.userId);
+    if (userId && userId !== request.actor.id) return { response: { message: 'This question is for someone else: your own conversations are unchanged.' } };
+    const fc = this.formContext(request.context);
+    const loaded = await this.load(fc);
+    const form = loaded ? this.forms.get(loaded.dialog) : undefined;
+    const draftId = str(request.data.draftId);
+    if (!loaded || !form || !draftId || loaded.dialog !== str(request.data.dialog) || loaded.submitKey !== draftId) {
+      return { response: { card: renderDialogNoticeCard({ progress: 'Out of date', text: 'This question is out of date: that conversation is no longer open, so nothing was done.', hint: 'Type the command again to run it.' }) } };
+    }
+    return { form, session: active(loaded), paused: isAside(loaded), fc };
+  }
+
+  private leftNotice(form: AnyForm): VerbResponse {
+    return {
+      card: renderDialogNoticeCard({ progress: `New ${form.noun} · set aside`, text: `You left the ${form.noun} to run the command.`, hint: 'Your answers are kept: type resume to pick it up again, or discard to drop it.' }),
+      updateForEveryone: true,
+    };
+  }
+
+  private async onLeaveVerb(request: VerbRequest): Promise<VerbResponse> {
+    const found = await this.claimed(request);
+    if ('response' in found) return found.response;
+    const { form, fc } = found;
+    // Teams redelivers an invoke with the same id: the command ran the first time.
+    if (found.session.lastActivityId === request.invokeId) return this.leftNotice(form);
+    const command = str(request.data.command)?.trim();
+    const session: DialogSession = { ...found.session, step: `${ASIDE}${found.session.step}`, lastActivityId: request.invokeId, updatedAt: fc.now.toISOString() };
+    await this.save(request.context, session);
+    if (command && this.commands) {
+      try {
+        await this.commands.run(request.context, command);
+      } catch (e) {
+        this.log.warn('command after leaving a dialog failed', { error: String(e) });
+        await request.context.sendActivity(plainMessage('That command did not work just now. Type it again in a minute.'));
+      }
+    }
+    return this.leftNotice(form);
+  }
+
+  private async onStayVerb(request: VerbRequest): Promise<VerbResponse> {
+    const found = await this.claimed(request);
+    if ('response' in found) return found.response;
+    const { form, fc } = found;
+    // Keeping on answering also takes back a "leave" pressed earlier.
+    const session = await this.save(request.context, { ...found.session, lastActivityId: request.invokeId, updatedAt: fc.now.toISOString() });
+    return { card: this.askCard(form, session, fc).card, updateForEveryone: true };
+  }
+
+  private async onAnswerVerb(request: VerbRequest): Promise<VerbResponse> {
+    const found = await this.claimed(request);
+    if ('response' in found) return found.response;
+    const { form, fc } = found;
+    let session = found.session;
+    const index = form.steps.findIndex((s) => s.key === session.step);
+    const step = form.steps[index];
+    const answer = str(request.data.answer);
+    // Redelivered: applied the first time; the question now waiting.
+    if (session.lastActivityId === request.invokeId) return { card: this.askCard(form, session, fc).card, updateForEveryone: true };
+    session = { ...session, lastActivityId: request.invokeId, updatedAt: fc.now.toISOString() };
+    // The dialog moved on since the card was made: nothing applied, the question now waiting.
+    if (!step || answer === undefined || str(request.data.step) !== session.step) {
+      const saved = await this.save(request.context, session);
+      return { card: this.askCard(form, saved, fc, 'That was an answer to an earlier question, so I did not use it. Here is the current one.').card };
+    }
+    const outcome = step.answer(answer, session.draft);
+    if (!outcome.ok) {
+      const saved = await this.save(request.context, session);
+      return { card: this.askCard(form, saved, fc, outcome.message).card };
+    }
+    session = this.advance(form, { ...session, draft: outcome.draft }, index, request.invokeId);
+    const saved = await this.save(request.context, session);
+    return { card: this.askCard(form, saved, fc).card, updateForEveryone: true };
+  }
+
+  private resumeOrDiscard(noun: string, session: DialogSession, lead: string, then?: { form: AnyForm; args: string }) {
     const since = new Date(session.updatedAt).toUTCString().replace(':00 GMT', ' UTC');
+    // Offered when a command would start a dialog: drop the unfinished one and start that instead.
+    const startInstead = then && fitsOnCard(then.args)
+      ? [{ title: `Discard it, start a new ${then.form.noun}`, value: 'discard', data: { startForm: then.form.id, startArgs: then.args } }]
+      : [];
     return cardMessage(renderQuestionCard({
       dialog: session.dialog,
+      ...(session.submitKey ? { draftId: session.submitKey } : {}),
       progress: `Unfinished ${noun}`,
       question: `${lead} an unfinished ${noun} (last answer ${since}). Resume it, or discard it?`,
-      choices: [{ title: 'Resume', value: 'resume' }, { title: 'Discard', value: 'discard' }],
+      choices: [{ title: 'Resume', value: 'resume' }, { title: 'Discard', value: 'discard' }, ...startInstead],
     }));
   }
 

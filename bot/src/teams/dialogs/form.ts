@@ -1,5 +1,6 @@
 // A form dialog: a draft filled one answer at a time, confirmed on a card, then submitted.
 // Feature folders define forms from their domain's step validators; the runner does the rest.
+import type { CommandName } from '../../domain/commands';
 import type { Workspace } from '../../domain/workspace';
 
 export interface Question {
@@ -38,8 +39,18 @@ export interface FormDefinition<D> {
   noun: string;
   /** Starts a draft; text after the command may prefill it (one-line shortcut). */
   begin(args: string, context: FormContext): Promise<{ draft: D } | { error: string }> | { draft: D } | { error: string };
+  /**
+   * The command that starts this form and the text after it that it reads as a one-line
+   * shortcut: such text typed while another dialog waits is a command, not an answer. Without
+   * it only the bare command word counts as one.
+   */
+  startedBy?: { command: CommandName; takes(args: string): boolean };
   steps: FormStep<D>[];
-  confirmCard(draft: D, context: FormContext): Record<string, unknown>;
+  /**
+   * The confirmation card. The runner puts `draftId` in the data of this form's confirm and
+   * discard buttons (so a card of an earlier draft files nothing); a form may show it too.
+   */
+  confirmCard(draft: D, context: FormContext & { draftId: string }): Record<string, unknown>;
   /** Files the draft. Must be idempotent on `idempotencyKey`: retries file once. */
   submit(draft: D, context: FormContext & { idempotencyKey: string }): Promise<SubmitOutcome>;
 }

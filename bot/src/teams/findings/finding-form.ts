@@ -65,14 +65,16 @@ export function findingForm(deps: FindingFormDeps): FormDefinition<FindingFormDr
       const warnings = shortcut.problems.filter((p) => !ASKED_ANYWAY.has(p));
       return { draft: warnings.length ? { ...shortcut.draft, warnings } : shortcut.draft };
     },
+    // "finding VPN: …" is the shortcut when it names a category; other text after the word is prose.
+    startedBy: { command: 'finding', takes: (args) => parseFindingShortcut(args, deps.clock()).draft.category !== undefined },
     steps,
-    confirmCard(d) {
+    confirmCard(d, fc) {
       const checked = confirmDraft(d);
       if (!checked.ok) {
         // Only reachable if the rules changed under a saved draft: say why, offer to drop it.
         return renderQuestionCard({ dialog: FINDING_FORM_ID, progress: 'New finding', question: `This draft can't be filed: ${checked.error}`, choices: [{ title: 'Discard', value: 'discard' }] });
       }
-      return renderFindingDraftCard({ draft: checked.value, draftId: d.startedAt, warnings: d.warnings ?? [] });
+      return renderFindingDraftCard({ draft: checked.value, draftId: fc.draftId, warnings: d.warnings ?? [] });
     },
     async submit(d, fc) {
       const actor = { id: fc.actor.id, name: fc.actor.name };

@@ -29,11 +29,14 @@ export interface ReminderHandlerDeps {
 }
 
 type TaskVerbName = keyof typeof TASK_VERB_OF;
+/** What `reminders` understands after the word: the rates, or the settings card. */
+const SUBCOMMANDS = new Set(['rates', 'rate', 'settings', 'edit']);
 const percent = (onTime: number, due: number) => (due ? `${Math.round((100 * onTime) / due)}%` : 'n/a');
 
 export function registerReminderHandlers(commands: CommandRouter, verbs: VerbRouter, deps: ReminderHandlerDeps): void {
   const h = new ReminderHandlers(deps);
-  commands.register('reminders', (c, args) => h.command(c, args));
+  // `reminders rates` and the like are the command; other text after the word is prose (e.g. an answer).
+  commands.register('reminders', (c, args) => h.command(c, args), { takes: (args) => SUBCOMMANDS.has(args.trim().toLowerCase()) });
   const v = REMINDER_VERBS;
   for (const verb of [v.done, v.snoozeHour, v.snoozeTomorrow, v.skip] as const) verbs.register(verb, (r) => h.taskAction(r, verb));
   verbs.register(v.reassign, (r) => h.reassign(r));
@@ -55,13 +58,11 @@ class ReminderHandlers {
       await context.sendActivity(plainMessage(ratesText(await this.deps.service.rates(ws))));
       return;
     }
-    if (sub && sub !== 'settings' && sub !== 'edit') {
+    if (sub && !SUBCOMMANDS.has(sub)) {
       await context.sendActivity(plainMessage('I know: reminders (see and change the recurring operations reminders) and reminders rates (on-time completion per team and task).'));
       return;
     }
     const { schedules, seeded } = await this.deps.views.ensureSeeded(ws, targetConversationId(context.activity));
-    // Also tells the scheduler which teams its digests can offer in "Reassign".
-    await this.deps.views.reassignChoices(ws);
     const message = seeded
       ? { text: `Set up ${schedules.length} reminders from the operations guide. Each goes to its team's channel when the role map names one, otherwise to this conversation.`, ok: true }
       : undefined;

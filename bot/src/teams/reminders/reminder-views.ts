@@ -4,7 +4,7 @@
 import { renderReminderDigestCard } from '../../cards/reminder-digest-card';
 import { MAX_SETTINGS_ROWS, renderReminderSettingsCard } from '../../cards/reminder-settings-card';
 import type { AgendaTask } from '../../domain/ops/agenda';
-import { isNamed, type OpsRole } from '../../domain/ops/roles';
+import { isNamed, type OpsRole, sortRoles } from '../../domain/ops/roles';
 import type { CompletionRecord } from '../../domain/reminders/actions';
 import { buildDigests, type DigestItem } from '../../domain/reminders/digest';
 import type { ReminderService } from '../../domain/reminders/reminder-service';
@@ -22,8 +22,6 @@ export interface ReminderViewDeps {
   completions(ws: Workspace, sinceIso: string): Promise<CompletionRecord[]>;
   clock: () => Date;
   timeZone: string;
-  /** Told the reassign choices of a workspace whenever they are computed (the scheduler's cards use them). */
-  onChoices?(ws: Workspace, choices: { title: string; value: string }[]): void;
 }
 
 const DAY_MS = 86_400_000;
@@ -87,18 +85,21 @@ export class ReminderViews {
     return renderReminderSettingsCard({ schedules, deploymentMode: settings.deploymentMode, timeZone: this.deps.timeZone, offset, ...(opts.message ? { message: opts.message } : {}) });
   }
 
-  /** Teams a task can be handed to: every role with a channel, and the setup conversation. */
+  /**
+   * Teams a task can be handed to: every role with a channel (in role-map order), and the setup
+   * conversation. Read from storage on every use, so every instance, before and after a restart,
+   * offers the same choices and accepts a choice from any digest card.
+   */
   async reassignChoices(ws: Workspace): Promise<ReassignChoice[]> {
     const [roles, settings] = await Promise.all([this.deps.roles(ws), this.deps.service.settings(ws)]);
     const out: ReassignChoice[] = [];
-    for (const role of roles) {
+    for (const role of sortRoles(roles)) {
       if (!role.channel?.id || out.some((c) => c.value === role.channel!.id)) continue;
       const team = isNamed(role.team) ? role.team : undefined;
       out.push({ title: `${team ?? role.name} · ${role.channel.name}`, value: role.channel.id, route: { ...(team ? { team } : {}), role: role.name, conversationId: role.channel.id } });
     }
     const setup = settings.serviceOwnerConversationId;
     if (setup && !out.some((c) => c.value === setup)) out.push({ title: 'The conversation where reminders were set up', value: setup, route: { conversationId: setup } });
-    this.deps.onChoices?.(ws, out.map(({ title, value }) => ({ title, value })));
     return out;
   }
 
