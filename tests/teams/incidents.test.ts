@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../bot/src/domain/incidents/incident';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { createIncidentsFeature, type IncidentsFeature } from '../../bot/src/features/incidents-feature';
+import { escalationForm } from '../../bot/src/teams/incidents/escalation-form';
 import { TableIncidentRepository } from '../../bot/src/storage/table-incident-repository';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
@@ -159,6 +160,92 @@ describe('escalate: the dialog files an incident end to end', () => {
     expect(stored?.incident.startedAt).toBe('2026-03-10T08:15:00.000Z');
     const timeline = await repo.timeline(teamOf(conv), id, { limit: 10 });
     expect(timeline.items[0]!.summary).toContain('routed to Network Operations (the vendor does not accept this)');
+  });
+});
+
+describe('escalate in one line', () => {
+  it('"escalate sev A outage for Exchange" asks only what the line did not say, and files it', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    await bot.send(conv.message('escalate sev A outage for Exchange'));
+    const first = text(lastTo(conv));
+    expect(first).toContain('What is the business impact?');
+    expect(first).toContain('4 questions to go'); // impact, affected, started, scope
+    const replies = await answerAll(conv, ['Nobody can send or receive customer mail', 'everyone at Warehouse 2 and Branch Paris', '09:00']);
+    expect(text(replies[2])).toContain('Is the problem in one of the areas the vendor does not accept?');
+    await bot.send(conv.message('vendor'));
+    const confirm = text(lastTo(conv));
+    expect(confirm).toContain('Confirm the escalation');
+    expect(confirm).toContain('Severity A Critical');
+    expect(confirm).toContain('Sites named: ');
+    expect(confirm).toContain('Warehouse 2, Branch Paris');
+    const filed = cardOf(await bot.send(invoke(conv, 'escalation.confirm', {})));
+    const id = /SR-\d{6}-\d{4,}/.exec(JSON.stringify(filed))![0];
+    const stored = (await repo.get(teamOf(conv), id))!.incident;
+    expect(stored).toMatchObject({ severity: 'A', highestSeverity: 'A', service: 'Exchange', problem: 'outage for Exchange', affected: 'everyone at Warehouse 2 and Branch Paris' });
+  });
+
+  it('"escalate sev 1 Teams meetings down" keeps service and description, and asks the severity saying only the vendor declares 1', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    await bot.send(conv.message('escalate sev 1 Teams meetings down'));
+    expect(text(lastTo(conv))).toContain('What is the business impact?');
+    const replies = await answerAll(conv, ['Sales cannot hold customer calls at all', 'all users', 'now']);
+    const severity = text(replies[2]);
+    expect(severity).toContain('Which severity?');
+    expect(severity).toContain('Only the vendor can declare severity 1 Catastrophic. Choose A if the impact is critical');
+    await answerAll(conv, ['A', 'vendor']);
+    expect(text(lastTo(conv))).toContain('Teams meetings down');
+  });
+
+  it('typed while another dialog waits, a one-line escalation reads as the command and prose does not', () => {
+    const form = escalationForm({ service: feature.service(), clock: () => now, file: () => Promise.reject(new Error('not filed here')) });
+    const takes = (args: string) => form.startedBy!.takes(args);
+    expect(form.startedBy!.command).toBe('escalate');
+    expect(takes('sev A outage for Exchange')).toBe(true);
+    expect(takes('sev 1 Teams meetings down')).toBe(true);
+    expect(takes('Teams meetings down')).toBe(true);
+    expect(takes('to the network team')).toBe(false);
+  });
+
+  it('"escalate severity B for SharePoint: slow search" pre-fills severity, service and description', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    await bot.send(conv.message('escalate severity B for SharePoint: slow search'));
+    expect(text(lastTo(conv))).toContain('What is the business impact?');
+    await answerAll(conv, ['Search results take a minute, people wait', 'about 300 users in HQ Building 2', '40 minutes ago', 'vendor']);
+    const confirm = text(lastTo(conv));
+    expect(confirm).toContain('Severity B Urgent');
+    expect(confirm).toContain('slow search');
+    expect(confirm).toContain('HQ Building 2');
+  });
+});
+
+describe('clocks and figures', () => {
+  it('the first response is due from the start the reporter gave, and the card shows the age from it', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    const { id, card } = await fileVendorIncident(conv); // started "40 minutes ago": 08:20, recorded 09:00
+    const stored = (await repo.get(teamOf(conv), id))!.incident;
+    expect(stored).toMatchObject({ startedAt: '2026-03-10T08:20:00.000Z', recordedAt: '2026-03-10T09:00:00.000Z', responseDueAt: '2026-03-10T09:20:00.000Z' });
+    expect(JSON.stringify(card)).toContain('"Age","value":"40 min (started 2026-03-10 08:20');
+  });
+
+  it('monthly figures count an incident at the highest severity it reached, older records from their timeline', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+    const ws = teamOf(conv);
+    const { id, card } = await fileVendorIncident(conv, [...VENDOR_ANSWERS.slice(0, 5), 'C', 'vendor']);
+    const ack = cardOf(await bot.send(invoke(conv, 'incident.acknowledge', { incidentId: id, etag: etagOf(card) })));
+    const raised = cardOf(await bot.send(invoke(conv, 'incident.severity', { incidentId: id, etag: etagOf(ack), severity: 'A', impact: 'Now no meeting at all starts, sales has stopped' })));
+    await bot.send(invoke(conv, 'incident.severity', { incidentId: id, etag: etagOf(raised), severity: 'B', impact: 'Most meetings start again; some still fail' }));
+    expect((await repo.get(ws, id))!.incident).toMatchObject({ severity: 'B', highestSeverity: 'A' });
+
+    // An incident stored before the record kept its highest severity: A, lowered to C.
+    const before = (await repo.get(ws, id))!.incident;
+    const { highestSeverity: _, ...legacy } = { ...before, id: 'SR-202603-9001', number: 9001, severity: 'C' as const, timelineCount: 2 };
+    const actor = { id: 'u', name: 'Someone' };
+    await repo.create(legacy, [
+      { incidentId: legacy.id, seq: 1, at: legacy.recordedAt, actor, kind: 'recorded', summary: 'Recorded as severity A Critical' },
+      { incidentId: legacy.id, seq: 2, at: legacy.recordedAt, actor, kind: 'severity-changed', summary: 'Severity A Critical → C Important', from: 'A', to: 'C' },
+    ]);
+    await bot.send(conv.message('incidents figures 2026-03'));
+    expect(lastTo(conv).text).toContain('Recorded: 2 (1 Catastrophic: 0, A Critical: 2, B Urgent: 0, C Important: 0, D Advisory: 0)');
   });
 });
 

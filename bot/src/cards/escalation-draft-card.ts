@@ -1,5 +1,5 @@
 import type { EscalationDraft } from '../domain/incidents/escalation-draft';
-import { confirmDraft } from '../domain/incidents/escalation-draft';
+import { confirmDraft, namedSites } from '../domain/incidents/escalation-draft';
 import { describeCommitment, type SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../domain/incidents/zoned-time';
 import { severityText } from './incident-format';
@@ -25,6 +25,8 @@ export function renderEscalationDraftCard(input: EscalationDraftCardInput): Reco
     problem: e.problem,
     impact: e.impact,
     affected: e.affected,
+    // The sites the answers name, each whole ("HQ Building 2"), so a misread shows before filing.
+    sites: namedSites(e).join(', '),
     started: formatInZone(new Date(e.startedAt), input.timeZone),
     severityText: severityText(input.policy, e.severity),
     commitment: describeCommitment(input.policy, e.severity),

@@ -1,5 +1,5 @@
 import type { Incident, TimelineEntry } from '../domain/incidents/incident';
-import { isOpen, TEXT_LIMITS } from '../domain/incidents/incident';
+import { clockStart, isOpen, TEXT_LIMITS } from '../domain/incidents/incident';
 import { SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../domain/incidents/zoned-time';
 import { INCIDENT_VERBS, type IncidentVerbData } from './incident-verbs';
@@ -53,7 +53,7 @@ export function renderIncidentCard(input: IncidentCardInput): Record<string, unk
     hasMessage: Boolean(input.message),
     message: input.message ? escapeMarkdown(input.message) : '',
     owner: escapeMarkdown(ownerText(i)),
-    age: shortDuration(now.getTime() - Date.parse(i.recordedAt)) + ` (recorded ${formatInZone(new Date(i.recordedAt), timeZone)})`,
+    age: `${shortDuration(now.getTime() - clockStart(i).getTime())} (started ${formatInZone(clockStart(i), timeZone)}, recorded ${formatInZone(new Date(i.recordedAt), timeZone)})`,
     nextUpdate: next.text,
     nextUpdateOverdue: open && next.overdue,
     responseGoal: goal.text,

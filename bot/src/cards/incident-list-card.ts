@@ -1,3 +1,4 @@
+import { clockStart } from '../domain/incidents/incident';
 import type { StoredIncident } from '../domain/incidents/incident-repository';
 import { SEVERITY_LEVELS, type SeverityPolicy } from '../domain/incidents/severity';
 import { clip } from './incident-card';
@@ -44,7 +45,7 @@ export function renderIncidentListCard(input: IncidentListCardInput): Record<str
         problem: clip(i.problem, PROBLEM_CHARS),
         severityText: severityText(policy, i.severity),
         severityColor: severityColor(i.severity),
-        detail: escapeMarkdown(`${STATE_LABELS[i.state]} · ${ownerText(i)} · age ${shortDuration(now.getTime() - Date.parse(i.recordedAt))}`),
+        detail: escapeMarkdown(`${STATE_LABELS[i.state]} · ${ownerText(i)} · age ${shortDuration(now.getTime() - clockStart(i).getTime())}`),
         overdue: next.overdue,
         overdueText: `Update overdue: was due ${next.text}`,
         openData: { incidentId: i.id },

@@ -124,6 +124,7 @@ const draft: EscalationDraft = {
 };
 const internalDraft: EscalationDraft = { ...draft, scope: classifyScope([draft.problem]) };
 const vendorDraft: EscalationDraft = { ...draft, problem: 'Meetings fail to start for everyone', severity: 'A', scope: { route: 'vendor', reason: 'The agent confirmed the problem is in the vendor service.', matched: [] } };
+const sitesDraft: EscalationDraft = { ...vendorDraft, problem: 'Meetings fail to start in Branch Paris since the morning', affected: 'about 300 users in HQ Building 2 and Warehouse 2', affectedUsers: 300 };
 const hostileDraft: EscalationDraft = { service: HOSTILE, problem: HOSTILE, impact: HOSTILE, affected: HOSTILE, startedAt: draft.startedAt, severity: 'C', scope: classifyScope([HOSTILE + ' firewall']) };
 
 const reminder = (kind: 'update-due' | 'update-overdue' | 'response-overdue', incident: Incident, dueAt: string) => () =>
@@ -139,6 +140,7 @@ samples.push(
   { template: 'incident-list.json', name: 'incident list with hostile text', render: list([hostile]), literal: [HOSTILE] },
   { template: 'escalation-draft.json', name: 'escalation draft routed internally', render: () => renderEscalationDraftCard({ draft: internalDraft, policy, timeZone: 'Europe/London' }) },
   { template: 'escalation-draft.json', name: 'escalation draft to the vendor', render: () => renderEscalationDraftCard({ draft: vendorDraft, policy, timeZone: 'Europe/London' }) },
+  { template: 'escalation-draft.json', name: 'escalation draft naming sites', render: () => renderEscalationDraftCard({ draft: sitesDraft, policy, timeZone: 'Europe/London' }), literal: ['Branch Paris, HQ Building 2, Warehouse 2'] },
   { template: 'escalation-draft.json', name: 'escalation draft with hostile text', render: () => renderEscalationDraftCard({ draft: hostileDraft, policy, timeZone: 'Europe/London' }), literal: [HOSTILE] },
   { template: 'incident-reminder.json', name: 'update due reminder', render: reminder('update-due', investigating, '2024-03-31T03:40:00.000Z') },
   { template: 'incident-reminder.json', name: 'update overdue reminder', render: reminder('update-overdue', investigating, '2024-03-31T03:00:00.000Z') },

@@ -138,6 +138,17 @@ describe('the one-line shortcut', () => {
     expect(p('headset built-in mics in the call centre')).toMatchObject({ category: 'audio-devices', description: 'built-in mics in the call centre', area: 'devices' });
   });
 
+  it('design brief §2 "the affected scope (building, subnet, site)": keeps a site whole, its qualifier and its number or name', () => {
+    const building = (s: string) => parseFindingShortcut(s, t0).draft.building;
+    expect(building('wifi: poor coverage in HQ Building 2, PSR 3%')).toBe('HQ Building 2');
+    expect(building('bandwidth: saturated link at Warehouse 2')).toBe('Warehouse 2');
+    expect(building('firewall: UDP 3478 blocked at Branch Paris')).toBe('Branch Paris');
+    expect(building('vpn: audio breaks up at North Campus B')).toBe('North Campus B');
+    // Words the shortcut reads for itself are not part of the site.
+    expect(building('wifi: PSR Building 3 at 4%')).toBe('Building 3');
+    expect(building('wifi: In HQ Building 2 poor audio')).toBe('HQ Building 2');
+  });
+
   it('leaves what it cannot find to the dialog', () => {
     expect(parseFindingShortcut('finding', t0).matched).toBe(false);
     const unknown = parseFindingShortcut('finding something odd happened', t0);

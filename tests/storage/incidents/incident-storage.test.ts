@@ -37,8 +37,8 @@ beforeAll(async () => {
   for (const name of INCIDENT_TABLES) await client(name).createTable();
 });
 
-async function fileOne(service: IncidentService, ws: Workspace, severity = 'A') {
-  const r = await service.file(ws, escalation(severity), ben, randomUUID());
+async function fileOne(service: IncidentService, ws: Workspace, severity = 'A', startedAt?: string) {
+  const r = await service.file(ws, { ...escalation(severity), ...(startedAt ? { startedAt } : {}) }, ben, randomUUID());
   if (r.kind !== 'filed') throw new Error(JSON.stringify(r));
   return r;
 }
@@ -162,7 +162,8 @@ describe('incident storage', () => {
     const ok = await s.configure(ws, { timeZone: 'Asia/Kolkata', overrides: { levels: { A: { updateEveryMinutes: 60 } } } });
     expect(ok.ok).toBe(true);
     now = new Date('2024-06-30T19:00:00Z'); // 1 July 00:30 in Kolkata
-    const { incident } = await fileOne(s, ws);
+    // Started as it was filed: response and resolution clocks run from the start.
+    const { incident } = await fileOne(s, ws, 'A', now.toISOString());
     expect(incident.id).toMatch(/^SR-202407-0001$/);
     expect(incident.nextUpdateDueAt).toBe('2024-06-30T20:00:00.000Z');
     now = new Date('2024-06-30T19:20:00Z');

@@ -1,7 +1,7 @@
 // Communication rhythm: when the next status update is due and which reminders are owed.
 // Everything here is pure: the scheduler passes `now`, sends what comes back, and records
 // the keys it sent (claimReminder) so a second tick or a second instance sends nothing twice.
-import { isOpen, type Incident } from './incident';
+import { clockStart, isOpen, type Incident } from './incident';
 import type { SeverityPolicy, SeverityRule } from './severity';
 
 const MINUTE = 60_000;
@@ -16,9 +16,13 @@ export function nextUpdateDue(rule: SeverityRule, from: Date): Date | null {
   return rule.updateEveryMinutes === null ? null : new Date(from.getTime() + rule.updateEveryMinutes * MINUTE);
 }
 
-/** When the initial response is due, or null when the severity sets no response goal. */
-export function responseDue(rule: SeverityRule, recordedAt: Date): Date | null {
-  return rule.initialResponseMinutes === null ? null : new Date(recordedAt.getTime() + rule.initialResponseMinutes * MINUTE);
+/**
+ * When the initial response is due, or null when the severity sets no response goal. `started`
+ * is the incident's clock start (clockStart): the goal runs from when the problem began, so an
+ * incident reported late is due (or overdue) accordingly.
+ */
+export function responseDue(rule: SeverityRule, started: Date): Date | null {
+  return rule.initialResponseMinutes === null ? null : new Date(started.getTime() + rule.initialResponseMinutes * MINUTE);
 }
 
 export type ResponseStatus =
@@ -33,7 +37,7 @@ export function responseStatus(incident: Incident, now: Date): ResponseStatus {
   const due = Date.parse(incident.responseDueAt);
   if (incident.acknowledgedAt) {
     const ack = Date.parse(incident.acknowledgedAt);
-    const afterMinutes = Math.round((ack - Date.parse(incident.recordedAt)) / MINUTE);
+    const afterMinutes = Math.round((ack - clockStart(incident).getTime()) / MINUTE);
     return ack <= due ? { kind: 'met', afterMinutes } : { kind: 'missed', afterMinutes };
   }
   return now.getTime() <= due ? { kind: 'pending', dueAt: incident.responseDueAt } : { kind: 'overdue', dueAt: incident.responseDueAt };

@@ -6,6 +6,7 @@ import { addWallDays, toWallTime, wallToInstant, type WallTime } from './zoned-t
 import { type EscalationFacts, TEXT_LIMITS } from './incident';
 import { classifyScope, parseScopeAnswer, SCOPE_CATEGORIES, SCOPE_CATEGORY_INFO, type ScopeDecision } from './scope-check';
 import { describeCommitment, parseSeverity, SEVERITY_LEVELS, severityLabel, type SeverityLevel, type SeverityPolicy } from './severity';
+import { findSites, maskSites } from './site-names';
 
 export type EscalationStep = 'service' | 'problem' | 'impact' | 'affected' | 'started' | 'severity' | 'scope';
 export const ESCALATION_STEPS: readonly EscalationStep[] = ['service', 'problem', 'impact', 'affected', 'started', 'severity', 'scope'];
@@ -143,11 +144,10 @@ export function answerStep(draft: EscalationDraft, step: EscalationStep, answer:
       const t = text(answer, 'who is affected', TEXT_LIMITS.affected, 2);
       if (typeof t !== 'string') return { ok: false, message: t.error };
       const lower = t.toLowerCase();
-      const n = /(\d[\d,.']*)\s*(users?|people|persons?|staff|employees|agents|seats)?/.exec(lower);
-      const count = n ? Number(n[1]!.replace(/[,.']/g, '')) : undefined;
+      const count = countAffectedUsers(t);
       const everyone = /\b(all|everyone|everybody|entire|whole)\b/.test(lower);
       const single = /\b(one|single|a) (user|person)\b|\bonly me\b|\bjust me\b/.test(lower);
-      next = { ...draft, affected: t, affectedUsers: single ? 1 : count !== undefined && Number.isSafeInteger(count) ? count : undefined, affectedEveryone: everyone || undefined };
+      next = { ...draft, affected: t, affectedUsers: single ? 1 : count, affectedEveryone: everyone || undefined };
       break;
     }
     case 'started': {
@@ -215,6 +215,35 @@ export function validateEscalation(e: unknown, ctx: StepContext): { ok: true; es
       scope: scope!.route === 'vendor' ? { route: 'vendor', reason: String(scope!.reason ?? ''), matched: [] } : scope!,
     },
   };
+}
+
+const PEOPLE = /^(users?|people|persons?|staff|employees|agents|seats|colleagues|members|mailboxes)$/;
+// Words that may follow a bare head count ("300 in Lyon", "about 40 affected").
+const AFTER_COUNT = /^(in|at|on|across|from|of|and|or|are|is|were|affected|impacted|can|cannot|can't|have|has|so|total)$/;
+
+/**
+ * The number of users an "affected" answer names: a number followed by a word for people, else
+ * a bare number. Numbers that belong to a site ("Warehouse 2", "HQ Building 2") or count
+ * something else ("3 sites", "40 calls an hour") are not head counts.
+ */
+export function countAffectedUsers(answer: string): number | undefined {
+  const masked = maskSites(answer).toLowerCase();
+  let bare: number | undefined;
+  for (const m of masked.matchAll(/(?<![\p{L}\p{N}.,])(\d[\d,.']*)(?:\s+|(?=[^\p{L}])|$)(\p{L}[\p{L}']*)?/gu)) {
+    const n = Number(m[1]!.replace(/[,.']+$/, '').replace(/[,.']/g, ''));
+    if (!Number.isSafeInteger(n)) continue;
+    const word = m[2];
+    if (word && PEOPLE.test(word)) return n;
+    if (bare === undefined && (!word || AFTER_COUNT.test(word))) bare = n;
+  }
+  return bare;
+}
+
+/** Sites the answers name, each kept whole ("HQ Building 2", "Warehouse 2", "Branch Paris"). */
+export function namedSites(draft: Pick<EscalationDraft, 'problem' | 'affected'>): string[] {
+  const names = [draft.problem, draft.affected].flatMap((t) => (t ? findSites(t).map((s) => s.name) : []));
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
 }
 
 const MAX_AGE_DAYS = 365;

@@ -1,22 +1,24 @@
 // Monthly figures for the service review: how many incidents of each severity, how often the
 // first response met its goal, how often updates came on time, how long resolution took.
+// An incident is counted at the highest severity it reached (a B raised to A is an A incident
+// for the review, even after it is lowered again), and its clocks run from when it started.
 import { responseStatus } from './cadence';
-import type { Incident } from './incident';
-import { SEVERITY_LEVELS, type SeverityLevel } from './severity';
+import { clockStart, highestSeverityOf, type Incident, type TimelineEntry } from './incident';
+import { mostSevere, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from './severity';
 import { monthRange } from './zoned-time';
 
 export interface MonthlyFigures {
   year: number;
   month: number;
   timeZone: string;
-  /** Incidents recorded in the month, by severity. */
+  /** Incidents recorded in the month, by the highest severity each reached. */
   countBySeverity: Record<SeverityLevel, number>;
   total: number;
   /** Of the month's incidents with a response goal whose outcome is known (acknowledged, or overdue). */
   firstResponse: { withinGoal: number; decided: number; share: number | null };
   /** Status updates on the month's incidents posted by their due time. */
   updates: { onTime: number; total: number; share: number | null };
-  /** Over incidents resolved in the month (resolution or workaround), from recording to resolution. */
+  /** Over incidents resolved in the month (resolution or workaround), from the start of the problem to resolution. */
   meanTimeToResolveMinutes: number | null;
   resolvedCount: number;
 }
@@ -44,7 +46,7 @@ export function monthlyFigures(incidents: readonly Incident[], year: number, mon
   for (const i of incidents) {
     if (inRange(i.recordedAt, start, end)) {
       total++;
-      countBySeverity[i.severity]++;
+      countBySeverity[highestSeverityOf(i)]++;
       const r = responseStatus(i, now);
       if (r.kind === 'met') (withinGoal++, decided++);
       else if (r.kind === 'missed' || r.kind === 'overdue') decided++;
@@ -53,7 +55,7 @@ export function monthlyFigures(incidents: readonly Incident[], year: number, mon
     }
     if (inRange(i.resolvedAt, start, end)) {
       resolvedCount++;
-      resolveMinutes += (Date.parse(i.resolvedAt!) - Date.parse(i.recordedAt)) / 60_000;
+      resolveMinutes += (Date.parse(i.resolvedAt!) - clockStart(i).getTime()) / 60_000;
     }
   }
   const share = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -68,4 +70,18 @@ export function monthlyFigures(incidents: readonly Incident[], year: number, mon
     meanTimeToResolveMinutes: resolvedCount ? Math.round(resolveMinutes / resolvedCount) : null,
     resolvedCount,
   };
+}
+
+/**
+ * The highest severity an incident reached according to its timeline (the severity it was
+ * recorded at and every level it was changed to or from): for incidents stored before the
+ * record kept `highestSeverity` itself.
+ */
+export function highestSeverityFromTimeline(incident: Incident, entries: readonly TimelineEntry[]): SeverityLevel {
+  let top = highestSeverityOf(incident);
+  for (const e of entries) {
+    if (e.kind !== 'severity-changed') continue;
+    for (const level of [e.from, e.to]) if (isSeverityLevel(level)) top = mostSevere(top, level);
+  }
+  return top;
 }

@@ -6,13 +6,13 @@ import type { CounterRepository } from '../counter';
 import type { Workspace } from '../workspace';
 import { reminderDecisions, type ReminderDecision, responseDue, nextUpdateDue, withReminderClaimed, withReminderConfirmed, withReminderReleased } from './cadence';
 import { type ConfirmedEscalation, validateEscalation } from './escalation-draft';
-import { monthlyFigures, type MonthlyFigures } from './figures';
-import { type Clock, formatSrNumber, type Incident, type Person, type TimelineEntry } from './incident';
+import { highestSeverityFromTimeline, monthlyFigures, type MonthlyFigures } from './figures';
+import { clockStart, type Clock, formatSrNumber, type Incident, type Person, type TimelineEntry } from './incident';
 import type { IdempotencyRecord, IncidentFilter, IncidentRepository, IncidentSettings, Page, PageRequest, StoredIncident } from './incident-repository';
 import { applyAction, type IncidentAction, VIEW_SENSITIVE_ACTIONS } from './lifecycle';
 import { outageNotices, type OutageNotice } from './outage-notice';
 import { resolveSeverityPolicy, severityLabel, type SeverityPolicy, validateSeverityOverrides } from './severity';
-import { isValidTimeZone, toWallTime } from './zoned-time';
+import { isValidTimeZone, monthRange, toWallTime } from './zoned-time';
 
 export const SR_COUNTER = 'SR';
 export const MAX_PAGE_SIZE = 50;
@@ -119,11 +119,12 @@ export class IncidentService {
       affected: e.affected,
       startedAt: e.startedAt,
       severity: e.severity,
+      highestSeverity: e.severity,
       scope: e.scope,
       state: 'recorded',
       recordedAt: at,
       recordedBy: actor,
-      responseDueAt: responseDue(rule, now)?.toISOString(),
+      responseDueAt: responseDue(rule, clockStart({ startedAt: e.startedAt, recordedAt: at }))?.toISOString(),
       escalationLevel: 0,
       nextUpdateDueAt: nextUpdateDue(rule, now)?.toISOString(),
       updatesTotal: 0,
@@ -162,7 +163,9 @@ export class IncidentService {
       const strict = options.expectedEtag !== undefined && VIEW_SENSITIVE_ACTIONS.has(action.type);
       if (strict && stored.etag !== options.expectedEtag) return conflict(stored);
       const now = this.deps.clock();
-      const t = applyAction(stored.incident, action, actor, now, policy);
+      // A severity change keeps the highest level reached; an older record learns it first.
+      const current = action.type === 'severity' ? await this.withHighestSeverity(ws, stored.incident) : stored.incident;
+      const t = applyAction(current, action, actor, now, policy);
       if (!t.ok) return { kind: 'refused', reason: t.reason, current: stored };
       const record: IdempotencyRecord = { key: options.idempotencyKey, incidentId: id, operation: action.type, at: now.toISOString(), result: t.incident };
       const w = await this.repo.update(t.incident, stored.etag, t.entries, record);
@@ -238,15 +241,39 @@ export class IncidentService {
 
   async figures(ws: Workspace, year: number, month: number): Promise<MonthlyFigures> {
     const { timeZone } = await this.settings(ws);
+    const { start, end } = monthRange(year, month, timeZone);
     const incidents: Incident[] = [];
     let continuation: string | undefined;
     const to = new Date(Date.UTC(year, month, 2)); // a day past the month end in any zone
     do {
       const page = await this.repo.list(ws, { state: 'all', recordedTo: to }, { limit: 500, continuation });
-      incidents.push(...page.items.map((s) => s.incident));
+      for (const { incident } of page.items) {
+        const recorded = Date.parse(incident.recordedAt);
+        // Only the month's own incidents are counted by severity, so only they need it.
+        incidents.push(recorded >= start.getTime() && recorded < end.getTime() ? await this.withHighestSeverity(ws, incident) : incident);
+      }
       continuation = page.continuation;
     } while (continuation);
     return monthlyFigures(incidents, year, month, timeZone, this.deps.clock());
+  }
+
+  /**
+   * The incident with `highestSeverity` set. Records stored before the field was kept get it
+   * from their timeline (severity changes are on it); one that never changed has its own.
+   */
+  private async withHighestSeverity(ws: Workspace, incident: Incident): Promise<Incident> {
+    if (incident.highestSeverity) return incident;
+    const entries: TimelineEntry[] = [];
+    // Only the recording entry: no severity change can have happened.
+    if (incident.timelineCount > 1) {
+      let continuation: string | undefined;
+      do {
+        const page = await this.repo.timeline(ws, incident.id, { limit: MAX_PAGE_SIZE, continuation });
+        entries.push(...page.items);
+        continuation = page.continuation;
+      } while (continuation);
+    }
+    return { ...incident, highestSeverity: highestSeverityFromTimeline(incident, entries) };
   }
 }
 

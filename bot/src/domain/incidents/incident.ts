@@ -2,7 +2,7 @@
 // round-trips through storage and cards unchanged.
 import type { Workspace } from '../workspace';
 import type { ScopeDecision } from './scope-check';
-import type { SeverityLevel } from './severity';
+import { mostSevere, type SeverityLevel } from './severity';
 
 export type Clock = () => Date;
 
@@ -34,6 +34,11 @@ export interface Incident extends EscalationFacts {
   number: number;
   workspace: Workspace;
   state: IncidentState;
+  /**
+   * The most severe level the incident has had (the severity can change during its life, and
+   * the service review counts it at its worst). Absent on incidents stored before it was kept.
+   */
+  highestSeverity?: SeverityLevel;
   recordedAt: string;
   recordedBy: Person;
   owner?: Person;
@@ -61,6 +66,22 @@ export interface Incident extends EscalationFacts {
   /** Bumped on every change; shown on the card so people can tell two renderings apart. */
   version: number;
   updatedAt: string;
+}
+
+/**
+ * Where the incident's clocks (age, first response, time to resolve) start: when the problem
+ * started as the reporter said, not when it was recorded. A start given a few minutes ahead
+ * of the recording (clock skew, allowed by the dialog) counts from the recording.
+ */
+export function clockStart(i: Pick<Incident, 'startedAt' | 'recordedAt'>): Date {
+  const recorded = Date.parse(i.recordedAt);
+  const started = Date.parse(i.startedAt);
+  return new Date(Number.isNaN(started) ? recorded : Math.min(started, recorded));
+}
+
+/** The severity the incident is counted at in the figures: the highest it reached. */
+export function highestSeverityOf(i: Pick<Incident, 'severity' | 'highestSeverity'>): SeverityLevel {
+  return i.highestSeverity ? mostSevere(i.highestSeverity, i.severity) : i.severity;
 }
 
 export type TimelineKind =

@@ -3,8 +3,8 @@
 // applyAction is pure: it returns the next incident and its timeline entries, or the reason
 // the step is refused; the service persists the result.
 import { nextUpdateDue, responseDue } from './cadence';
-import { type Incident, type IncidentState, isOpen, type Person, TEXT_LIMITS, type TimelineEntry, type TimelineKind } from './incident';
-import { type SeverityLevel, type SeverityPolicy, isSeverityLevel, severityLabel } from './severity';
+import { clockStart, highestSeverityOf, type Incident, type IncidentState, isOpen, type Person, TEXT_LIMITS, type TimelineEntry, type TimelineKind } from './incident';
+import { mostSevere, type SeverityLevel, type SeverityPolicy, isSeverityLevel, severityLabel } from './severity';
 
 export type IncidentAction =
   | { type: 'acknowledge' }
@@ -134,11 +134,12 @@ export function applyAction(incident: Incident, action: IncidentAction, actor: P
       next = {
         ...next,
         severity: action.severity,
+        highestSeverity: mostSevere(highestSeverityOf(incident), action.severity),
         impact,
         nextUpdateDueAt: due?.toISOString(),
         remindersSent: incident.remindersSent.filter((k) => k.startsWith('response-overdue@')),
       };
-      if (state === 'recorded') next.responseDueAt = responseDue(target, new Date(incident.recordedAt))?.toISOString();
+      if (state === 'recorded') next.responseDueAt = responseDue(target, clockStart(incident))?.toISOString();
       entry('severity-changed', `Severity ${severityLabel(rule)} → ${severityLabel(target)}${action.vendorDeclared ? ' (declared by the vendor)' : ''}`, {
         text: impact,
         from: incident.severity,

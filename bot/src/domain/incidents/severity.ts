@@ -210,3 +210,13 @@ export function parseSeverity(text: string, policy: SeverityPolicy = DEFAULT_SEV
   }
   return undefined;
 }
+
+/** True when `a` is more severe than `b`: 1 above A above B, C and D (the seed's table order). */
+export function isMoreSevere(a: SeverityLevel, b: SeverityLevel): boolean {
+  return SEVERITY_LEVELS.indexOf(a) < SEVERITY_LEVELS.indexOf(b);
+}
+
+/** The most severe of the given levels. */
+export function mostSevere(first: SeverityLevel, ...rest: SeverityLevel[]): SeverityLevel {
+  return rest.reduce((top, l) => (isMoreSevere(l, top) ? l : top), first);
+}

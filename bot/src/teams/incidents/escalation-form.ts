@@ -3,15 +3,17 @@
 // escalation.confirm / escalation.discard, the verbs the confirmation card already carries.
 // The workspace's time zone and severity policy are read once when the dialog begins and
 // travel with the draft, so every question (and the severity commitments it shows) uses the
-// targets that will apply when the incident is filed.
+// targets that will apply when the incident is filed. Text after the command is the one-line
+// shortcut (escalation-shortcut.ts): what it answers is not asked again.
 import { renderEscalationDraftCard } from '../../cards/escalation-draft-card';
 import {
   answerStep, confirmDraft, ESCALATION_STEPS, type EscalationDraft, type EscalationStep, promptFor, type StepContext,
 } from '../../domain/incidents/escalation-draft';
+import { parseEscalationShortcut } from '../../domain/incidents/escalation-shortcut';
 import type { Clock } from '../../domain/incidents/incident';
 import type { IncidentService } from '../../domain/incidents/incident-service';
 import { classifyScope } from '../../domain/incidents/scope-check';
-import { describeCommitment, SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../../domain/incidents/severity';
+import { DEFAULT_SEVERITY_POLICY, describeCommitment, SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../../domain/incidents/severity';
 import type { FormDefinition, FormStep, Question } from '../dialogs/form';
 import type { FiledEscalation } from './incident-views';
 
@@ -22,6 +24,8 @@ export interface EscalationFormDraft {
   e: EscalationDraft;
   timeZone: string;
   policy: SeverityPolicy;
+  /** What the one-line shortcut said that a step could not take, shown with that step's question. */
+  notes?: Partial<Record<EscalationStep, string>>;
 }
 
 export interface EscalationFormDeps {
@@ -38,7 +42,7 @@ export function escalationForm(deps: EscalationFormDeps): FormDefinition<Escalat
     ask: (d) => question(step, d, ctx(d)),
     answer(input, d) {
       const r = answerStep(d.e, step, input, ctx(d));
-      return r.ok ? { ok: true, draft: { ...d, e: r.draft } } : { ok: false, message: r.message };
+      return r.ok ? { ok: true, draft: withoutNote({ ...d, e: r.draft }, step) } : { ok: false, message: r.message };
     },
     skip: (d) => answered(step, d.e),
   }));
@@ -49,11 +53,22 @@ export function escalationForm(deps: EscalationFormDeps): FormDefinition<Escalat
     async begin(args, fc) {
       const { timeZone, policy } = await deps.service.settings(fc.workspace);
       const draft: EscalationFormDraft = { e: {}, timeZone, policy };
-      // "escalate Teams meetings" names the service up front.
-      if (!args.trim()) return { draft };
-      const r = answerStep(draft.e, 'service', args, ctx(draft));
-      if (!r.ok) return { error: `${r.message} Type escalate on its own to answer one question at a time.` };
-      return { draft: { ...draft, e: r.draft } };
+      // "escalate Teams meetings", "escalate sev A outage for Exchange": answers up front.
+      const shortcut = parseEscalationShortcut(args, ctx(draft));
+      if (!shortcut.matched) return { draft };
+      const notes: NonNullable<EscalationFormDraft['notes']> = {};
+      for (const n of shortcut.notes) notes[n.step] = notes[n.step] ? `${notes[n.step]} ${n.message}` : n.message;
+      return { draft: { ...draft, e: shortcut.draft, ...(shortcut.notes.length ? { notes } : {}) } };
+    },
+    // Typed while another dialog waits, "escalate sev A outage for Exchange" is this command when
+    // the line names a severity, or a service and what is wrong with it; "escalate to the network
+    // team" is prose. The levels and their names are the same under every workspace's targets.
+    startedBy: {
+      command: 'escalate',
+      takes: (args) => {
+        const s = parseEscalationShortcut(args, { now: deps.clock(), timeZone: 'UTC', policy: DEFAULT_SEVERITY_POLICY });
+        return s.draft.severity !== undefined || s.notes.some((n) => n.step === 'severity') || (s.draft.service !== undefined && s.draft.problem !== undefined);
+      },
     },
     steps,
     confirmCard: (d) => renderEscalationDraftCard({ draft: d.e, policy: d.policy, timeZone: d.timeZone }),
@@ -67,6 +82,13 @@ export function escalationForm(deps: EscalationFormDeps): FormDefinition<Escalat
   };
 }
 
+function withoutNote(d: EscalationFormDraft, step: EscalationStep): EscalationFormDraft {
+  if (!d.notes?.[step]) return d;
+  const { [step]: _, ...rest } = d.notes;
+  const { notes: __, ...draft } = d;
+  return Object.keys(rest).length ? { ...draft, notes: rest } : draft;
+}
+
 function answered(step: EscalationStep, e: EscalationDraft): boolean {
   const key = step === 'started' ? 'startedAt' : step;
   return e[key] !== undefined;
@@ -74,6 +96,12 @@ function answered(step: EscalationStep, e: EscalationDraft): boolean {
 
 /** One question card's content. The severity and scope steps carry their explanations. */
 function question(step: EscalationStep, d: EscalationFormDraft, ctx: StepContext): Question {
+  const q = plainQuestion(step, d, ctx);
+  const note = d.notes?.[step];
+  return note ? { ...q, hint: q.hint ? `${note}\n\n${q.hint}` : note } : q;
+}
+
+function plainQuestion(step: EscalationStep, d: EscalationFormDraft, ctx: StepContext): Question {
   const p = promptFor(step, d.e, ctx);
   if (step === 'severity') {
     // What each severity commits to is shown before anyone picks one. Severity 1 is listed

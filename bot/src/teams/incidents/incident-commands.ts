@@ -1,5 +1,6 @@
 // Chat commands of the incident feature:
-//   escalate [service]            start the escalation dialog
+//   escalate [one line]           start the escalation dialog; "sev A outage for Exchange"
+//                                 answers severity, service and description up front
 //   incidents                     open incidents (card, pages with the incident.list verb)
 //   incidents all | overdue | A   all incidents / updates overdue / one severity
 //   incidents SR-202406-0001      post one incident's card
