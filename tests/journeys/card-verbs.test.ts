@@ -115,23 +115,6 @@ describe('every card verb, pressed as a person would', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a command typed while a dialog waits: keep answering, take it as the answer, or leave and run it', async () => {
-    await teams.say(conv, 'finding');
-    const ask = await teams.say(conv, 'findings');
-    expect(ask.text).toContain('Leave it and run');
-    const [stay] = await follow(ask.cards, ['dialog.stay']);
-    expect(JSON.stringify(stay)).toContain('Which kind of problem is it?');
-    for (const answer of ['vpn', 'skip', 'Building 6', 'skip', 'vpn', 'PSR', '4.1%']) await teams.say(conv, answer);
-    // The description is free text, so the command word may be the answer itself.
-    const asked = await teams.say(conv, 'findings');
-    expect(asked.cards.flatMap((c) => buttons(c)).map((b) => b.verb)).toContain('dialog.answer');
-    const next = await follow(asked.cards, ['dialog.answer']);
-    expect(JSON.stringify(next)).toContain('A link to the evidence');
-    const leaving = await teams.say(conv, 'help');
-    await follow(leaving.cards, ['dialog.leave']);
-    expect(problems).toEqual([]);
-  });
-
   it('the call-quality import cards: proposals filed from chat', async () => {
     // More places above target than one card lists, so the card offers "File all".
     const csv = ['Month,Building,Network type,Streams,Poor streams', ...Array.from({ length: 40 }, (_, i) => `2026-10,Building ${i + 10},Wired,1000,${60 + i}`)].join('\n');
@@ -225,6 +208,24 @@ describe('every card verb, pressed as a person would', () => {
     }
     expect(problems).toEqual([]);
   }, 180_000);
+
+  // Last of the chat journeys: leaving sets the finding aside, and the next dialog would offer it back.
+  it('a command typed while a dialog waits: keep answering, take it as the answer, or leave and run it', async () => {
+    await teams.say(conv, 'finding');
+    const ask = await teams.say(conv, 'findings');
+    expect(ask.text).toContain('Leave it and run');
+    const [stay] = await follow(ask.cards, ['dialog.stay']);
+    expect(JSON.stringify(stay)).toContain('Which kind of problem is it?');
+    for (const answer of ['vpn', 'skip', 'Building 6', 'skip', 'vpn', 'PSR', '4.1%']) await teams.say(conv, answer);
+    // The description is free text, so the command word may be the answer itself.
+    const asked = await teams.say(conv, 'findings');
+    expect(asked.cards.flatMap((c) => buttons(c)).map((b) => b.verb)).toContain('dialog.answer');
+    const next = await follow(asked.cards, ['dialog.answer']);
+    expect(JSON.stringify(next)).toContain('A link to the evidence');
+    const leaving = await teams.say(conv, 'help');
+    await follow(leaving.cards, ['dialog.leave']);
+    expect(problems).toEqual([]);
+  });
 
   it('covers every verb the features declare', () => {
     const missing = ALL_VERBS.filter((v) => !answered.has(v));
