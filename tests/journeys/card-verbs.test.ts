@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_VERBS } from '../../bot/src/cards/verbs';
 import { type LocalConnector, startConnector } from '../support/connector';
-import { type LaunchedProduct, launchProduct, removeDataDir } from './support/product';
+import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
 import { brokenIn, buttons, type CardButton, type Conv, TeamsClient, tenant } from './support/teams';
 
 let connector: LocalConnector;
@@ -50,11 +50,7 @@ async function addTaskDueNextMinute(): Promise<{ digest: Promise<any> }> {
 }
 
 afterAll(async () => {
-  const errors = product?.errorLines() ?? [];
-  await product?.stop();
-  await connector?.close();
-  if (product) removeDataDir(product.dataDir);
-  expect(errors).toEqual([]);
+  expect(await endJourney(product, connector)).toEqual([]);
 });
 
 type Press = (button: CardButton) => Promise<{ cards: any[]; text: string }>;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bot/src/domain/commands';
 import { type LocalConnector, startConnector } from '../support/connector';
-import { type LaunchedProduct, launchProduct, removeDataDir } from './support/product';
+import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
 import { brokenIn, buttons, type Conv, SCOPES, TeamsClient, tenant, type Tenant } from './support/teams';
 
 let connector: LocalConnector;
@@ -25,10 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  errorLines.push(...(product?.errorLines() ?? []));
-  await product?.stop();
-  await connector?.close();
-  if (product) removeDataDir(product.dataDir);
+  errorLines.push(...(await endJourney(product, connector)));
   // The run fails on any error the app logged, whatever test caused it.
   expect(errorLines).toEqual([]);
 });

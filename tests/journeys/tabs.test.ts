@@ -3,7 +3,7 @@
 // only what was filed in that workspace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalConnector, startConnector } from '../support/connector';
-import { type LaunchedProduct, launchProduct, removeDataDir } from './support/product';
+import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
 import { brokenIn, buttons, TeamsClient, tenant, type Tenant } from './support/teams';
 
 let connector: LocalConnector;
@@ -34,11 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const errors = product?.errorLines() ?? [];
-  await product?.stop();
-  await connector?.close();
-  if (product) removeDataDir(product.dataDir);
-  expect(errors).toEqual([]);
+  expect(await endJourney(product, connector)).toEqual([]);
 });
 
 describe('the tab API', () => {

@@ -111,3 +111,12 @@ export async function freePorts(): Promise<NonNullable<LaunchOptions['ports']>> 
 export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** Ctrl-C, then the connector and the data folder: what every journey file does last. Returns the app's error lines. */
+export async function endJourney(product: LaunchedProduct | undefined, connector: { close(): Promise<void> } | undefined): Promise<string[]> {
+  const errors = product?.errorLines() ?? [];
+  await product?.stop();
+  await connector?.close();
+  if (product) removeDataDir(product.dataDir);
+  return errors;
+}
