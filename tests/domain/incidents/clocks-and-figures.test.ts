@@ -6,25 +6,13 @@ import { renderIncidentListCard } from '../../../bot/src/cards/incident-list-car
 import { responseDue, responseStatus } from '../../../bot/src/domain/incidents/cadence';
 import { highestSeverityFromTimeline, monthlyFigures } from '../../../bot/src/domain/incidents/figures';
 import { clockStart, highestSeverityOf, type Incident, type TimelineEntry } from '../../../bot/src/domain/incidents/incident';
-import { applyAction, type IncidentAction } from '../../../bot/src/domain/incidents/lifecycle';
 import { DEFAULT_SEVERITY_POLICY as policy, isMoreSevere, mostSevere } from '../../../bot/src/domain/incidents/severity';
-import { ana, incident } from './fixtures';
+import { ana, at, incident, run } from './fixtures';
 
-const t0 = Date.parse('2024-06-03T08:00:00Z');
-const at = (min: number) => new Date(t0 + min * 60_000);
 const iso = (min: number) => at(min).toISOString();
 /** Recorded at 08:00; the reporter said it started at 07:00. */
 const late = (over: Partial<Incident> = {}) => incident({ startedAt: iso(-60), responseDueAt: iso(0), ...over });
 
-function run(start: Incident, steps: [IncidentAction, number][]): Incident {
-  let cur = start;
-  for (const [a, min] of steps) {
-    const r = applyAction(cur, a, ana, at(min), policy);
-    if (!r.ok) throw new Error(r.reason);
-    cur = r.incident;
-  }
-  return cur;
-}
 
 describe('clocks start when the incident started', () => {
   it('the "When did it start?" answer, not the recording; a start ahead of the recording counts from the recording', () => {

@@ -1,5 +1,7 @@
 import type { Incident, Person } from '../../../bot/src/domain/incidents/incident';
 import type { ConfirmedEscalation } from '../../../bot/src/domain/incidents/escalation-draft';
+import { applyAction, type IncidentAction } from '../../../bot/src/domain/incidents/lifecycle';
+import { DEFAULT_SEVERITY_POLICY } from '../../../bot/src/domain/incidents/severity';
 
 export const ws = { tenantId: 't1', scope: 'team' as const, scopeId: '19:team@thread.tacv2' };
 export const ana: Person = { id: 'aad-ana', name: 'Ana Owner' };
@@ -43,3 +45,17 @@ export const escalation: ConfirmedEscalation = {
   severity: 'A',
   scope: { route: 'vendor', reason: 'confirmed', matched: [] },
 };
+
+/** Minutes after the fixture incident was recorded (2024-06-03 08:00 UTC). */
+export const at = (min: number) => new Date(Date.parse('2024-06-03T08:00:00Z') + min * 60_000);
+
+/** Applies each action at its minute, by Ana, under the default policy; throws on a refusal. */
+export function run(start: Incident, steps: [IncidentAction, number][]): Incident {
+  let cur = start;
+  for (const [a, min] of steps) {
+    const r = applyAction(cur, a, ana, at(min), DEFAULT_SEVERITY_POLICY);
+    if (!r.ok) throw new Error(r.reason);
+    cur = r.incident;
+  }
+  return cur;
+}

@@ -3,19 +3,9 @@ import { applyAction, parseIncidentAction, type IncidentAction } from '../../../
 import type { Incident } from '../../../bot/src/domain/incidents/incident';
 import { outageNotices } from '../../../bot/src/domain/incidents/outage-notice';
 import { DEFAULT_SEVERITY_POLICY as policy } from '../../../bot/src/domain/incidents/severity';
-import { ana, ben, incident } from './fixtures';
+import { ana, at, ben, incident, run } from './fixtures';
 
-const at = (min: number) => new Date(Date.parse('2024-06-03T08:00:00Z') + min * 60_000);
 
-function run(start: Incident, steps: [IncidentAction, number][]): Incident {
-  let cur = start;
-  for (const [a, min] of steps) {
-    const r = applyAction(cur, a, ana, at(min), policy);
-    if (!r.ok) throw new Error(r.reason);
-    cur = r.incident;
-  }
-  return cur;
-}
 
 describe('incident lifecycle', () => {
   it('walks recorded → classified → investigating → resolved → closed → archived, with a timeline entry per step', () => {
