@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerStep, countAffectedUsers, namedSites, nextStep, type StepContext } from '../../../bot/src/domain/incidents/escalation-draft';
 import { parseEscalationShortcut, splitServiceAndProblem } from '../../../bot/src/domain/incidents/escalation-shortcut';
 import { DEFAULT_SEVERITY_POLICY } from '../../../bot/src/domain/incidents/severity';
-import { findSites } from '../../../bot/src/domain/incidents/site-names';
+import { findSites } from '../../../bot/src/domain/text/site-names';
 
 const ctx: StepContext = { now: new Date('2024-03-31T10:00:00Z'), timeZone: 'Europe/London', policy: DEFAULT_SEVERITY_POLICY };
 const parse = (text: string) => parseEscalationShortcut(text, ctx);

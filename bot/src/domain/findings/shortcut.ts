@@ -6,6 +6,7 @@ import { CATEGORIES, type CategoryId, defaultArea, defaultOwningRole, findCatego
 import { parseSubnet } from './cidr';
 import { type FindingDraft, newDraft, type StepContext, type StepId } from './draft';
 import { checkText, LIMITS } from './text';
+import { findSites } from '../text/site-names';
 
 export interface ShortcutResult {
   /** false when there was nothing after the command word: start the step-by-step dialog. */
@@ -18,11 +19,6 @@ export interface ShortcutResult {
 const METRIC_WORDS = '(psr|poor stream rate|poor streams?|poor|setup failure rate|setup failures?|setup|sfr|drop failure rate|drop failures?|drops?|dropped|dfr)';
 const METRIC_RE = new RegExp(`(?:^|[\\s,;(])${METRIC_WORDS}\\s*(?:[:=]|of|at|is)?\\s*(\\d{1,3}(?:[.,]\\d+)?)\\s*%`, 'i');
 const PERCENT_FIRST_RE = new RegExp(`(?:^|[\\s,;(])(\\d{1,3}(?:[.,]\\d+)?)\\s*%\\s*${METRIC_WORDS}\\b`, 'i');
-const BUILDING_RE = /(?<![\p{L}\p{N}])(building|bldg\.?|site|campus|office|floor|warehouse|branch|plant|factory|depot)\s+([\p{L}\p{N}][\p{L}\p{N}._-]*)/iu;
-// Capitalised words right before the place word belong to the site ("HQ Building 2", "North
-// Campus B"); function words and the metric and network words the shortcut reads do not.
-const SITE_QUALIFIERS_RE = /((?:\p{Lu}[\p{L}\p{N}&'-]*\s+){1,2})$/u;
-const NOT_QUALIFIERS = new Set(['in', 'at', 'on', 'from', 'for', 'to', 'the', 'a', 'an', 'our', 'all', 'and', 'or', 'of', 'with', 'since', 'psr', 'sfr', 'dfr', 'vpn', 'wan', 'lan', 'wifi', 'wi-fi', 'ghz']);
 const CIDR_RE = /(?:^|[\s,;(])((?:\d{1,3}\.){3}\d{1,3}\/\d{1,3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\/\d{1,3})(?=$|[\s,;)])/i;
 const NETWORK_PATTERNS: [RegExp, NetworkTypeId][] = [
   [/\b(?:wi-?fi\s*)?2[.,]4\s*ghz\b|\bwi-?fi\s*2[.,]4\b/i, 'wifi-2.4'],
@@ -82,13 +78,9 @@ export function parseFindingShortcut(text: string, now: Date, ctx: StepContext =
     }
   }
 
-  const b = BUILDING_RE.exec(rest);
-  if (b) {
-    const qualifiers = (SITE_QUALIFIERS_RE.exec(rest.slice(0, b.index))?.[1] ?? '').split(/\s+/).filter(Boolean);
-    while (qualifiers.length && NOT_QUALIFIERS.has(qualifiers[0]!.toLowerCase())) qualifiers.shift();
-    const place = qualifiers.length ? b[1]! : `${b[1]!.charAt(0).toUpperCase()}${b[1]!.slice(1)}`;
-    const building = [...qualifiers, place, b[2]!].join(' ').replace(/[.,]+$/, '');
-    const ok = checkText('The building name', building, LIMITS.shortText);
+  const [site] = findSites(rest);
+  if (site) {
+    const ok = checkText('The building name', site.name.replace(/[.,]+$/, ''), LIMITS.shortText);
     if (ok.ok) {
       draft.building = ok.value;
       done.add('building');

@@ -6,7 +6,7 @@ import { addWallDays, toWallTime, wallToInstant, type WallTime } from './zoned-t
 import { type EscalationFacts, TEXT_LIMITS } from './incident';
 import { classifyScope, parseScopeAnswer, SCOPE_CATEGORIES, SCOPE_CATEGORY_INFO, type ScopeDecision } from './scope-check';
 import { describeCommitment, parseSeverity, SEVERITY_LEVELS, severityLabel, type SeverityLevel, type SeverityPolicy } from './severity';
-import { findSites, maskSites } from './site-names';
+import { findSites, maskSites } from '../text/site-names';
 
 export type EscalationStep = 'service' | 'problem' | 'impact' | 'affected' | 'started' | 'severity' | 'scope';
 export const ESCALATION_STEPS: readonly EscalationStep[] = ['service', 'problem', 'impact', 'affected', 'started', 'severity', 'scope'];

@@ -5,7 +5,7 @@
 import { answerStep, type EscalationDraft, type EscalationStep, type StepContext } from './escalation-draft';
 import { TEXT_LIMITS } from './incident';
 import { parseSeverity, SEVERITY_LEVELS, type SeverityLevel } from './severity';
-import { findSites } from './site-names';
+import { findSites } from '../text/site-names';
 
 export interface EscalationShortcut {
   /** false when nothing followed the command word: the dialog asks everything. */

@@ -1,4 +1,4 @@
-// Sites named in free text ("about 300 users in HQ Building 2 and Warehouse 2", "Branch Paris").
+// Sites named in free text, for findings and incidents alike ("about 300 users in HQ Building 2 and Warehouse 2", "Branch Paris").
 // A site is kept whole: the qualifier before the place word ("HQ Building 2"), the number or
 // name after it ("Warehouse 2", "Branch Paris"). Callers use the spans to keep a site's number
 // from being read as something else (a user count) and to cut a site off a service name.
@@ -26,8 +26,13 @@ const ID = String.raw`\p{N}[\p{L}\p{N}_-]*(?:\.\p{N}+)?|\p{Lu}\p{N}*(?![\p{L}\p{
 // Up to two capitalised words or acronyms right before the place word ("HQ", "North", "Lyon").
 const QUALIFIER = String.raw`\p{Lu}[\p{L}\p{N}&'-]*`;
 const SITE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:${QUALIFIER}\s+){0,2})(${PLACE})(?![\p{L}\p{N}])(?:\s+(${ID}))?`, 'gdu');
-// Capitalised words that start a phrase rather than name a place.
-const NOT_QUALIFIERS = new Set(['in', 'at', 'on', 'from', 'for', 'to', 'the', 'a', 'an', 'our', 'all', 'every', 'everyone', 'everybody', 'and', 'or', 'of', 'with', 'since', 'users', 'user', 'people', 'staff', 'about', 'around', 'only', 'some', 'no', 'nobody']);
+// Capitalised words that start a phrase rather than name a place, and the metric and network
+// words people put in front of one ("PSR Building 6", "VPN Building 2" name "Building 6", "Building 2").
+const NOT_QUALIFIERS = new Set([
+  'in', 'at', 'on', 'from', 'for', 'to', 'the', 'a', 'an', 'our', 'all', 'every', 'everyone', 'everybody', 'and', 'or', 'of', 'with', 'since',
+  'users', 'user', 'people', 'staff', 'about', 'around', 'only', 'some', 'no', 'nobody',
+  'psr', 'sfr', 'dfr', 'vpn', 'wan', 'lan', 'wifi', 'wi-fi', 'ghz',
+]);
 
 /** Every site named in `text`, in order. */
 export function findSites(text: string): SiteMention[] {
