@@ -7,9 +7,7 @@ import { remindersView } from '../api/views/reminders-view';
 import { renderReminderDigestCard } from '../cards/reminder-digest-card';
 import type { AgendaTask } from '../domain/ops/agenda';
 import type { CompletionRate } from '../domain/reminders/completion';
-import type { Digest } from '../domain/reminders/digest';
 import { ReminderService } from '../domain/reminders/reminder-service';
-import type { Sender } from '../domain/reminders/sender';
 import type { Workspace } from '../domain/workspace';
 import { ReminderScheduler, type SchedulerDeps } from '../jobs/scheduler';
 import { createOpsRepositories } from '../storage/ops/table-ops-repositories';
@@ -34,33 +32,19 @@ export interface RemindersFeature extends Feature {
 const SCHEDULER_INTERVAL_MS = 60_000;
 
 /**
- * The scheduler renders synchronously, but the teams a digest offers in "Reassign" come from the
- * role map in storage. So each digest it renders is remembered with its input, and rendered again
- * with the choices read from the role map when it is sent (a card the sender does not know, such
- * as a notice, passes through).
+ * Digests offer the teams of the role map in "Reassign", read when the digest is rendered, so
+ * every instance offers the same ones. A failed read still sends the digest: pressing Reassign
+ * shows the choices then.
  */
-function digestRendering(sender: Sender, views: ReminderViews, log: Logger): Pick<SchedulerDeps, 'render' | 'sender'> {
-  const rendered = new WeakMap<object, { digest: Digest; now: Date }>();
-  return {
-    render(digest, now) {
-      const out = renderReminderDigestCard(digest, now);
-      rendered.set(out.card, { digest, now });
-      return out;
-    },
-    sender: {
-      async send(target, card, summary) {
-        const source = rendered.get(card);
-        if (!source) return sender.send(target, card, summary);
-        let reassignChoices: { title: string; value: string }[] = [];
-        try {
-          reassignChoices = (await views.reassignChoices(target.workspace)).map(({ title, value }) => ({ title, value }));
-        } catch (e) {
-          // The digest still goes out; pressing Reassign shows the choices then.
-          log.warn('could not read the reassign choices for a digest', { error: String(e) });
-        }
-        return sender.send(target, renderReminderDigestCard(source.digest, source.now, { reassignChoices }).card, summary);
-      },
-    },
+function digestRenderer(views: ReminderViews, log: Logger): NonNullable<SchedulerDeps['render']> {
+  return async (digest, now) => {
+    let reassignChoices: { title: string; value: string }[] = [];
+    try {
+      reassignChoices = (await views.reassignChoices(digest.workspace)).map(({ title, value }) => ({ title, value }));
+    } catch (e) {
+      log.warn('could not read the reassign choices for a digest', { error: String(e) });
+    }
+    return renderReminderDigestCard(digest, now, { reassignChoices });
   };
 }
 
@@ -91,10 +75,11 @@ export function createRemindersFeature(): RemindersFeature {
       const scheduler = new ReminderScheduler({
         ...storage,
         targets,
+        sender,
         clock,
         instanceId: `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
         log,
-        ...digestRendering(sender, views, log),
+        render: digestRenderer(views, log),
       });
       wired = { service, scheduler };
       const serviceWithId = (id: string) => new ReminderService({ ...base, newId: () => id });

@@ -42,7 +42,7 @@ export interface SchedulerDeps {
   skewMs?: number;
   /** Every n-th tick reads the index from the beginning (safety net for anything the watermark passed). */
   fullSweepEvery?: number;
-  render?: (digest: Digest, now: Date) => { card: Record<string, unknown>; summary: string };
+  render?: (digest: Digest, now: Date) => { card: Record<string, unknown>; summary: string } | Promise<{ card: Record<string, unknown>; summary: string }>;
   log?: SchedulerLog;
 }
 
@@ -264,7 +264,7 @@ export class ReminderScheduler {
       if (line) carried.push({ workspace: ws, targetConversationId: conversationId, line });
     }
     const [digest] = buildDigests(group.map((c) => ({ workspace: ws, targetConversationId: conversationId, line: c.plan.line })), carried);
-    const { card, summary } = this.render(digest!, now);
+    const { card, summary } = await this.render(digest!, now);
     let outcome;
     try {
       outcome = await this.deps.sender.send(target, card, summary);
