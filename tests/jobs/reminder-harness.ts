@@ -16,6 +16,7 @@ import { TableConversationTargetRepository } from '../../bot/src/storage/table-c
 import { REMINDER_TABLES, type ReminderStorage, reminderStorage } from '../../bot/src/storage/table-reminder-tables';
 import { ProactiveSender, type ProactiveSenderOptions } from '../../bot/src/teams/proactive-sender';
 import { uniqueTablePrefix } from '../support/service-ops';
+import { SeedMarkers } from '../../bot/src/storage/seed-markers';
 
 export class FakeClock {
   constructor(private ms: number) {}
@@ -52,11 +53,11 @@ export async function createHarness(start: string, serviceUrl: string): Promise<
   const prefix = uniqueTablePrefix();
   const conn = inject('azuriteConnectionString');
   const client = (name: string) => TableClient.fromConnectionString(conn, `${prefix}${name}`, { allowInsecureConnection: true });
-  await Promise.all([...REMINDER_TABLES, 'Conversations'].map((t) => client(t).createTable()));
+  await Promise.all([...REMINDER_TABLES, 'Conversations', 'Seeds'].map((t) => client(t).createTable()));
   const clock = new FakeClock(Date.parse(start));
   const storage = reminderStorage((n) => client(n));
   const targets = new TableConversationTargetRepository(client('Conversations'));
-  const service = new ReminderService({ ...storage, clock: clock.now });
+  const service = new ReminderService({ ...storage, clock: clock.now, seeds: new SeedMarkers(client('Seeds')) });
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   return {
     prefix,

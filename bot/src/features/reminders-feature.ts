@@ -11,6 +11,7 @@ import { ReminderService } from '../domain/reminders/reminder-service';
 import type { Workspace } from '../domain/workspace';
 import { ReminderScheduler, type SchedulerDeps } from '../jobs/scheduler';
 import { createOpsRepositories } from '../storage/ops/table-ops-repositories';
+import { SEED_TABLE, SeedMarkers } from '../storage/seed-markers';
 import { REMINDER_TABLES, reminderStorageFrom } from '../storage/table-reminder-tables';
 import { registerReminderHandlers } from '../teams/reminders/reminder-handlers';
 import { overdueFrom, ReminderViews } from '../teams/reminders/reminder-views';
@@ -62,7 +63,7 @@ export function createRemindersFeature(): RemindersFeature {
     register(ctx) {
       const { config, store, clock, commands, verbs, log, targets, sender, jobs } = ctx;
       const storage = reminderStorageFrom(store);
-      const base = { schedules: storage.schedules, dueIndex: storage.dueIndex, completions: storage.completions, settings: storage.settings, clock };
+      const base = { schedules: storage.schedules, dueIndex: storage.dueIndex, completions: storage.completions, settings: storage.settings, clock, seeds: new SeedMarkers(store.client(SEED_TABLE)) };
       const service = new ReminderService(base);
       const roles = createOpsRepositories((table) => store.client(table)).roles;
       const views = new ReminderViews({

@@ -6,17 +6,23 @@
 // transaction of creates, where a 409 means another instance already inserted them all), then
 // write the marker. A crash between the two just repeats the idempotent seed on the next read.
 import { RestError, type TableClient } from '@azure/data-tables';
+import type { SeedLedger } from '../domain/seed-ledger';
+import { type Workspace, workspaceKey } from '../domain/workspace';
 import { encodeKey } from './keys';
 import { getRow } from './checked-query';
 
 export const SEED_TABLE = 'Seeds';
 
-export class SeedMarkers {
+export class SeedMarkers implements SeedLedger {
   // Seeded is a one-way fact, so remembering it per process cannot go stale on another instance.
   private readonly known = new Set<string>();
   private readonly pending = new Map<string, Promise<boolean>>();
 
   constructor(private readonly table: TableClient) {}
+
+  onceFor(workspace: Workspace, name: string, seed: () => Promise<void>): Promise<boolean> {
+    return this.once(encodeKey(workspaceKey(workspace)), name, seed);
+  }
 
   /** Runs `seed` unless this partition was seeded under `name` before; true when it ran now. */
   once(partition: string, name: string, seed: () => Promise<void>): Promise<boolean> {

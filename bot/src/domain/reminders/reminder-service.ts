@@ -11,6 +11,7 @@ import {
   applyEdit, computeNextDue, indexedDueAt, newCustomSchedule, type ReminderSchedule, type ReminderSettings,
   type ScheduleEdit, ScheduleError, seedSchedules, type SeedOptions,
 } from './schedule';
+import type { SeedLedger } from '../seed-ledger';
 
 export interface ReminderServiceDeps {
   schedules: ScheduleRepository;
@@ -18,6 +19,8 @@ export interface ReminderServiceDeps {
   completions: CompletionRepository;
   settings: ReminderSettingsRepository;
   clock: Clock;
+  /** Records that a workspace got the catalog's schedules, so it gets them once. */
+  seeds: SeedLedger;
   newId?: () => string;
 }
 
@@ -28,6 +31,20 @@ export class ReminderService {
 
   private async ctx(ws: Workspace): Promise<CadenceContext> {
     return { deploymentMode: (await this.deps.settings.get(ws)).deploymentMode };
+  }
+
+  /**
+   * The catalog's schedules, once per workspace: on first use, and never again, even after people
+   * delete them. Notices for the service owner go where reminders were set up.
+   */
+  async ensureSeeded(ws: Workspace, opts: Omit<SeedOptions, 'now' | 'ctx'>, setupConversationId: string): Promise<{ schedules: ReminderSchedule[]; seeded: boolean }> {
+    let schedules: ReminderSchedule[] | undefined;
+    const seeded = await this.deps.seeds.onceFor(ws, 'reminders|catalog', async () => {
+      schedules = await this.seed(ws, opts);
+      const settings = await this.settings(ws);
+      if (!settings.serviceOwnerConversationId) await this.setDeploymentMode(ws, settings.deploymentMode, setupConversationId);
+    });
+    return { schedules: schedules ?? (await this.list(ws)), seeded };
   }
 
   /** Creates the catalog's schedules (ids that already exist are left alone) and indexes them. */

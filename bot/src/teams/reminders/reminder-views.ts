@@ -67,16 +67,10 @@ export interface ActedLine {
 export class ReminderViews {
   constructor(private readonly deps: ReminderViewDeps) {}
 
-  /** The workspace's schedules, seeding them from the catalog on first use. */
+  /** The workspace's schedules, seeded from the catalog (through the role map) on first use. */
   async ensureSeeded(ws: Workspace, setupConversationId: string): Promise<{ schedules: ReminderSchedule[]; seeded: boolean }> {
-    const existing = await this.deps.service.list(ws);
-    if (existing.length) return { schedules: existing, seeded: false };
     const roles = await this.deps.roles(ws);
-    const schedules = await this.deps.service.seed(ws, { routeForRole: routeFromRoles(roles, setupConversationId), fallbackConversationId: setupConversationId, timeZone: this.deps.timeZone });
-    // Notices for the service owner (e.g. a channel that can no longer be reached) go where reminders were set up.
-    const settings = await this.deps.service.settings(ws);
-    if (!settings.serviceOwnerConversationId) await this.deps.service.setDeploymentMode(ws, settings.deploymentMode, setupConversationId);
-    return { schedules, seeded: true };
+    return this.deps.service.ensureSeeded(ws, { routeForRole: routeFromRoles(roles, setupConversationId), fallbackConversationId: setupConversationId, timeZone: this.deps.timeZone }, setupConversationId);
   }
 
   async settingsCard(ws: Workspace, opts: { schedules?: ReminderSchedule[]; message?: { text: string; ok: boolean }; offset?: number } = {}): Promise<Card> {
