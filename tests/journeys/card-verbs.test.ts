@@ -77,6 +77,17 @@ async function crawl(start: any[], perVerb = 2, press: Press = inChat, budget = 
   }
 }
 
+/** "Change an answer" on a confirmation card: choose the step, answer it again, back at the confirmation. */
+async function changeAnswer(cards: any[], verb: string, step: string, answer: string): Promise<any[]> {
+  const edit = cards.flatMap((c) => buttons(c)).find((b) => b.verb === verb);
+  expect(edit, `no ${verb} on the confirmation card`).toBeDefined();
+  const asked = await inChat({ ...edit!, data: { ...edit!.data, editStep: step } });
+  expect(asked.text).toContain('changing an answer');
+  const back = await teams.say(conv, answer);
+  expect(back.text, `after changing ${step}`).toMatch(/confirm/i);
+  return back.cards;
+}
+
 /** Follows one path through a lifecycle: each step pressed on the card the previous one returned. */
 async function follow(cards: any[], verbs: readonly string[], fill: Record<string, Record<string, unknown>> = {}): Promise<any[]> {
   let current = cards;
@@ -94,8 +105,10 @@ async function follow(cards: any[], verbs: readonly string[], fill: Record<strin
 describe('every card verb, pressed as a person would', () => {
   it('the finding cards: draft, filed finding, list, actions', async () => {
     const draft = await teams.say(conv, 'finding VPN: verbs poor audio in Building 6, PSR 4.1%');
-    // Confirm first (the draft's discard is pressed on a second draft below).
-    const confirm = draft.cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'finding.confirm')!;
+    // Change the building before filing, then confirm (the draft's discard is pressed on a second draft below).
+    const [changed] = await changeAnswer(draft.cards, 'finding.edit', 'building', 'Warehouse 2');
+    expect(JSON.stringify(changed)).toContain('Warehouse 2');
+    const confirm = buttons(changed).find((b) => b.verb === 'finding.confirm')!;
     const filed = await teams.press(conv, confirm.verb, confirm.data);
     answered.add(confirm.verb);
     const second = await teams.say(conv, 'finding Wi-Fi: verbs poor audio in Building 7, PSR 3.1%');
@@ -133,7 +146,9 @@ describe('every card verb, pressed as a person would', () => {
     await teams.say(conv, 'escalate');
     for (const answer of ['Teams calling', 'Calls drop every few minutes in Lyon', 'Sales calls drop mid-conversation', 'the Lyon site', '30 minutes ago', 'B']) await teams.say(conv, answer);
     const draft = await teams.say(conv, 'vendor');
-    const confirm = draft.cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'escalation.confirm')!;
+    const [changed] = await changeAnswer(draft.cards, 'escalation.edit', 'affected', 'about 300 users in HQ Building 2');
+    expect(JSON.stringify(changed)).toContain('HQ Building 2');
+    const confirm = buttons(changed).find((b) => b.verb === 'escalation.confirm')!;
     const filed = await teams.press(conv, confirm.verb, confirm.data);
     answered.add(confirm.verb);
     await teams.say(conv, 'escalate');

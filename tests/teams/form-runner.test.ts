@@ -111,6 +111,41 @@ const invoke = (conv: ReturnType<typeof conversation>, verb: string, id?: string
 const answer = (conv: ReturnType<typeof conversation>, value: string) => ({ ...conv.message(''), text: undefined, value: { dialog: 'demo', dialogAnswer: value } });
 
 describe('form dialogs', () => {
+  it('changes an answer from the confirmation card: asks that question again, then confirms the changed draft', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'personal' });
+    await bot.send(conv.message('finding red 5'));
+    const confirmation = lastCard();
+    expect(words(confirmation)).toContain('Confirm red 5');
+    const edit = actionData(confirmation, 'demo.edit');
+    expect(edit?.draftId).toEqual(actionData(confirmation, 'demo.confirm')?.draftId);
+    // The choices are the form's answers, labelled from their keys.
+    expect(JSON.stringify(confirmation)).toContain('"choices":[{"title":"Color","value":"color"},{"title":"Size","value":"size"},{"title":"Note","value":"note"}]');
+
+    const asked = await bot.send(cardAction(conv, 'demo.edit', { ...edit, editStep: 'size' }));
+    expect(words(asked.body.value)).toContain('What size, 1 to 10?');
+    expect(words(asked.body.value)).toContain('changing an answer, then back to the confirmation');
+    await bot.send(conv.message('11'));
+    expect(cardText(lastReply())).toContain('The size is a whole number from 1 to 10.');
+    await bot.send(conv.message('8'));
+    // Straight back to the confirmation: the other answers are kept, nothing asked twice.
+    expect(words(lastCard())).toContain('Confirm red 8');
+    const res = await bot.send(cardAction(conv, 'demo.confirm', actionData(lastCard(), 'demo.confirm')!));
+    expect(JSON.stringify(res.body.value)).toContain('Filed red 8');
+  });
+
+  it('changes nothing from a stale confirmation card, or after filing', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'personal' });
+    await bot.send(conv.message('finding green 4'));
+    const old = actionData(lastCard(), 'demo.edit')!;
+    await bot.send(cardAction(conv, 'demo.confirm', actionData(lastCard(), 'demo.confirm')!));
+    const after = await bot.send(cardAction(conv, 'demo.edit', { ...old, editStep: 'size' }));
+    expect(JSON.stringify(after.body)).toContain('already filed or discarded, so nothing more was changed');
+    await bot.send(conv.message('finding red 6'));
+    const stale = await bot.send(cardAction(conv, 'demo.edit', { ...old, editStep: 'size' }));
+    expect(words(stale.body.value)).toContain('This card is out of date, so nothing was changed.');
+    expect(words(lastCard())).toContain('Confirm red 6');
+  });
+
   it('asks one question at a time, re-asks invalid answers with the reason, confirms, and files once', async () => {
     const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
     await bot.send(conv.message('finding'));

@@ -7,6 +7,7 @@
 //   finding.open | finding.refresh                 { findingId }
 //   finding.list         { status?, category?, owningRole?, overdue?, continuationToken? }
 //   finding.confirm | finding.discard              { draftId }
+//   finding.edit         { draftId } + input editStep (the answer to ask again)
 //   finding.import.confirm { importId, keys: string[] } + toggles p0..pN ("true"/"false"); see selectedProposalKeys
 //   finding.import.all     { importId }
 //   finding.import.discard { importId }
@@ -25,6 +26,7 @@ export const FINDING_VERBS = {
   refresh: 'finding.refresh',
   list: 'finding.list',
   confirm: 'finding.confirm',
+  edit: 'finding.edit',
   discard: 'finding.discard',
   importConfirm: 'finding.import.confirm',
   importAll: 'finding.import.all',

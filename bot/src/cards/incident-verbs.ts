@@ -17,6 +17,7 @@ export const INCIDENT_VERBS = {
   open: 'incident.open',
   list: 'incident.list',
   confirm: 'escalation.confirm',
+  edit: 'escalation.edit',
   discard: 'escalation.discard',
 } as const;
 

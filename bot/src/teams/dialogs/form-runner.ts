@@ -8,6 +8,7 @@
 // - every draft has an id (its submit key, fixed when the dialog starts) that its cards carry,
 //   so a button on a card of an earlier draft files, discards or answers nothing.
 import type { TurnContext } from 'botbuilder';
+import { CHANGE_STEP_INPUT, withChangeAnswer } from '../../cards/change-answer-action';
 import { renderLeaveDialogCard } from '../../cards/leave-dialog-card';
 import { renderDialogNoticeCard, renderQuestionCard } from '../../cards/question-card';
 import { DIALOG_VERBS } from '../../cards/verbs';
@@ -25,6 +26,8 @@ const CONFIRM = 'confirm';
  * offered resume or discard (as after a pause) instead of being taken as an answer.
  */
 const ASIDE = 'aside:';
+/** A step asked again from the confirmation card ("Change an answer"): answered, the dialog goes back to confirming. */
+const EDIT = 'edit:';
 const GLOBAL_WORDS = new Set(['cancel', 'discard', 'resume', 'retry', 'confirm']);
 /** Longer text is never offered as a command: the buttons carry it whole and a card stays under 25 KB. */
 const MAX_COMMAND_BYTES = 6000;
@@ -46,13 +49,16 @@ const fitsOnCard = (text: string) => Buffer.byteLength(JSON.stringify(text), 'ut
 const isAside = (session: DialogSession) => session.step.startsWith(ASIDE);
 /** The session with its step as it was before the user set it aside. */
 const active = (session: DialogSession): DialogSession => (isAside(session) ? { ...session, step: session.step.slice(ASIDE.length) } : session);
+/** The form step a session waits on (an edited one too). */
+const stepKey = (session: DialogSession) => (session.step.startsWith(EDIT) ? session.step.slice(EDIT.length) : session.step);
+const labelOf = (key: string) => { const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); return words.charAt(0).toUpperCase() + words.slice(1); };
 
 /**
  * Puts the draft's id in the data of the form's own confirm and discard buttons, wherever they
  * are on the card. Cards a form renders outside the runner can use it too.
  */
 export function withDraftId(card: Record<string, unknown>, formId: string, draftId: string): Record<string, unknown> {
-  const verbs = new Set([`${formId}.confirm`, `${formId}.discard`]);
+  const verbs = new Set([`${formId}.confirm`, `${formId}.discard`, `${formId}.edit`]);
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (!node || typeof node !== 'object') return node;
@@ -80,6 +86,7 @@ export class FormRunner {
     this.forms.set(form.id, form);
     verbs.register(`${form.id}.confirm`, (r) => this.onConfirmVerb(form, r));
     verbs.register(`${form.id}.discard`, (r) => this.onDiscardVerb(form, r));
+    verbs.register(`${form.id}.edit`, (r) => this.onEditVerb(form, r));
     return this;
   }
 
@@ -182,7 +189,7 @@ export class FormRunner {
       return true;
     }
     const atConfirm = session.step === CONFIRM;
-    const index = atConfirm ? -1 : form.steps.findIndex((s) => s.key === session!.step);
+    const index = atConfirm ? -1 : form.steps.findIndex((s) => s.key === stepKey(session!));
     const step = form.steps[index];
     if (!atConfirm && !step) {
       await this.remove(fc);
@@ -215,9 +222,17 @@ export class FormRunner {
       await this.persistAndAsk(context, form, session, fc, outcome.message);
       return true;
     }
-    session = this.advance(form, { ...session, draft: outcome.draft }, index, context.activity.id ?? fc.now.toISOString());
+    session = this.next(form, { ...session, draft: outcome.draft }, index, context.activity.id ?? fc.now.toISOString());
     await this.persistAndAsk(context, form, session, fc);
     return true;
+  }
+
+  /**
+   * After an answer: the next step, or, for an answer changed from the confirmation card, the
+   * first step still unanswered (a change can make another question apply), usually the confirmation.
+   */
+  private next(form: AnyForm, session: DialogSession, index: number, submitSeed: string): DialogSession {
+    return session.step.startsWith(EDIT) ? this.advance(form, session, -1, submitSeed) : this.advance(form, session, index, submitSeed);
   }
 
   /** The command the whole text invokes: a registered command word with nothing after it, or with its own arguments. */
@@ -233,7 +248,7 @@ export class FormRunner {
 
   /** Asks whether to leave the dialog for the command; offers the text as the answer when the question accepts it. */
   private async offerToLeave(context: TurnContext, form: AnyForm, session: DialogSession, fc: FormContext, text: string, command: Invocation): Promise<void> {
-    const step = form.steps.find((s) => s.key === session.step);
+    const step = form.steps.find((s) => s.key === stepKey(session));
     let fits = false;
     if (step) {
       try {
@@ -248,7 +263,7 @@ export class FormRunner {
       question: step?.ask(saved.draft).text,
       command: text,
       dialog: { dialog: saved.dialog, draftId: saved.submitKey!, userId: fc.actor.id },
-      ...(step && fits ? { answerStep: step.key } : {}),
+      ...(step && fits ? { answerStep: session.step } : {}),
     });
     await context.sendActivity(cardMessage(card, `Leave the ${form.noun} and run ${command.name}?`));
   }
@@ -280,16 +295,20 @@ export class FormRunner {
   private askCard(form: AnyForm, session: DialogSession, fc: FormContext, problem?: string): { card: Record<string, unknown>; summary: string } {
     const draftId = session.submitKey!;
     if (session.step === CONFIRM) {
-      return { card: withDraftId(form.confirmCard(session.draft, { ...fc, draftId }), form.id, draftId), summary: `Confirm your ${form.noun}` };
+      const steps = form.steps.filter((s) => s.changeable?.(session.draft) ?? true).map((s) => ({ key: s.key, label: s.label ?? labelOf(s.key) }));
+      const card = withChangeAnswer(form.confirmCard(session.draft, { ...fc, draftId }), { verb: `${form.id}.edit`, draftId, steps });
+      return { card: withDraftId(card, form.id, draftId), summary: `Confirm your ${form.noun}` };
     }
-    const index = form.steps.findIndex((s) => s.key === session.step);
+    const index = form.steps.findIndex((s) => s.key === stepKey(session));
     const question = form.steps[index]!.ask(session.draft);
-    const remaining = form.steps.slice(index).filter((s) => !s.skip?.(session.draft)).length;
+    const remaining = session.step.startsWith(EDIT) ? 1 : form.steps.slice(index).filter((s) => !s.skip?.(session.draft)).length;
     const card = renderQuestionCard({
       dialog: form.id,
       draftId,
       step: session.step,
-      progress: `New ${form.noun} · ${remaining === 1 ? 'last question' : `${remaining} questions to go`} · type cancel to stop`,
+      progress: session.step.startsWith(EDIT)
+        ? `New ${form.noun} · changing an answer, then back to the confirmation · type cancel to stop`
+        : `New ${form.noun} · ${remaining === 1 ? 'last question' : `${remaining} questions to go`} · type cancel to stop`,
       question: question.text,
       hint: question.hint,
       problem,
@@ -337,7 +356,7 @@ export class FormRunner {
   }
 
   /** Answer to a confirmation card whose draft is not the open one: nothing is done, and the card says why. */
-  private staleConfirmation(form: AnyForm, session: DialogSession | undefined, action: 'filed' | 'discarded'): VerbResponse {
+  private staleConfirmation(form: AnyForm, session: DialogSession | undefined, action: 'filed' | 'discarded' | 'changed'): VerbResponse {
     // Also what a redelivery of a confirm that filed gets: a message, so the filed card stays.
     if (!session) return { message: `This ${form.noun} was already filed or discarded, so nothing more was ${action}.` };
     const open = this.forms.get(session.dialog)?.noun ?? 'dialog';
@@ -372,6 +391,23 @@ export class FormRunner {
     if (!open) return { message: `Nothing to discard: this ${form.noun} was already filed or discarded.` };
     await this.remove(fc);
     return { card: renderDialogNoticeCard({ progress: `New ${form.noun}`, text: `Discarded: the ${form.noun} was not saved.` }), updateForEveryone: true };
+  }
+
+  /** "Change an answer" on the confirmation card: asks the chosen question again; nothing is filed. */
+  private async onEditVerb(form: AnyForm, request: VerbRequest): Promise<VerbResponse> {
+    const fc = this.formContext(request.context);
+    const loaded = await this.load(fc);
+    const claimed = this.claimedDraft(form, request.data);
+    const open = loaded && loaded.dialog === form.id ? active(loaded) : undefined;
+    if (claimed !== undefined && open?.submitKey !== claimed) return this.staleConfirmation(form, loaded, 'changed');
+    if (!open) return { message: `This ${form.noun} was already filed or discarded, so there is nothing to change.` };
+    // Redelivered, or already changing an answer: the question now waiting.
+    if (open.lastActivityId === request.invokeId || open.step !== CONFIRM) return { card: this.askCard(form, open, fc).card };
+    const key = str(request.data[CHANGE_STEP_INPUT]);
+    const step = form.steps.find((s) => s.key === key && (s.changeable?.(open.draft) ?? true));
+    if (!step) return { card: this.askCard(form, open, fc).card, message: 'Choose the answer to change from the list.' };
+    const saved = await this.save(request.context, { ...open, step: `${EDIT}${step.key}`, lastActivityId: request.invokeId, updatedAt: fc.now.toISOString() });
+    return { card: this.askCard(form, saved, fc).card, updateForEveryone: true };
   }
 
   /**
@@ -432,7 +468,7 @@ export class FormRunner {
     if ('response' in found) return found.response;
     const { form, fc } = found;
     let session = found.session;
-    const index = form.steps.findIndex((s) => s.key === session.step);
+    const index = form.steps.findIndex((s) => s.key === stepKey(session));
     const step = form.steps[index];
     const answer = str(request.data.answer);
     // Redelivered: applied the first time; the question now waiting.
@@ -448,7 +484,7 @@ export class FormRunner {
       const saved = await this.save(request.context, session);
       return { card: this.askCard(form, saved, fc, outcome.message).card };
     }
-    session = this.advance(form, { ...session, draft: outcome.draft }, index, request.invokeId);
+    session = this.next(form, { ...session, draft: outcome.draft }, index, request.invokeId);
     const saved = await this.save(request.context, session);
     return { card: this.askCard(form, saved, fc).card, updateForEveryone: true };
   }

@@ -19,6 +19,10 @@ export interface FormStep<D> {
   answer(input: string, draft: D): StepOutcome<D>;
   /** Steps whose answer is already known (e.g. from a one-line shortcut) are skipped. */
   skip?(draft: D): boolean;
+  /** Whether the confirmation card offers to change this answer (default: always). */
+  changeable?(draft: D): boolean;
+  /** What the answer is called on "Change an answer" (default: from the key, "networkType" → "Network type"). */
+  label?: string;
 }
 
 export interface FormContext {
@@ -33,7 +37,7 @@ export type SubmitOutcome =
   | { ok: false; retryable: boolean; message: string };
 
 export interface FormDefinition<D> {
-  /** Dialog id; its confirm/discard verbs are `<id>.confirm` and `<id>.discard`. */
+  /** Dialog id; its confirm/discard/edit verbs are `<id>.confirm`, `<id>.discard` and `<id>.edit`. */
   id: string;
   /** What the user is filing, for messages ("finding", "escalation"). */
   noun: string;

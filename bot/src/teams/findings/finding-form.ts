@@ -33,6 +33,7 @@ export function findingForm(deps: FindingFormDeps): FormDefinition<FindingFormDr
   const steps: FormStep<FindingFormDraft>[] = STEP_ORDER.map((step) => ({
     key: step,
     skip: (d) => !stepApplies(d, step) || d.done.includes(step),
+    changeable: (d) => stepApplies(d, step),
     ask: (d) => {
       const p = promptFor(d, step);
       const hasSkip = p.choices.some((c) => c.value === 'skip');

@@ -1,4 +1,4 @@
-// Action.Execute handlers for every finding verb except finding.confirm / finding.discard,
+// Action.Execute handlers for every finding verb except finding.confirm / .discard / .edit,
 // which the form runner registers for the `finding` dialog. Card data is untrusted input:
 // every field is checked here and every change goes through FindingService's rules.
 import { selectedProposalKeys } from '../../cards/finding-import-card';

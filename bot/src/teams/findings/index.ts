@@ -10,7 +10,7 @@ import { findingVerbHandlers } from './finding-verb-handlers';
 import { OwningTeamPoster } from './owning-team-poster';
 
 /** Verbs the form runner registers for the `finding` dialog (`<form id>.confirm` / `.discard`). */
-const FORM_VERBS: readonly string[] = [FINDING_VERBS.confirm, FINDING_VERBS.discard];
+const FORM_VERBS: readonly string[] = [FINDING_VERBS.confirm, FINDING_VERBS.discard, FINDING_VERBS.edit];
 
 export function registerFindingHandlers(ctx: FeatureContext, service: FindingService, channels: OwningTeamChannels): void {
   const presenter = new FindingPresenter(service, ctx.clock, ctx.log);
