@@ -101,6 +101,15 @@ describe('the finding dialog', () => {
     expect(filed.text).toMatch(/QF-\d{4} · VPN/);
   });
 
+  it('recognises a command typed while a question waits, with the arguments it takes', async () => {
+    const conv = b.personal;
+    await teams.say(conv, 'finding');
+    for (const text of ['findings vpn', 'incidents all', 'roles stakeholders', 'agenda add Budget for a Wi-Fi survey', 'reminders rates', 'escalate sev A outage for Exchange']) {
+      expect((await teams.say(conv, text)).text, text).toContain('Leave it and run');
+    }
+    expect((await teams.say(conv, 'cancel')).text).toContain('Cancelled');
+  });
+
   it('cancels at any step and files nothing; the one-line shortcut files in one turn and a confirmation', async () => {
     const conv = a.group;
     await teams.say(conv, 'finding');

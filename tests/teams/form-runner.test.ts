@@ -412,6 +412,26 @@ describe('the finding and escalation dialogs', () => {
     await app?.close();
   });
 
+  it.each(['findings vpn', 'findings all team Help Desk', 'incidents all', 'incidents SR-202406-0001', 'incidents A'])(
+    '"%s" typed while a question waits is recognised as the command it is',
+    async (text) => {
+      const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'personal' });
+      await app.send(conv.message('escalate'));
+      await app.send(conv.message(text));
+      const card = connector.sent(conv.conversationId).at(-1)?.attachments?.[0]?.content;
+      expect(words(card)).toContain(`Leave it and run ${text}?`);
+    },
+  );
+
+  it('text that only starts with a command word is still an answer', async () => {
+    const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'personal' });
+    await app.send(conv.message('escalate'));
+    await app.send(conv.message('Teams meetings'));
+    await app.send(conv.message('findings from the audit show every meeting fails to start'));
+    const card = connector.sent(conv.conversationId).at(-1)?.attachments?.[0]?.content;
+    expect(words(card)).not.toContain('Leave it and run');
+  });
+
   it('a finding typed at the escalation\'s confirmation is asked about, and the escalation card of an earlier draft files nothing', async () => {
     const conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
     const ws: Workspace = { tenantId: conv.tenantId, scope: 'team', scopeId: conv.teamId! };

@@ -3,7 +3,7 @@ import { FINDING_VERBS } from '../../cards/finding-verbs';
 import type { FindingService } from '../../domain/findings/finding-service';
 import type { OwningTeamChannels } from '../../domain/findings/owning-team-channels';
 import type { FeatureContext } from '../../features/feature';
-import { findingCommand, findingsCommand } from './finding-commands';
+import { findingCommand, findingsCommand, parseFindingsArgs } from './finding-commands';
 import { findingForm } from './finding-form';
 import { FindingPresenter } from './finding-presenter';
 import { findingVerbHandlers } from './finding-verb-handlers';
@@ -25,5 +25,6 @@ export function registerFindingHandlers(ctx: FeatureContext, service: FindingSer
     ctx.verbs.register(verb, handler);
   }
   ctx.commands.register('finding', findingCommand(ctx.forms));
-  ctx.commands.register('findings', findingsCommand(service, ctx.clock, ctx.log));
+  // Filters it understands make "findings vpn" a command even while a dialog waits for an answer.
+  ctx.commands.register('findings', findingsCommand(service, ctx.clock, ctx.log), { takes: (args) => parseFindingsArgs(args).ok });
 }

@@ -46,7 +46,15 @@ export function registerIncidentCommands(commands: CommandRouter, deps: Incident
     deps.seen(ws);
     deps.onTurn?.(context);
     await incidents(deps, context, ws, args.trim());
-  });
+  }, { takes: incidentsTakes });
+}
+
+const INCIDENTS_WORDS = new Set(['open', 'all', 'overdue', 'figures', 'report', 'audience', 'settings']);
+
+/** What `incidents` understands after it: typed while a dialog waits, such text is a command. */
+export function incidentsTakes(args: string): boolean {
+  const first = args.trim().toLowerCase().split(/\s+/)[0] ?? '';
+  return INCIDENTS_WORDS.has(first) || Boolean(parseSrNumber(args)) || Boolean(parseSeverity(args));
 }
 
 async function incidents(deps: IncidentCommandDeps, context: TurnContext, ws: Workspace, args: string): Promise<void> {

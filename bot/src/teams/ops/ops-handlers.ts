@@ -34,8 +34,9 @@ export class OpsHandlers {
   // ---- commands ---------------------------------------------------------------------------
 
   register(commands: CommandRouter, verbs: VerbRouter): void {
-    commands.register('roles', (c, args) => this.rolesCommand(c, args));
-    commands.register('agenda', (c, args) => this.agendaCommand(c, args));
+    // The sub-commands each understands: typed while a dialog waits, they are commands, not answers.
+    commands.register('roles', (c, args) => this.rolesCommand(c, args), { takes: (args) => /^stakeholders?$/i.test(args.trim()) });
+    commands.register('agenda', (c, args) => this.agendaCommand(c, args), { takes: (args) => /^(add|decision|remove)\s+\S/i.test(args.trim()) });
     commands.register('checklists', (c) => this.checklistsCommand(c));
     const v = OPS_VERBS;
     const routes: [string, (r: VerbRequest) => Promise<VerbResponse>][] = [
