@@ -108,6 +108,23 @@ describe('npm start', () => {
     }
   }, 60_000);
 
+  it('names the fix in one line when the storage port is taken, and leaves nothing running', async () => {
+    const ports = await freePorts();
+    const blocker = await listenOn(Number(ports.AZURITE_PORT));
+    try {
+      const l = launch({ ...ports, DATA_DIR: dataDir });
+      expect(await l.exited).toBe(1);
+      expect(l.stderr().trim().split('\n').filter((x) => x.startsWith('npm start:'))).toEqual([
+        `npm start: embedded Azurite: Port ${ports.AZURITE_PORT} is in use, so the embedded Azurite cannot start: stop the other process or set AZURITE_PORT to a free port.`,
+      ]);
+      expect(l.stderr()).not.toMatch(/^\s+at /m);
+      const bot = await listenOn(Number(ports.PORT)); // nothing was left holding the bot's port
+      await new Promise((r) => bot.close(r));
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
   it('names the bad value in one line when configuration is wrong', async () => {
     const l = launch({ PORT: 'eighty', DATA_DIR: dataDir });
     expect(await l.exited).toBe(1);
