@@ -5,7 +5,7 @@ import type { TabAuthOptions } from './api/tab-auth';
 import type { AppConfig, StorageConfig } from './config';
 import { createLogger, type LogLevel } from './logger';
 import { createServer } from './server';
-import { CORE_TABLES, createTableStore, type TableStore } from './storage/table-store';
+import { CORE_TABLES, createTableStore, isStoreUnavailable, type TableStore } from './storage/table-store';
 import type { Feature, Job } from './features/feature';
 import { createRemindersFeature } from './features/reminders-feature';
 import { productFeatures } from './features/wiring';
@@ -71,7 +71,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const features = options.features ?? defaultFeatures();
   await store.ensureTables(features.flatMap((f) => f.tables));
   const counters = new TableCounterRepository(store.client('Counters'));
-  const adapter = createAdapter(config, log);
+  const adapter = createAdapter(config, log, { storeUnavailable: isStoreUnavailable });
   // One sending path for every proactive message; rate limits are about real time, so the
   // limiter keeps the wall clock even when the business clock is simulated.
   const sender = new ProactiveSender(adapter, config.bot.appId ?? '', config.serviceUrlAllowList, new RateLimiter(), () => new Date(), { targets: targetRepo });

@@ -1,6 +1,6 @@
 // Creates the Table clients for the configured account and the tables the app uses.
 import { ManagedIdentityCredential } from '@azure/identity';
-import { RestError, TableClient, TableServiceClient } from '@azure/data-tables';
+import { RestError, TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { StorageConfig } from '../config';
 
 /** Tables of the foundation; each feature's storage module exports its own list. */
@@ -15,8 +15,33 @@ export interface TableStore {
   ping(): Promise<void>;
 }
 
-/** A person is waiting on most calls: fail within about a second rather than retry for ten. */
-const RETRY = { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 800 };
+/**
+ * A person is waiting on most calls, and Teams gives up on a turn after 15 s: every attempt
+ * has a deadline (a store that accepts the connection and never answers fails like one that
+ * refuses it), and one quick retry keeps the whole call within about 4 s.
+ */
+export const STORE_ATTEMPT_DEADLINE_MS = 2_000;
+const RETRY = { maxRetries: 1, retryDelayInMs: 100, maxRetryDelayInMs: 400 };
+type PolicyConfig = NonNullable<TableServiceClientOptions['additionalPolicies']>[number];
+const deadline: PolicyConfig = {
+  policy: {
+    name: 'service-ops-store-deadline',
+    sendRequest: async (request, next) => {
+      if (!request.timeout || request.timeout > STORE_ATTEMPT_DEADLINE_MS) request.timeout = STORE_ATTEMPT_DEADLINE_MS;
+      try {
+        return await next(request);
+      } catch (e) {
+        // The HTTP client reports its own timeout as an abort; say what it is, so the retry policy
+        // and the turn see a store that did not answer rather than a cancelled call.
+        if ((e as Error)?.name === 'AbortError' && !request.abortSignal?.aborted) {
+          throw new RestError(`storage did not answer within ${STORE_ATTEMPT_DEADLINE_MS} ms`, { code: 'ETIMEDOUT', request });
+        }
+        throw e;
+      }
+    },
+  },
+  position: 'perRetry',
+};
 
 type ResolvedStorage = Exclude<StorageConfig, { kind: 'embedded' }>;
 
@@ -27,12 +52,12 @@ export function createTableStore(storage: ResolvedStorage, prefix: string): Tabl
   let make: (table: string) => TableClient;
   if (storage.kind === 'connection-string') {
     const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(storage.connectionString) || /UseDevelopmentStorage=true/i.test(storage.connectionString);
-    const options = { allowInsecureConnection: insecure, retryOptions: RETRY };
+    const options = { allowInsecureConnection: insecure, retryOptions: RETRY, additionalPolicies: [deadline] };
     service = TableServiceClient.fromConnectionString(storage.connectionString, options);
     make = (table) => TableClient.fromConnectionString(storage.connectionString, table, options);
   } else {
     const credential = new ManagedIdentityCredential(storage.clientId ? { clientId: storage.clientId } : {});
-    const options = { allowInsecureConnection: isHttp(storage.tableEndpoint), retryOptions: RETRY };
+    const options = { allowInsecureConnection: isHttp(storage.tableEndpoint), retryOptions: RETRY, additionalPolicies: [deadline] };
     service = new TableServiceClient(storage.tableEndpoint, credential, options);
     make = (table) => new TableClient(storage.tableEndpoint, table, credential, options);
   }
@@ -72,4 +97,13 @@ export function isNotFound(e: unknown): boolean {
 
 export function isConflict(e: unknown): boolean {
   return e instanceof RestError && (e.statusCode === 409 || e.statusCode === 412);
+}
+
+/**
+ * The store is down, slow or unreachable (no answer, a timeout, a refused connection, a 5xx):
+ * what a person is told plainly, unlike a bug. A 4xx is a request the store understood.
+ */
+export function isStoreUnavailable(e: unknown): boolean {
+  if (!(e instanceof RestError)) return false;
+  return e.statusCode === undefined || e.statusCode >= 500 || e.code === 'REQUEST_SEND_ERROR';
 }

@@ -46,7 +46,16 @@ class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthenti
   }
 }
 
-export function createAdapter(config: AppConfig, log: Logger): CloudAdapter {
+/** What the turn error handler needs to know about errors from outside teams/. */
+export interface TurnErrorKinds {
+  /** The store did not answer (down, hanging past its deadline, refusing). */
+  storeUnavailable(e: unknown): boolean;
+}
+
+/** Said when a turn failed because storage did not answer; the same whatever the command. */
+export const STORE_UNAVAILABLE_MESSAGE = 'I can\'t reach storage right now, so nothing changed. Try again in a minute.';
+
+export function createAdapter(config: AppConfig, log: Logger, kinds: TurnErrorKinds = { storeUnavailable: () => false }): CloudAdapter {
   const auth = new StrictBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
@@ -67,11 +76,14 @@ export function createAdapter(config: AppConfig, log: Logger): CloudAdapter {
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error('turn failed', { error: error.stack ?? String(error), type: context.activity.type });
+    const outage = kinds.storeUnavailable(error);
+    // An outage is the store's state (also on /healthz), not a fault in this code: a warning.
+    if (outage) log.warn('turn failed: storage unavailable', { error: String(error), type: context.activity.type });
+    else log.error('turn failed', { error: error.stack ?? String(error), type: context.activity.type });
     if (context.turnState.get('serviceUrlRejected')) return;
     if (context.activity.type === 'message') {
       try {
-        await context.sendActivity(plainMessage('Sorry, something went wrong on my side and that did not work. Please try again in a moment.'));
+        await context.sendActivity(plainMessage(outage ? STORE_UNAVAILABLE_MESSAGE : 'Sorry, something went wrong on my side and that did not work. Please try again in a moment.'));
       } catch {
         // The connector itself is failing; the log above is all we can do.
       }
