@@ -105,6 +105,13 @@ function int(env: Env, key: string, fallback: number, min: number, max: number):
   return n;
 }
 
+/** An optional Entra id: a GUID when set. */
+function guid(env: Env, key: string, what: string): string | undefined {
+  const v = text(env, key);
+  if (v !== undefined && !GUID.test(v)) throw new ConfigError(`${key}=${JSON.stringify(v)} is not a GUID: set ${what}, or leave it empty.`);
+  return v;
+}
+
 function url(env: Env, key: string, fallback: string): string {
   const v = text(env, key) ?? fallback;
   try {
@@ -141,10 +148,18 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     throw new ConfigError(`BOT_TYPE=${JSON.stringify(appTypeRaw)} must be MultiTenant, SingleTenant or UserAssignedMSI.`);
   }
   const appType = appTypeRaw as BotAppType;
-  const tenantId = text(env, 'BOT_TENANT_ID');
+  const tenantId = guid(env, 'BOT_TENANT_ID', 'the Entra tenant id of the bot\'s identity');
   if (appType !== 'MultiTenant' && appId && !tenantId) {
     throw new ConfigError(`BOT_TYPE=${appType} needs BOT_TENANT_ID (the Entra tenant of the bot's identity).`);
   }
+  // Every reply is signed with the bot's credential: without one it would start, then fail on
+  // every message. A user-assigned managed identity needs no secret.
+  if (appId && appType !== 'UserAssignedMSI' && !text(env, 'BOT_PASSWORD')) {
+    throw new ConfigError(`BOT_ID is set with BOT_TYPE=${appType} but BOT_PASSWORD is empty: set the app's client secret in env/.env.<env>.user, or use BOT_TYPE=UserAssignedMSI with a managed identity.`);
+  }
+  const aadAppClientId = guid(env, 'AAD_APP_CLIENT_ID', 'the tab\'s Entra app (client) id');
+  const aadAppTenantId = guid(env, 'AAD_APP_TENANT_ID', 'the Entra tenant id of the tab\'s app');
+  const azureClientId = guid(env, 'AZURE_CLIENT_ID', 'the client id of the managed identity');
 
   const dataDir = text(env, 'DATA_DIR') ?? '.data';
   const connectionString = text(env, 'STORAGE_CONNECTION_STRING');
@@ -156,7 +171,7 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     }
     storage = { kind: 'connection-string', connectionString };
   } else if (tableEndpoint) {
-    storage = { kind: 'managed-identity', tableEndpoint: url(env, 'STORAGE_TABLE_ENDPOINT', tableEndpoint), clientId: text(env, 'AZURE_CLIENT_ID') };
+    storage = { kind: 'managed-identity', tableEndpoint: url(env, 'STORAGE_TABLE_ENDPOINT', tableEndpoint), clientId: azureClientId };
   } else {
     storage = { kind: 'embedded', dataDir };
   }
@@ -168,7 +183,14 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
 
   const extraUrls = (text(env, 'SERVICE_URL_ALLOWLIST') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const u of extraUrls) {
-    if (!/^https:\/\/[^/]+\//.test(u) && !(mode === 'local' && /^http:\/\/[^/]+/.test(u))) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(u);
+    } catch {
+      parsed = undefined;
+    }
+    const scheme = parsed?.protocol === 'https:' || (mode === 'local' && parsed?.protocol === 'http:');
+    if (!parsed || !scheme || parsed.username || parsed.password || !u.endsWith('/')) {
       throw new ConfigError(`SERVICE_URL_ALLOWLIST entry ${JSON.stringify(u)} must be an https:// URL prefix ending in '/'.`);
     }
   }
@@ -193,8 +215,8 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     storage,
     tablePrefix,
     tabEndpoint: url(env, 'TAB_ENDPOINT', 'http://localhost:3978'),
-    aadAppClientId: text(env, 'AAD_APP_CLIENT_ID'),
-    aadAppTenantId: text(env, 'AAD_APP_TENANT_ID'),
+    aadAppClientId,
+    aadAppTenantId,
     serviceUrlAllowList,
     playgroundPort: int(env, 'PLAYGROUND_PORT', 56150, 0, 65535),
     azuritePort: int(env, 'AZURITE_PORT', 10002, 0, 65535),

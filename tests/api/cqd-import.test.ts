@@ -59,7 +59,7 @@ const confirm = (body: Record<string, unknown>, headers: Record<string, string> 
   fetch(`${bot.url}/api/tab/import/cqd/confirm`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  bot = await startServiceOps({ BOT_ID: '0b7f3c9e-3d5a-4c61-9a43-2f6f1f7e9d11', AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: 'https://ops.contoso.example' }, { tabAuth: { keys: staticKeyProvider({ [KID]: signing.publicKey }) } });
+  bot = await startServiceOps({ BOT_ID: '0b7f3c9e-3d5a-4c61-9a43-2f6f1f7e9d11', BOT_PASSWORD: 'not-a-real-secret', AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: 'https://ops.contoso.example' }, { tabAuth: { keys: staticKeyProvider({ [KID]: signing.publicKey }) } });
   findings = new TableFindingRepository(bot.app.store.client('Findings'));
   measures = new TableQualityMeasureRepository(bot.app.store.client('QualityMeasures'));
 });

@@ -41,7 +41,7 @@ let server: ServiceOpsUnderTest;
 const acted: string[] = [];
 
 beforeAll(async () => {
-  server = await startServiceOps({ BOT_ID, AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: 'https://ops.contoso.example' }, {
+  server = await startServiceOps({ BOT_ID, BOT_PASSWORD: 'not-a-real-secret', AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: 'https://ops.contoso.example' }, {
     tabsDir: TABS_DIR,
     tabAuth: { keys: staticKeyProvider({ [KID]: signing.publicKey }) },
     features: [viewsFeature((r) => r.register({

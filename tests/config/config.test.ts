@@ -19,7 +19,7 @@ describe('loadConfig', () => {
   });
 
   it('allows any host once an app id validates tokens, and then trusts only Teams service URLs', () => {
-    const c = loadConfig({ HOST: '0.0.0.0', BOT_ID: APP_ID });
+    const c = loadConfig({ HOST: '0.0.0.0', BOT_ID: APP_ID, BOT_PASSWORD: 'secret' });
     expect(c.mode).toBe('authenticated');
     expect(c.serviceUrlAllowList.some((u) => u.startsWith('http://'))).toBe(false);
   });
@@ -35,7 +35,14 @@ describe('loadConfig', () => {
     [{ DEFAULT_TIME_ZONE: 'Mars/Base' }, /not an IANA time zone/],
     [{ TABLE_PREFIX: '1bad' }, /TABLE_PREFIX/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
-    [{ BOT_ID: APP_ID, SERVICE_URL_ALLOWLIST: 'http://evil.example/' }, /must be an https:\/\/ URL prefix/],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: 'secret', SERVICE_URL_ALLOWLIST: 'http://evil.example/' }, /must be an https:\/\/ URL prefix/],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: 'secret', SERVICE_URL_ALLOWLIST: 'https://127.0.0.1:4222@evil.invalid/' }, /must be an https:\/\/ URL prefix/],
+    [{ BOT_ID: APP_ID }, /BOT_ID is set with BOT_TYPE=MultiTenant but BOT_PASSWORD is empty/],
+    [{ BOT_ID: APP_ID, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: '11111111-2222-3333-4444-555555555555' }, /BOT_PASSWORD is empty/],
+    [{ BOT_ID: APP_ID, BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'contoso' }, /BOT_TENANT_ID="contoso" is not a GUID/],
+    [{ AAD_APP_CLIENT_ID: 'my-tab-app' }, /AAD_APP_CLIENT_ID="my-tab-app" is not a GUID/],
+    [{ AAD_APP_TENANT_ID: 'contoso.onmicrosoft.com' }, /AAD_APP_TENANT_ID=.* is not a GUID/],
+    [{ STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net', AZURE_CLIENT_ID: 'abc' }, /AZURE_CLIENT_ID="abc" is not a GUID/],
   ])('rejects %o with a one-line message', (env, message) => {
     let error: unknown;
     try {
@@ -49,8 +56,12 @@ describe('loadConfig', () => {
   });
 
   it('selects managed identity storage when only a table endpoint is given', () => {
-    const c = loadConfig({ STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net', AZURE_CLIENT_ID: 'abc' });
-    expect(c.storage).toEqual({ kind: 'managed-identity', tableEndpoint: 'https://acct.table.core.windows.net', clientId: 'abc' });
+    const c = loadConfig({ STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net', AZURE_CLIENT_ID: APP_ID });
+    expect(c.storage).toEqual({ kind: 'managed-identity', tableEndpoint: 'https://acct.table.core.windows.net', clientId: APP_ID });
+  });
+
+  it('needs no secret for a user-assigned managed identity', () => {
+    expect(loadConfig({ BOT_ID: APP_ID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: '11111111-2222-3333-4444-555555555555' }).mode).toBe('authenticated');
   });
 });
 
