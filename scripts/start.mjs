@@ -19,7 +19,7 @@ const built = ['dist/bot/app.js', 'dist/bot/config.js', 'dist/tabs/index.html'].
 if (!built) fail('Service Ops is not built: run `npm run build` (npm start runs it for you).');
 
 const { loadConfig, readEnvironment, ConfigError } = await import(pathToFileURL(join(root, 'dist/bot/config.js')).href);
-const { startApp } = await import(pathToFileURL(join(root, 'dist/bot/app.js')).href);
+const { startApp, describeStartupFailure } = await import(pathToFileURL(join(root, 'dist/bot/app.js')).href);
 
 let config;
 try {
@@ -77,7 +77,7 @@ const app = await step('bot server', async () => {
     return await startApp(config, { storage, tabsDir: join(root, 'dist/tabs'), logLevel: config.logLevel });
   } catch (e) {
     if (e?.code === 'EADDRINUSE') throw new Error(`port ${config.port} is already in use: stop the other process or set PORT in env/.env.local.user`);
-    throw e;
+    throw new Error(describeStartupFailure(e, config, storage));
   }
 });
 stoppers.push(() => app.close());

@@ -23,6 +23,9 @@ import { VerbRouter } from './teams/verb-router';
 import { createMessagesHandler } from './teams/messages-endpoint';
 import { type Logger, ServiceOpsBot } from './teams/service-ops-bot';
 
+/** One line naming the fix for a failed start, for the launchers. */
+export { describeStartupFailure } from './startup-failure';
+
 export interface StartOptions {
   /** Resolved storage: embedded mode is resolved by the launcher into a connection string. */
   storage: Exclude<StorageConfig, { kind: 'embedded' }>;

@@ -3,10 +3,13 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadConfig } from './config';
+import { describeStartupFailure } from './startup-failure';
+
+let config: AppConfig | undefined;
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  config = loadConfig();
   if (config.storage.kind === 'embedded') {
     throw new ConfigError('No storage configured: set STORAGE_CONNECTION_STRING or STORAGE_TABLE_ENDPOINT (npm start provides an embedded Azurite for local use).');
   }
@@ -19,6 +22,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : e);
+  const storage = config && config.storage.kind !== 'embedded' ? config.storage : undefined;
+  console.error(`Service Ops: ${describeStartupFailure(e, config, storage)}`);
   process.exit(1);
 });

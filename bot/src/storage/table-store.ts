@@ -5,6 +5,11 @@ import type { StorageConfig } from '../config';
 
 /** Tables of the foundation; each feature's storage module exports its own list. */
 export const CORE_TABLES = ['Conversations', 'Counters', 'Seeds'] as const;
+/** Storage settings that cannot work, found when the clients are made. */
+export class StoreSetupError extends Error {
+  override name = 'StoreSetupError';
+}
+
 /** Logical table name (letters/digits); the configured prefix is added in front. */
 export type TableName = string;
 
@@ -43,7 +48,7 @@ const deadline: PolicyConfig = {
   position: 'perRetry',
 };
 
-type ResolvedStorage = Exclude<StorageConfig, { kind: 'embedded' }>;
+export type ResolvedStorage = Exclude<StorageConfig, { kind: 'embedded' }>;
 
 export function createTableStore(storage: ResolvedStorage, prefix: string): TableStore {
   const clients = new Map<TableName, TableClient>();
@@ -53,7 +58,12 @@ export function createTableStore(storage: ResolvedStorage, prefix: string): Tabl
   if (storage.kind === 'connection-string') {
     const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(storage.connectionString) || /UseDevelopmentStorage=true/i.test(storage.connectionString);
     const options = { allowInsecureConnection: insecure, retryOptions: RETRY, additionalPolicies: [deadline] };
-    service = TableServiceClient.fromConnectionString(storage.connectionString, options);
+    try {
+      service = TableServiceClient.fromConnectionString(storage.connectionString, options);
+    } catch (e) {
+      // The SDK's words for a bad string range from a TypeError to "Invalid EndpointSuffix".
+      throw new StoreSetupError(`STORAGE_CONNECTION_STRING is malformed (${(e as Error).message}): copy it again from the storage account's Access keys, or leave it empty to use the embedded Azurite.`);
+    }
     make = (table) => TableClient.fromConnectionString(storage.connectionString, table, options);
   } else {
     const credential = new ManagedIdentityCredential(storage.clientId ? { clientId: storage.clientId } : {});
@@ -106,4 +116,27 @@ export function isConflict(e: unknown): boolean {
 export function isStoreUnavailable(e: unknown): boolean {
   if (!(e instanceof RestError)) return false;
   return e.statusCode === undefined || e.statusCode >= 500 || e.code === 'REQUEST_SEND_ERROR';
+}
+
+/** Where the store is, for messages: the table endpoint, never the key. */
+export function storeLocation(storage: ResolvedStorage): string {
+  if (storage.kind === 'managed-identity') return storage.tableEndpoint;
+  const endpoint = /TableEndpoint=([^;]+)/i.exec(storage.connectionString)?.[1];
+  const account = /AccountName=([^;]+)/i.exec(storage.connectionString)?.[1];
+  return endpoint ?? (account ? `the account ${account}` : 'the configured account');
+}
+
+/** One line naming the fix for a store that failed at start-up, or undefined when it is not the store's. */
+export function describeStoreFailure(e: unknown, storage: ResolvedStorage): string | undefined {
+  if (e instanceof StoreSetupError) return e.message;
+  if (!(e instanceof RestError)) return undefined;
+  if (e.statusCode === 401 || e.statusCode === 403) {
+    return storage.kind === 'managed-identity'
+      ? `storage at ${storeLocation(storage)} refused the managed identity (${e.statusCode}): give it the Storage Table Data Contributor role on the account.`
+      : `storage at ${storeLocation(storage)} refused the credentials (${e.statusCode}): check the AccountKey in STORAGE_CONNECTION_STRING.`;
+  }
+  if (isStoreUnavailable(e)) {
+    return `storage at ${storeLocation(storage)} did not answer (${e.code ?? e.statusCode ?? 'no response'}): check the endpoint in ${storage.kind === 'managed-identity' ? 'STORAGE_TABLE_ENDPOINT' : 'STORAGE_CONNECTION_STRING'} and that the account is reachable.`;
+  }
+  return `storage at ${storeLocation(storage)} answered ${e.statusCode ?? ''} ${e.code ?? ''}: ${e.message.split('\n')[0]!.slice(0, 200)}`.replace(/\s+/g, ' ');
 }
