@@ -45,7 +45,7 @@ describe('escalation conversation', () => {
 
   it('explains bad answers and keeps the draft unchanged', () => {
     expect(answerStep({}, 'problem', 'broken', ctx)).toMatchObject({ ok: false, message: expect.stringMatching(/at least 10/) });
-    expect(answerStep({}, 'service', 'x'.repeat(500), ctx)).toMatchObject({ ok: false, message: expect.stringMatching(/under 120/) });
+    expect(answerStep({}, 'service', 'x'.repeat(500), ctx)).toMatchObject({ ok: false, message: expect.stringMatching(/is 500 characters; the most I can keep is 120/) });
     expect(answerStep({}, 'severity', '1', ctx)).toMatchObject({ ok: false, message: expect.stringMatching(/Only the vendor can declare severity 1/) });
     expect(answerStep({}, 'severity', 'urgent-ish', ctx)).toMatchObject({ ok: false });
     expect(answerStep({}, 'started', 'tomorrow', ctx)).toMatchObject({ ok: false });

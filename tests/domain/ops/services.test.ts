@@ -77,7 +77,7 @@ describe('role map', () => {
   it('validates with clear messages, adds and removes roles', async () => {
     const ops = await setup();
     expect(await ops.roles.add(ws, { name: '' }, ana)).toMatchObject({ ok: false, message: 'Role name is required.' });
-    expect(await ops.roles.add(ws, { name: 'x'.repeat(81) }, ana)).toMatchObject({ ok: false, message: 'Role name is 81 characters; the most is 80.' });
+    expect(await ops.roles.add(ws, { name: 'x'.repeat(81) }, ana)).toMatchObject({ ok: false, message: 'Role name is 81 characters; the most I can keep is 80. Shorten it.' });
     expect(await ops.roles.add(ws, { name: 'help desk' }, ana)).toMatchObject({ ok: false, message: 'There is already a role called "help desk".' });
     const added = await ops.roles.add(ws, { name: 'Security Operations', team: 'SOC' }, ana);
     expect(added).toMatchObject({ ok: true, value: { name: 'Security Operations', team: 'SOC', contact: 'TBA', order: 11 } });

@@ -1,6 +1,6 @@
-// Free text a person typed: kept exactly as given (markdown, ${...}, JSON, RTL, emoji and
-// / \ # ? all round-trip), except what cannot be shown or stored sensibly, which is refused
-// with a message that says what and where.
+// Free text in findings: the product's one free-text rule (domain/text/free-text.ts) with the
+// findings' limits, plus links, skip and cancel words and percentages as people type them.
+import { checkFreeText, type FreeText } from '../text/free-text';
 
 export const LIMITS = {
   shortText: 200, // building, site, metric name
@@ -11,24 +11,9 @@ export const LIMITS = {
   note: 2000,
 } as const;
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** Returns the cleaned text (trimmed) or a message. `label` starts the message ("The description"). */
-export function checkText(label: string, input: string, max: number, opts: { multiline?: boolean; required?: boolean } = {}): { ok: true; value: string } | { ok: false; error: string } {
-  const text = input.trim();
-  if (!text) return opts.required === false ? { ok: true, value: '' } : { ok: false, error: `${label} can't be empty.` };
-  if (text.length > max) {
-    return { ok: false, error: `${label} is ${text.length.toLocaleString('en-US')} characters; the most I can keep is ${max.toLocaleString('en-US')}. Shorten it, or put the long part behind an evidence link.` };
-  }
-  const ctl = CONTROL.exec(text);
-  if (ctl) {
-    const code = ctl[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return { ok: false, error: `${label} contains an invisible control character (U+${code}) at position ${ctl.index + 1}. Remove it and send the text again.` };
-  }
-  if (!opts.multiline && /[\r\n\t]/.test(text)) return { ok: false, error: `${label} must fit on one line.` };
-  if (LONE_SURROGATE.test(text)) return { ok: false, error: `${label} contains a broken character (half of an emoji or symbol). Send the text again.` };
-  return { ok: true, value: text };
+export function checkText(label: string, input: string, max: number, opts: { multiline?: boolean; required?: boolean } = {}): FreeText {
+  return checkFreeText(input, { label, max, ...(opts.multiline ? { multiline: true } : {}), ...(opts.required === false ? { optional: true } : {}) });
 }
 
 /** Evidence is a link the owning team can open: http or https only (no javascript:, file:, ...). */

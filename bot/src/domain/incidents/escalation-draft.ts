@@ -7,6 +7,7 @@ import { type EscalationFacts, TEXT_LIMITS } from './incident';
 import { classifyScope, parseScopeAnswer, SCOPE_CATEGORIES, SCOPE_CATEGORY_INFO, type ScopeDecision } from './scope-check';
 import { describeCommitment, parseSeverity, SEVERITY_LEVELS, severityLabel, type SeverityLevel, type SeverityPolicy } from './severity';
 import { findSites, maskSites } from '../text/site-names';
+import { checkFreeText } from '../text/free-text';
 
 export type EscalationStep = 'service' | 'problem' | 'impact' | 'affected' | 'started' | 'severity' | 'scope';
 export const ESCALATION_STEPS: readonly EscalationStep[] = ['service', 'problem', 'impact', 'affected', 'started', 'severity', 'scope'];
@@ -110,11 +111,10 @@ export function promptFor(step: EscalationStep, draft: EscalationDraft, ctx: Ste
   }
 }
 
+/** One answer under the product's one free-text rule; too short is asked again in the dialog's words. */
 function text(answer: string, what: string, max: number, min: number): string | { error: string } {
-  const t = answer.trim();
-  if (t.length < min) return { error: `Please tell me ${what}${min > 1 ? ` (at least ${min} characters)` : ''}.` };
-  if (t.length > max) return { error: `That is ${t.length} characters; please keep ${what} under ${max}.` };
-  return t;
+  const r = checkFreeText(answer, { label: `${what.charAt(0).toUpperCase()}${what.slice(1)}`, max, min, whenMissing: `Please tell me ${what}${min > 1 ? ` (at least ${min} characters)` : ''}.` });
+  return r.ok ? r.value : { error: r.error };
 }
 
 /** Applies one answer. Invalid answers leave the draft as it was and say why. */

@@ -5,6 +5,7 @@
 import { nextUpdateDue, responseDue } from './cadence';
 import { clockStart, highestSeverityOf, type Incident, type IncidentState, isOpen, type Person, TEXT_LIMITS, type TimelineEntry, type TimelineKind } from './incident';
 import { mostSevere, type SeverityLevel, type SeverityPolicy, isSeverityLevel, severityLabel } from './severity';
+import { checkFreeText } from '../text/free-text';
 
 export type IncidentAction =
   | { type: 'acknowledge' }
@@ -42,9 +43,8 @@ function refuse(reason: string): Transition {
 }
 
 function requireText(text: unknown, what: string, max: number, min = 3): string | { error: string } {
-  if (typeof text !== 'string' || text.trim().length < min) return { error: `Please write ${what}.` };
-  if (text.length > max) return { error: `${what[0]!.toUpperCase()}${what.slice(1)} is ${text.length} characters; keep it under ${max}.` };
-  return text.trim();
+  const r = checkFreeText(text, { label: `${what.charAt(0).toUpperCase()}${what.slice(1)}`, max, min, multiline: true, whenMissing: `Please write ${what}.` });
+  return r.ok ? r.value : { error: r.error };
 }
 
 /** Checks an action that arrived from outside (card data) has the right shape. */

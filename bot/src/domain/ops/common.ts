@@ -2,6 +2,7 @@
 // steering committee, checklists): who did something and when, validation with plain
 // messages, and the outcome type every service returns instead of throwing at its callers.
 import type { Workspace } from '../workspace';
+import { checkFreeText } from '../text/free-text';
 
 export type Clock = () => Date;
 
@@ -52,20 +53,14 @@ export function validated<T>(fn: () => T): Outcome<T> {
 }
 
 // Control characters other than tab and line breaks never belong in a name or a note.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /**
- * A text field: trimmed, within `max` characters, free of control characters; required
- * unless `optional`. Values that are not strings are refused with the field's label.
+ * A text field under the product's one free-text rule; required unless `optional`. Values that
+ * are not strings are refused with the field's label.
  */
 export function textField(label: string, value: unknown, max: number, options: { optional?: boolean; multiline?: boolean } = {}): string {
-  if (value === undefined || value === null) value = '';
-  if (typeof value !== 'string') throw new OpsValidationError(`${label} must be text.`);
-  const trimmed = options.multiline ? value.replace(/\r\n?/g, '\n').trim() : value.replace(/\s+/g, ' ').trim();
-  if (!trimmed && !options.optional) throw new OpsValidationError(`${label} is required.`);
-  if (trimmed.length > max) throw new OpsValidationError(`${label} is ${trimmed.length} characters; the most is ${max}.`);
-  if (CONTROL.test(trimmed)) throw new OpsValidationError(`${label} contains control characters; remove them and try again.`);
-  return trimmed;
+  const r = checkFreeText(value, { label, max, ...options, whenMissing: `${label} is required.` });
+  if (!r.ok) throw new OpsValidationError(r.error);
+  return r.value;
 }
 
 /** One of a fixed set of values, with the allowed values named in the message. */

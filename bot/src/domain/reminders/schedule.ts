@@ -4,6 +4,7 @@ import type { Workspace } from '../workspace';
 import { type Cadence, type CadenceContext, cadenceProblem, nextOccurrence, occurrencesBetween, parseTime } from './cadence';
 import { type CatalogTask, scheduledCatalogTasks } from './catalog';
 import { civilDateOf, isValidTimeZone, parseWallTime, WEEKDAY_NAMES, zonedParts } from './zoned-time';
+import { checkFreeText } from '../text/free-text';
 
 export interface OpenTask {
   /** Due instant (ISO) of the first occurrence that is still not done. */
@@ -140,7 +141,10 @@ export interface ScheduleEdit {
 /** Validates an edit (from the settings card or the tab API); returns messages, empty if fine. */
 export function editProblems(edit: ScheduleEdit): string[] {
   const out: string[] = [];
-  if (edit.title !== undefined && (!edit.title.trim() || edit.title.length > MAX_TITLE_CHARS)) out.push(`The task needs a title of 1 to ${MAX_TITLE_CHARS} characters.`);
+  if (edit.title !== undefined) {
+    const title = checkFreeText(edit.title, { label: 'The task title', max: MAX_TITLE_CHARS, whenMissing: `The task needs a title of 1 to ${MAX_TITLE_CHARS} characters.` });
+    if (!title.ok) out.push(title.error);
+  }
   if (edit.time !== undefined && !parseWallTime(edit.time)) out.push(`"${edit.time}" is not a time of day; use HH:mm, for example 09:30.`);
   if (edit.timeZone !== undefined && !isValidTimeZone(edit.timeZone)) out.push(`"${edit.timeZone}" is not a time zone name (for example Europe/Berlin).`);
   if (edit.cadence !== undefined) {
