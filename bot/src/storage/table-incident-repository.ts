@@ -27,6 +27,7 @@ import { assertEntityLimits, MAX_BATCH_OPERATIONS } from './entity-limits';
 import { encodeKey } from './keys';
 import { isNotFound } from './table-store';
 import { type Condition, getRow, queryFullPage, type RowQuery, where } from './checked-query';
+import { isEtag } from './etag';
 
 /** Logical table names for TableStore.ensureTables (SR numbers use the core Counters table). */
 export const INCIDENT_TABLES = ['Incidents', 'Counters'] as const;
@@ -93,6 +94,7 @@ export class TableIncidentRepository implements IncidentRepository {
   }
 
   async update(incident: Incident, etag: string, entries: readonly TimelineEntry[], idempotency?: IdempotencyRecord): Promise<WriteOutcome> {
+    if (!isEtag(etag)) return { ok: false, reason: 'conflict' };
     return this.write(incident, ['update', incidentEntity(incident), 'Replace', { etag }], entries, idempotency);
   }
 

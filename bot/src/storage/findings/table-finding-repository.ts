@@ -15,6 +15,7 @@ import type { CreateOutcome, FindingListFilter, FindingPage, FindingRepository, 
 import { type Workspace, workspaceKey } from '../../domain/workspace';
 import { assertEntityLimits } from '../entity-limits';
 import { getRow, queryAll, queryFullPage, where } from '../checked-query';
+import { isEtag } from '../etag';
 import { encodeKey } from '../keys';
 import { isNotFound } from '../table-store';
 import { getText, putText } from './long-text';
@@ -169,6 +170,7 @@ export class TableFindingRepository implements FindingRepository {
   }
 
   async update(finding: Finding, history: HistoryEntry, etag: string): Promise<UpdateOutcome> {
+    if (!isEtag(etag)) return { ok: false, reason: 'conflict' };
     const f = toEntity(finding);
     const h = historyEntity(finding.workspace, finding.number, history);
     assertEntityLimits(f);

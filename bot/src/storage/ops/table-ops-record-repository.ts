@@ -11,6 +11,7 @@ import type { OpsRecord, RecordRepository } from '../../domain/ops/common';
 import { type Workspace, workspaceKey } from '../../domain/workspace';
 import { assertEntityLimits, MAX_BATCH_OPERATIONS } from '../entity-limits';
 import { getRow, queryPage, type RowQuery } from '../checked-query';
+import { isEtag } from '../etag';
 import { encodeKey } from '../keys';
 import { createAllOrFindThem, type SeedMarkers } from '../seed-markers';
 
@@ -116,6 +117,7 @@ export class TableOpsRecordRepository<T extends OpsRecord> implements RecordRepo
 
   async replace(ws: Workspace, record: T): Promise<{ ok: true; record: T } | { ok: false; reason: 'conflict' | 'not-found' }> {
     if (!record.etag) throw new Error('replace needs the ETag the change was based on');
+    if (!isEtag(record.etag)) return { ok: false, reason: 'conflict' };
     const entity = this.toEntity(ws, record);
     try {
       const res = await this.table.updateEntity(entity, 'Replace', { etag: record.etag });
@@ -129,6 +131,7 @@ export class TableOpsRecordRepository<T extends OpsRecord> implements RecordRepo
   }
 
   async delete(ws: Workspace, id: string, etag?: string): Promise<'deleted' | 'not-found' | 'conflict'> {
+    if (etag !== undefined && !isEtag(etag)) return 'conflict';
     try {
       await this.table.deleteEntity(this.pk(ws), this.rk(id), { etag: etag ?? '*' });
       return 'deleted';
