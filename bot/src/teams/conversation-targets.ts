@@ -1,7 +1,12 @@
-// Saves where the bot can reach a conversation later (proactive reminders need it).
+// Saves where the bot can reach a conversation later (proactive reminders need it). The row is
+// written only when something a sender needs changed, or it is older than REFRESH_MS (so
+// lastSeenAt stays roughly current): an ordinary turn, and every replay of one, writes nothing.
 import { type Activity, TurnContext } from 'botbuilder';
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import { conversationKind, targetConversationId, workspaceOf } from './activity-context';
+
+/** How stale lastSeenAt may get before an unchanged reference is written again. */
+export const REFRESH_MS = 24 * 60 * 60 * 1000;
 
 export class ConversationTargets {
   constructor(private readonly repo: ConversationTargetRepository, private readonly now: () => Date = () => new Date()) {}
@@ -11,8 +16,9 @@ export class ConversationTargets {
     const conversationId = targetConversationId(activity);
     reference.conversation = { ...reference.conversation!, id: conversationId };
     delete reference.activityId; // a channel reference points at the channel, not one message
-    const at = this.now().toISOString();
-    await this.repo.upsert({
+    const now = this.now();
+    const at = now.toISOString();
+    const target = {
       workspace: workspaceOf(activity),
       conversationId,
       kind: conversationKind(activity),
@@ -22,7 +28,13 @@ export class ConversationTargets {
       active: true,
       lastSeenAt: at,
       ...(opts.installed ? { installedAt: at } : {}),
-    });
+    };
+    if (!opts.installed) {
+      const stored = await this.repo.get(target.workspace, conversationId);
+      const same = stored && stored.active && stored.reference === target.reference && stored.serviceUrl === target.serviceUrl && stored.kind === target.kind;
+      if (same && now.getTime() - Date.parse(stored.lastSeenAt) < REFRESH_MS) return;
+    }
+    await this.repo.upsert(target);
   }
 
   async forget(activity: Activity, reason: string): Promise<void> {
