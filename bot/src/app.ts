@@ -20,6 +20,8 @@ import { registerCommands } from './teams/commands';
 import { ConversationTargets } from './teams/conversation-targets';
 import { FormRunner } from './teams/dialogs/form-runner';
 import { VerbRouter } from './teams/verb-router';
+import { IDEMPOTENCY_TABLE, TableIdempotencyLedger } from './storage/table-idempotency-ledger';
+import { VIEW_VERBS } from './cards/verbs';
 import { createMessagesHandler } from './teams/messages-endpoint';
 import { type Logger, ServiceOpsBot } from './teams/service-ops-bot';
 
@@ -67,7 +69,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const targetRepo = new TableConversationTargetRepository(store.client('Conversations'));
   const targets = new ConversationTargets(targetRepo, clock);
   const commands = registerCommands(new CommandRouter());
-  const verbs = new VerbRouter();
+  const verbs = new VerbRouter({ ledger: new TableIdempotencyLedger(store.client(IDEMPOTENCY_TABLE)), viewVerbs: VIEW_VERBS });
   const forms = new FormRunner(new TableDialogSessionRepository(store.client('Dialogs')), log, clock);
   const tabViews = createTabViewRegistry();
   const cqdImport = new CqdImportRegistry();

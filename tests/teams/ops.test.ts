@@ -128,8 +128,10 @@ describe('checklists', () => {
     expect(json(first.value)).toContain('1 of 16 items done (6%)');
     expect(json(first.value)).toContain('Ticked by Alex Rivera on 2026-11-23');
     await act(conv, 'checklist.tick', { ...tick, done: false }, 'untick-1');
+    // Teams redelivers tick-1: the first answer again, and the item stays unticked.
     const redelivered = await act(conv, 'checklist.tick', tick, 'tick-1');
-    expect(json(redelivered.value)).toContain('0 of 16 items done (0%)');
+    expect(json(redelivered.value)).toContain('1 of 16 items done (6%)');
+    expect(json((await act(conv, 'checklist.open', { runId: 'qer.2026-11' })).value)).toContain('0 of 16 items done (0%)');
 
     await act(conv, 'checklist.tick', tick, 'tick-2');
     await bot.send(conv.message('checklists'));

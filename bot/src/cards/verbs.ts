@@ -20,6 +20,19 @@ export const FEATURE_VERBS = { dialog: DIALOG_VERBS, finding: FINDING_VERBS, inc
 /** All verbs, flat. */
 export const ALL_VERBS: readonly string[] = Object.values(FEATURE_VERBS).flatMap((group) => Object.values(group) as string[]);
 
+/**
+ * Verbs that only show something (a view, a page, a refresh): a replay just shows it again.
+ * Every other verb changes state, so the router records it under the invoke's id and a replay
+ * gets the first answer and changes nothing.
+ */
+export const VIEW_VERBS: ReadonlySet<string> = new Set([
+  FINDING_VERBS.open, FINDING_VERBS.refresh, FINDING_VERBS.list,
+  INCIDENT_VERBS.open, INCIDENT_VERBS.refresh, INCIDENT_VERBS.list,
+  OPS_VERBS.rolesShow, OPS_VERBS.roleEdit, OPS_VERBS.stakeholdersShow, OPS_VERBS.agendaRefresh, OPS_VERBS.risksShow, OPS_VERBS.okrsShow,
+  OPS_VERBS.checklistList, OPS_VERBS.checklistOpen,
+  REMINDER_VERBS.refresh,
+]);
+
 /** Message-back buttons that simply type a command for the user. */
 export function imBack(title: string, command: string): Record<string, unknown> {
   return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: command } } };

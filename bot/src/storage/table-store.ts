@@ -4,7 +4,7 @@ import { RestError, TableClient, TableServiceClient, type TableServiceClientOpti
 import type { StorageConfig } from '../config';
 
 /** Tables of the foundation; each feature's storage module exports its own list. */
-export const CORE_TABLES = ['Conversations', 'Counters', 'Seeds'] as const;
+export const CORE_TABLES = ['Conversations', 'Counters', 'Seeds', 'Idempotency'] as const;
 /** Storage settings that cannot work, found when the clients are made. */
 export class StoreSetupError extends Error {
   override name = 'StoreSetupError';

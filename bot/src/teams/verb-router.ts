@@ -2,6 +2,7 @@
 // card replaces the card for the person who acted; `updateForEveryone` also edits the posted
 // message so everyone in the conversation sees the new state.
 import { type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { IdempotencyLedger } from '../domain/idempotency';
 import type { Workspace } from '../domain/workspace';
 import { userOf, workspaceOf, targetConversationId } from './activity-context';
 
@@ -23,8 +24,21 @@ export type VerbResponse =
 
 export type VerbHandler = (request: VerbRequest) => Promise<VerbResponse>;
 
+export interface VerbRouterOptions {
+  /** Records state-changing actions by invoke id; without one, handlers see every delivery. */
+  ledger?: IdempotencyLedger;
+  /** Verbs that only show something, and need no record. */
+  viewVerbs?: ReadonlySet<string>;
+  /** How long a replay waits for the first delivery's answer before saying it is still running. */
+  replayWaitMs?: number;
+}
+
+const REPLAY_POLL_MS = 50;
+
 export class VerbRouter {
   private readonly handlers = new Map<string, VerbHandler>();
+
+  constructor(private readonly options: VerbRouterOptions = {}) {}
 
   register(verb: string, handler: VerbHandler): this {
     if (this.handlers.has(verb)) throw new Error(`verb ${verb} registered twice`);
@@ -46,7 +60,7 @@ export class VerbRouter {
     const data = value.action?.data && typeof value.action.data === 'object' ? (value.action.data as Record<string, unknown>) : {};
     const handler = this.handlers.get(verb);
     if (!handler) return messageResponse('This card is out of date: its button is no longer supported. Type help to start again.');
-    const response = await handler({
+    const request: VerbRequest = {
       verb,
       data,
       context,
@@ -54,17 +68,63 @@ export class VerbRouter {
       actor: userOf(context.activity),
       workspace: workspaceOf(context.activity),
       conversationId: targetConversationId(context.activity),
-    });
-    if ('card' in response) {
-      if (response.updateForEveryone && context.activity.replyToId) {
-        try {
-          await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: response.card }] });
-        } catch {
-          // The card still refreshes for each viewer through its refresh action.
-        }
-      }
-      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: response.card } };
+    };
+    const ledger = this.options.ledger;
+    if (!ledger || !request.invokeId || this.options.viewVerbs?.has(verb)) return this.respond(context, await handler(request));
+    // The ledger is keyed by conversation and invoke id: an id names one delivery in one conversation.
+    const key = `${request.conversationId}|${request.invokeId}`;
+    let claim;
+    try {
+      claim = await ledger.claim(request.workspace, key);
+    } catch {
+      // Storage is not answering: the handler says so in its own words (and keeps what it can).
+      return this.respond(context, await handler(request));
     }
+    if (claim.kind === 'done') return this.replay(claim.result);
+    if (claim.kind === 'running') return this.awaitFirst(ledger, request, key);
+    let response: VerbResponse;
+    try {
+      response = await handler(request);
+    } catch (e) {
+      await ledger.release(request.workspace, key).catch(() => {});
+      throw e;
+    }
+    // Not recorded if storage went away meanwhile: a redelivery then runs again, and the
+    // handlers' own ETag checks keep it from applying twice.
+    await ledger.complete(request.workspace, key, JSON.stringify(response)).catch(() => {});
+    return this.respond(context, response);
+  }
+
+  /** A replay: the first delivery's answer, without touching the posted message again. */
+  private replay(result: string): InvokeResponse {
+    const response = JSON.parse(result) as VerbResponse;
+    return this.toInvokeResponse('card' in response ? { card: response.card } : response);
+  }
+
+  /** A replay that arrived while the first delivery still runs: its answer, once there. */
+  private async awaitFirst(ledger: IdempotencyLedger, request: VerbRequest, key: string): Promise<InvokeResponse> {
+    const until = Date.now() + (this.options.replayWaitMs ?? 8_000);
+    while (Date.now() < until) {
+      await new Promise((r) => setTimeout(r, REPLAY_POLL_MS));
+      const result = await ledger.result(request.workspace, key);
+      if (result !== undefined) return this.replay(result);
+    }
+    return messageResponse('That action is still being processed. Refresh the card in a moment to see the result.');
+  }
+
+  private async respond(context: TurnContext, response: VerbResponse): Promise<InvokeResponse> {
+    if ('card' in response && response.updateForEveryone && context.activity.replyToId) {
+      try {
+        await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: response.card }] });
+      } catch {
+        // The card still refreshes for each viewer through its refresh action.
+      }
+    }
+    return this.toInvokeResponse(response);
+  }
+
+  private toInvokeResponse(response: VerbResponse): InvokeResponse {
+    if ('card' in response) return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: response.card } };
     if ('message' in response) return messageResponse(response.message);
     return { status: 200, body: { statusCode: response.status ?? 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: response.error } } };
   }

@@ -1,0 +1,185 @@
+// Teams resends invokes. Every state-changing verb, pressed from the cards a person sees, is
+// delivered twice with the same id and then 20 times at once with a fresh one: every delivery
+// gets the same answer, and after the first nothing in storage changes (every row of every table,
+// compared by ETag). Notes and updates, which would pile up, are counted too.
+import { TableServiceClient } from '@azure/data-tables';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ALL_VERBS, VIEW_VERBS } from '../../bot/src/cards/verbs';
+import { createRemindersFeature, type RemindersFeature } from '../../bot/src/features/reminders-feature';
+import { productFeatures } from '../../bot/src/features/wiring';
+import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
+import { TableIncidentRepository } from '../../bot/src/storage/table-incident-repository';
+import { IDEMPOTENCY_TABLE } from '../../bot/src/storage/table-idempotency-ledger';
+import { buttons, type CardButton } from '../journeys/support/teams';
+import { cardAction, conversation } from '../support/activities';
+import { startConnector, type LocalConnector } from '../support/connector';
+import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
+
+// Monday 1 June 2026, 07:00 UTC; the catalog's Monday tasks fall due at 09:00.
+let nowMs = Date.parse('2026-06-01T07:00:00Z');
+const clock = () => new Date(nowMs);
+
+let connector: LocalConnector;
+let bot: ServiceOpsUnderTest;
+let reminders: RemindersFeature;
+let conv: ReturnType<typeof conversation>;
+const exercised = new Set<string>();
+
+beforeAll(async () => {
+  connector = await startConnector();
+  reminders = createRemindersFeature();
+  bot = await startServiceOps({}, { features: productFeatures([reminders], { overdueTasks: reminders }), clock, startJobs: false });
+  conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
+  await bot.send(conv.botAdded());
+});
+afterAll(async () => {
+  await bot?.close();
+  await connector?.close();
+});
+
+/** Every row of every table of this app but the ledger itself, with its ETag. */
+async function snapshot(): Promise<string[]> {
+  const service = TableServiceClient.fromConnectionString(inject('azuriteConnectionString'), { allowInsecureConnection: true });
+  const rows: string[] = [];
+  for await (const t of service.listTables()) {
+    const name = t.name!;
+    if (!name.startsWith(bot.config.tablePrefix) || name === bot.config.tablePrefix + IDEMPOTENCY_TABLE) continue;
+    for await (const e of bot.app.store.client(name.slice(bot.config.tablePrefix.length)).listEntities()) rows.push(`${name}|${e.partitionKey}|${e.rowKey}|${e.etag}`);
+  }
+  return rows.sort();
+}
+
+let n = 0;
+const press = (b: CardButton, id: string) => bot.send(cardAction(conv, b.verb, b.data, { id }));
+
+/** Replays one button: the same id twice, then a fresh id 20 times at once. */
+async function replay(button: CardButton): Promise<any[]> {
+  const id = `replay-${++n}`;
+  const first = await press(button, id);
+  expect(first.status, button.verb).toBe(200);
+  const after = await snapshot();
+  const again = await press(button, id);
+  expect(again.body, `${button.verb}: a replay gets the first answer`).toEqual(first.body);
+  const now = await snapshot();
+  expect(now.filter((r) => !after.includes(r)), `${button.verb}: a replay changes nothing`).toEqual([]);
+
+  const burst = `burst-${n}`;
+  const answers = await Promise.all(Array.from({ length: 20 }, () => press(button, burst)));
+  for (const a of answers) expect(a.body, `${button.verb}: 20 deliveries, one answer`).toEqual(answers[0]!.body);
+  const settled = await snapshot();
+  expect((await press(button, burst)).body).toEqual(answers[0]!.body);
+  expect(await snapshot(), `${button.verb}: nothing changes after the burst`).toEqual(settled);
+  exercised.add(button.verb);
+  // The burst is a second press: where it answered with a card, that card shows the state now.
+  const latest = answers[0]!.body?.type === 'application/vnd.microsoft.card.adaptive' ? answers[0]!.body : first.body;
+  const body = latest;
+  return body?.type === 'application/vnd.microsoft.card.adaptive' ? [body.value] : [];
+}
+
+const cardsIn = (body: any) => (body?.type === 'application/vnd.microsoft.card.adaptive' ? [body.value] : []);
+
+/** One lifecycle path, each step replayed on the card the step before returned. */
+async function follow(cards: any[], verbs: readonly string[]): Promise<any[]> {
+  let current = cards;
+  for (const verb of verbs) {
+    const b = current.flatMap((c) => buttons(c)).find((x) => x.verb === verb);
+    expect(b, `no ${verb} button on ${JSON.stringify(current).replace(/"(type|id|style|size|weight|wrap|spacing|color|isSubtle|separator)":("[^"]*"|true|false),?/g, '').slice(0, 1500)}`).toBeDefined();
+    current = await replay(b!);
+  }
+  return current;
+}
+
+/** Breadth-first over the buttons, each state-changing verb replayed up to twice. */
+async function crawl(cards: any[]): Promise<void> {
+  const queue = cards.flatMap((c) => buttons(c));
+  const times = new Map<string, number>();
+  for (let budget = 200; queue.length && budget > 0; budget--) {
+    const b = queue.shift()!;
+    if ((times.get(b.verb) ?? 0) >= 2) continue;
+    times.set(b.verb, (times.get(b.verb) ?? 0) + 1);
+    // A view is only shown (its replay shows it again); it leads to the cards behind it.
+    const next = VIEW_VERBS.has(b.verb) ? cardsIn((await press(b, `view-${++n}`)).body) : await replay(b);
+    queue.push(...next.flatMap((c) => buttons(c)));
+  }
+}
+
+const cardsOf = async (text: string) => {
+  const before = connector.sent(conv.conversationId).length;
+  await bot.send(conv.message(text));
+  return connector.sent(conv.conversationId).slice(before).flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content));
+};
+
+describe('replayed card actions', () => {
+  it('finding cards: a note from 20 deliveries is one note', async () => {
+    const draft = await cardsOf('finding VPN: poor audio in Building 6, PSR 4.1%');
+    const [filed] = await replay(draft.flatMap((c) => buttons(c)).find((b) => b.verb === 'finding.confirm')!);
+    const note = buttons(filed).find((b) => b.verb === 'finding.note')!;
+    await replay({ ...note, data: { ...note.data, note: 'Checked the VPN concentrator' } });
+    await follow([filed], ['finding.accept', 'finding.start', 'finding.remediated', 'finding.reopen', 'finding.remediated', 'finding.verify']);
+    const ws = { tenantId: conv.tenantId, scope: 'team' as const, scopeId: conv.teamId! };
+    const notes = (await new TableFindingRepository(bot.app.store.client('Findings')).history(ws, 'QF-0001')).filter((h) => h.text === 'Checked the VPN concentrator');
+    expect(notes).toHaveLength(2); // one from the pair with one id, one from the burst of 20
+    await crawl([filed, ...(await cardsOf('findings all'))]);
+  });
+
+  it('incident cards: an update from 20 deliveries is one update', async () => {
+    await cardsOf('escalate');
+    for (const a of ['Teams meetings', 'Meetings fail to start with error 500', 'No customer meetings can be held', 'all users', '20 minutes ago', 'B']) await cardsOf(a);
+    const draft = await cardsOf('vendor');
+    const [filed] = await replay(draft.flatMap((c) => buttons(c)).find((b) => b.verb === 'escalation.confirm')!);
+    const [acknowledged] = await follow([filed], ['incident.acknowledge', 'incident.severity']);
+    const update = buttons(acknowledged).find((b) => b.verb === 'incident.update')!;
+    const [updated] = await replay({ ...update, data: { ...update.data, updateText: 'Bridge restarted once' } });
+    const ws = { tenantId: conv.tenantId, scope: 'team' as const, scopeId: conv.teamId! };
+    const id = /SR-\d{6}-\d+/.exec(JSON.stringify(filed))![0];
+    const timeline = await new TableIncidentRepository(bot.app.store.client('Incidents')).timeline(ws, id, { limit: 100 });
+    expect(timeline.items.filter((e) => e.text === 'Bridge restarted once')).toHaveLength(2); // the pair, and the burst of 20
+    await follow([updated!], ['incident.escalate', 'incident.deescalate', 'incident.resolve', 'incident.reopen', 'incident.resolve', 'incident.close']);
+    await crawl(await cardsOf('incidents all'));
+  });
+
+  it('the call-quality import card, from the tab\'s upload', async () => {
+    const csv = ['Month,Building,Network type,Streams,Poor streams', ...Array.from({ length: 40 }, (_, i) => `2026-05,Building ${i + 10},Wired,1000,${60 + i}`)].join('\n');
+    const workspace = encodeURIComponent(`${conv.tenantId}|team|${conv.teamId}`);
+    const upload = await fetch(`${bot.url}/api/tab/import/cqd?workspace=${workspace}`, { method: 'POST', headers: { 'x-dev-identity': 'local', 'content-type': 'text/csv' }, body: csv });
+    expect(upload.status).toBe(200);
+    const card = (await upload.json()).card;
+    const order = ['finding.import.confirm', 'finding.import.all', 'finding.import.discard'];
+    for (const verb of order) await replay(buttons(card).find((b) => b.verb === verb)!);
+  });
+
+  it('operations and reminder settings cards', async () => {
+    const start: any[] = [];
+    for (const command of ['roles', 'roles stakeholders', 'agenda', 'checklists', 'reminders']) start.push(...(await cardsOf(command)));
+    // The risk register and the OKRs, as the agenda's sections open them.
+    for (const verb of ['risks.show', 'okrs.show']) start.push(...cardsIn((await press({ verb, title: verb, data: {} }, `view-${++n}`)).body));
+    await crawl(start);
+    // A role whose team is named can be signed off; an empty edit card adds a role.
+    const edit = cardsIn((await press(buttons(start[0]).find((b) => b.verb === 'role.edit')!, `view-${++n}`)).body);
+    const save = buttons(edit[0]).find((b) => b.verb === 'role.save')!;
+    await replay({ ...save, data: { ...save.data, team: 'Network Operations' } });
+    await follow(await cardsOf('roles'), ['role.signoff']);
+    const add = cardsIn((await press({ verb: 'role.edit', title: 'Add role', data: {} }, `view-${++n}`)).body);
+    const addButton = buttons(add[0]).find((b) => b.verb === 'role.add')!;
+    await replay({ ...addButton, data: { ...addButton.data, name: 'Journey role', team: 'Help Desk' } });
+  });
+
+  it('the digest a due task sends: done, snooze, skip, reassign', async () => {
+    nowMs = Date.parse('2026-06-01T09:00:00Z');
+    connector.clear();
+    await reminders.scheduler().tick();
+    const digest = connector.sent().map((a: any) => a.attachments?.[0]?.content).find((c: unknown) => JSON.stringify(c ?? '').includes('reminder.done'));
+    expect(digest, 'a digest was sent').toBeDefined();
+    const all = buttons(digest);
+    for (const verb of ['reminder.snoozeHour', 'reminder.snoozeTomorrow', 'reminder.reassign', 'reminder.skip', 'reminder.done']) {
+      await replay(all.find((b) => b.verb === verb)!);
+    }
+  });
+
+  it('covered every state-changing verb a card offers', () => {
+    // The dialog's own verbs ask about a typed command; they have their own replay tests.
+    const dialog = ['dialog.leave', 'dialog.stay', 'dialog.answer', 'finding.discard', 'escalation.discard', 'finding.edit', 'escalation.edit'];
+    const expected = ALL_VERBS.filter((v) => !VIEW_VERBS.has(v) && !dialog.includes(v) && v !== 'reminder.toggle');
+    expect(expected.filter((v) => !exercised.has(v))).toEqual([]);
+  });
+});
