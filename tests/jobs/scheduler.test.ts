@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextOccurrence } from '../../bot/src/domain/reminders/cadence';
 import { parseTime } from '../../bot/src/domain/reminders/cadence';
 import type { Sender } from '../../bot/src/domain/reminders/sender';
+import { DEFAULT_LEASE_MS } from '../../bot/src/jobs/scheduler';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { createHarness, deliveredOccurrences, workspace } from './reminder-harness';
 
@@ -112,6 +113,58 @@ describe('a process killed between claim and send', () => {
     }
     expect(connector.sent(conv)).toHaveLength(1);
     for (const occ of first) expect((await h.storage.claims.get(ws, occ))?.state).toBe('sent');
+  });
+});
+
+describe('the default lease', () => {
+  it('a dead instance\'s digest goes out once the 30 s lease lapses, and the survivor knows when to look', async () => {
+    connector.clear();
+    const h = await createHarness('2024-06-03T06:00:00Z', connector.serviceUrl);
+    const ws = workspace();
+    const conv = '19:ops-dead@thread.tacv2';
+    await h.addChannel(ws, conv, connector.serviceUrl);
+    await h.service.seed(ws, { routeForRole: () => undefined, fallbackConversationId: conv, timeZone: 'UTC', time: '09:00' });
+    const lease = { scheduler: { leaseMs: DEFAULT_LEASE_MS } };
+    const dead = h.instance({ ...lease, wrapSender: (): Sender => ({ send: async () => { throw new Error('SIGKILL'); } }) });
+    const survivor = h.instance(lease);
+    h.clock.set('2024-06-03T09:00:00Z');
+    await dead.scheduler.tick(h.clock.now());
+    h.clock.advance(10_000);
+    const waiting = await survivor.scheduler.tick(h.clock.now());
+    expect(waiting.foreignLeaseUntil).toBe(Date.parse('2024-06-03T09:00:30Z'));
+    expect(connector.sent(conv)).toHaveLength(0);
+    h.clock.set(new Date(waiting.foreignLeaseUntil! + 1_000));
+    expect((await survivor.scheduler.tick(h.clock.now())).recovered).toBeGreaterThan(0);
+    expect(connector.sent(conv)).toHaveLength(1);
+  });
+
+  it('a slow dispatch renews its claims, so another instance does not send them too', async () => {
+    connector.clear();
+    const h = await createHarness('2024-06-03T06:00:00Z', connector.serviceUrl);
+    const ws = workspace();
+    const convs = ['19:slow-1@thread.tacv2', '19:slow-2@thread.tacv2', '19:slow-3@thread.tacv2'];
+    for (const c of convs) await h.addChannel(ws, c, connector.serviceUrl);
+    await h.service.seed(ws, { routeForRole: (role) => ({ conversationId: convs[role.length % 3]! }), fallbackConversationId: convs[0]!, timeZone: 'UTC', time: '09:00' });
+    const other = h.instance({ scheduler: { leaseMs: DEFAULT_LEASE_MS } });
+    const reports: Awaited<ReturnType<typeof other.scheduler.tick>>[] = [];
+    // Each send takes 20 s (the rate limit), and the other instance ticks in the middle of each.
+    const slow = h.instance({
+      scheduler: { leaseMs: DEFAULT_LEASE_MS, sendConcurrency: 1 },
+      wrapSender: (inner): Sender => ({
+        send: async (...args) => {
+          h.clock.advance(20_000);
+          reports.push(await other.scheduler.tick(h.clock.now()));
+          return inner.send(...args);
+        },
+      }),
+    });
+    h.clock.set('2024-06-03T09:00:00Z');
+    const r = await slow.scheduler.tick(h.clock.now());
+    const sends = connector.sent().filter((a) => convs.includes(a.conversation?.id));
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.map((x) => [x.recovered, x.digestsSent, x.takenByOthers, x.due])).toEqual(reports.map((x) => [0, 0, x.takenByOthers, x.due]));
+    expect(sends).toHaveLength(r.digestsSent);
+    expect(new Set(deliveredOccurrences(sends)).size).toBe(deliveredOccurrences(sends).length);
   });
 });
 

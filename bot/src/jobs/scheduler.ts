@@ -32,7 +32,10 @@ export interface SchedulerDeps {
   clock: Clock;
   /** Unique per process (e.g. host name + pid + random). */
   instanceId: string;
-  /** How long a claim is held before another instance may take it over. Longer than one send with its retries. */
+  /**
+   * How long a claim is held before another instance may take it over; renewed while the
+   * instance still works on it. Short, so a dead instance's digests go out soon after.
+   */
   leaseMs?: number;
   /** Dispatch attempts per occurrence (across instances) before it is given up as undeliverable. */
   maxAttempts?: number;
@@ -55,7 +58,12 @@ export interface TickReport {
   stale: number;
   deferred: number;
   undeliverable: number;
+  /** The earliest expiry of a live claim another instance holds: the loop wakes then to take it over. */
+  foreignLeaseUntil?: number;
 }
+
+/** Default lease: a dead instance's claims are taken over about half a minute later. */
+export const DEFAULT_LEASE_MS = 30_000;
 
 interface Candidate {
   entry: DueEntry;
@@ -81,7 +89,7 @@ export class ReminderScheduler {
   private running = false;
 
   constructor(private readonly deps: SchedulerDeps) {
-    this.leaseMs = deps.leaseMs ?? 5 * 60_000;
+    this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
     this.maxAttempts = deps.maxAttempts ?? 6;
     this.concurrency = deps.sendConcurrency ?? 8;
     this.skewMs = deps.skewMs ?? 2 * 60_000;
@@ -106,12 +114,15 @@ export class ReminderScheduler {
     this.running = true;
     const loop = async () => {
       if (!this.running) return;
+      let wait = intervalMs;
       try {
-        await this.tick();
+        const report = await this.tick();
+        // Another instance holds claims: look again right after they lapse, in case it died.
+        if (report.foreignLeaseUntil !== undefined) wait = Math.min(intervalMs, Math.max(1_000, report.foreignLeaseUntil - this.deps.clock().getTime() + 1_000));
       } catch (e) {
         this.log.error('reminder tick failed', { error: String(e) });
       }
-      if (this.running) this.timer = setTimeout(loop, intervalMs);
+      if (this.running) this.timer = setTimeout(loop, wait);
     };
     void loop();
   }
@@ -213,6 +224,7 @@ export class ReminderScheduler {
         if (Date.parse(existing.leaseUntil) > now.getTime()) {
           leftOver.push(Date.parse(c.entry.dueAt));
           report.takenByOthers++;
+          report.foreignLeaseUntil = Math.min(report.foreignLeaseUntil ?? Infinity, Date.parse(existing.leaseUntil));
           continue;
         }
         if (existing.attempts >= this.maxAttempts) {
@@ -243,10 +255,20 @@ export class ReminderScheduler {
 
     const byTarget = new Map<string, Candidate[]>();
     for (const c of mine) byTarget.set(c.schedule.targetConversationId, [...(byTarget.get(c.schedule.targetConversationId) ?? []), c]);
-    await mapLimit([...byTarget.entries()], this.concurrency, ([conversationId, group]) => this.dispatch(ws, conversationId, group, now, ctx, report, leftOver, all));
+    // Claims waiting their turn are renewed with the ones being sent (see keepClaims).
+    const waiting = new Map(byTarget);
+    const lost = new Set<string>();
+    await mapLimit([...byTarget.entries()], this.concurrency, async ([conversationId, group]) => {
+      waiting.delete(conversationId);
+      if (lost.has(conversationId)) {
+        report.takenByOthers += group.length; // taken over while it waited: the new owner sends it
+        return;
+      }
+      await this.dispatch(ws, conversationId, group, now, ctx, report, leftOver, all, { waiting, lost });
+    });
   }
 
-  private async dispatch(ws: Workspace, conversationId: string, group: Candidate[], now: Date, ctx: CadenceContext, report: TickReport, leftOver: number[], all?: Map<string, ReminderSchedule>): Promise<void> {
+  private async dispatch(ws: Workspace, conversationId: string, group: Candidate[], now: Date, ctx: CadenceContext, report: TickReport, leftOver: number[], all?: Map<string, ReminderSchedule>, turns: { waiting: Map<string, Candidate[]>; lost: Set<string> } = { waiting: new Map(), lost: new Set() }): Promise<void> {
     const target = await this.deps.targets.get(ws, conversationId);
     if (!target || !target.active) {
       await this.finish(group, 'undeliverable', now, ctx, target ? `target inactive: ${target.inactiveReason ?? ''}` : 'no conversation reference');
@@ -262,6 +284,11 @@ export class ReminderScheduler {
       if (inGroup.has(s.id)) continue;
       const line = carriedLine(s, now);
       if (line) carried.push({ workspace: ws, targetConversationId: conversationId, line });
+    }
+    if (!(await this.keepClaims(ws, group, turns))) {
+      // Taken over meanwhile (this instance was too slow): the new owner sends it.
+      report.takenByOthers += group.length;
+      return;
     }
     const [digest] = buildDigests(group.map((c) => ({ workspace: ws, targetConversationId: conversationId, line: c.plan.line })), carried);
     const { card, summary } = await this.render(digest!, now);
@@ -293,6 +320,31 @@ export class ReminderScheduler {
     await Promise.all(group.map((c) => this.deps.claims.update({ ...c.claim!, leaseUntil: until, note: 'retryAfterMs' in outcome ? 'rate limited' : outcome.transient })));
     for (const c of group) leftOver.push(Date.parse(c.entry.dueAt));
     report.deferred += group.length;
+  }
+
+  /**
+   * A long dispatch (many channels at the Teams rate limit) must not let its claims lapse: when
+   * this group's lease is half spent, it and every group still waiting its turn are renewed,
+   * ETag-conditionally, a group at a time. A waiting group another instance took over meanwhile
+   * is marked lost (the new owner sends it). False when this group was taken over.
+   */
+  private async keepClaims(ws: Workspace, group: Candidate[], turns: { waiting: Map<string, Candidate[]>; lost: Set<string> }): Promise<boolean> {
+    const current = this.deps.clock().getTime();
+    if (group.every((c) => Date.parse(c.claim!.leaseUntil) - current > this.leaseMs / 2)) return true;
+    const leaseUntil = new Date(current + this.leaseMs).toISOString();
+    const renew = async (g: Candidate[]): Promise<boolean> => {
+      const renewed = await this.deps.claims.updateMany(g.map((c) => ({ ...c.claim!, leaseUntil })));
+      if (renewed === 'conflict') return false;
+      for (const [i, claim] of renewed.entries()) g[i]!.claim = claim.etag ? claim : ((await this.deps.claims.get(ws, claim.occurrenceId)) ?? claim);
+      return true;
+    };
+    for (const [conversationId, g] of turns.waiting) {
+      if (!(await renew(g))) {
+        turns.waiting.delete(conversationId);
+        turns.lost.add(conversationId);
+      }
+    }
+    return renew(group);
   }
 
   private async finish(group: Candidate[], state: 'sent' | 'undeliverable', now: Date, ctx: CadenceContext, note?: string): Promise<void> {
