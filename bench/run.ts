@@ -7,6 +7,7 @@ import { benchBotTurn } from './bot-turn';
 import { benchFindingsImport } from './findings-import';
 import { benchReminders } from './reminders';
 import { benchTabs } from './tabs';
+import { benchTakeover } from './takeover';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const only = args.get('only')?.split(',');
@@ -17,6 +18,7 @@ const SECTIONS: [string, () => Promise<string[]>][] = [
   ['findings-import', () => benchFindingsImport()],
   ['reminders', () => benchReminders()],
   ['tabs', () => benchTabs()],
+  ['takeover', () => benchTakeover()],
 ];
 
 const out: string[] = [`Service Ops benchmarks, ${new Date().toISOString()}, node ${process.version}`];
