@@ -13,8 +13,8 @@ param location string = resourceGroup().location
 @description('App Service plan SKU. B1 is the smallest tier that supports Always On, which the reminder scheduler needs.')
 param webAppSku string = 'B1'
 
-@description('Linux runtime stack. The app targets Node 20 (package.json also allows 22: NODE|22-lts).')
-param linuxFxVersion string = 'NODE|20-lts'
+@description('Linux runtime stack: Node 22 (Node 20 reached end of life in April 2026; development and CI run 20, which the build targets).')
+param linuxFxVersion string = 'NODE|22-lts'
 
 @maxLength(42)
 @description('Display name of the Azure Bot resource.')
