@@ -369,12 +369,20 @@ export class FormRunner {
     };
   }
 
-  private async onConfirmVerb(form: AnyForm, request: VerbRequest): Promise<VerbResponse> {
+  /** The open draft a confirmation card's button acts on, or the answer when the card names another. */
+  private async cardDraft(form: AnyForm, request: VerbRequest, action: 'filed' | 'changed'): Promise<{ fc: FormContext; open?: DialogSession } | { response: VerbResponse }> {
     const fc = this.formContext(request.context);
     const loaded = await this.load(fc);
     const claimed = this.claimedDraft(form, request.data);
     const open = loaded && loaded.dialog === form.id ? active(loaded) : undefined;
-    if (claimed !== undefined && open?.submitKey !== claimed) return this.staleConfirmation(form, loaded, 'filed');
+    if (claimed !== undefined && open?.submitKey !== claimed) return { response: this.staleConfirmation(form, loaded, action) };
+    return open ? { fc, open } : { fc };
+  }
+
+  private async onConfirmVerb(form: AnyForm, request: VerbRequest): Promise<VerbResponse> {
+    const found = await this.cardDraft(form, request, 'filed');
+    if ('response' in found) return found.response;
+    const { fc, open } = found;
     if (!open) return { message: `This ${form.noun} was already filed or discarded.` };
     if (open.step !== CONFIRM) return { message: `This ${form.noun} is not complete yet: answer the open question first.` };
     const outcome = await this.submit(form, open, fc);
@@ -395,17 +403,15 @@ export class FormRunner {
 
   /** "Change an answer" on the confirmation card: asks the chosen question again; nothing is filed. */
   private async onEditVerb(form: AnyForm, request: VerbRequest): Promise<VerbResponse> {
-    const fc = this.formContext(request.context);
-    const loaded = await this.load(fc);
-    const claimed = this.claimedDraft(form, request.data);
-    const open = loaded && loaded.dialog === form.id ? active(loaded) : undefined;
-    if (claimed !== undefined && open?.submitKey !== claimed) return this.staleConfirmation(form, loaded, 'changed');
+    const found = await this.cardDraft(form, request, 'changed');
+    if ('response' in found) return found.response;
+    const { fc, open } = found;
     if (!open) return { message: `This ${form.noun} was already filed or discarded, so there is nothing to change.` };
     // Redelivered, or already changing an answer: the question now waiting.
     if (open.lastActivityId === request.invokeId || open.step !== CONFIRM) return { card: this.askCard(form, open, fc).card };
     const key = str(request.data[CHANGE_STEP_INPUT]);
     const step = form.steps.find((s) => s.key === key && (s.changeable?.(open.draft) ?? true));
-    if (!step) return { card: this.askCard(form, open, fc).card, message: 'Choose the answer to change from the list.' };
+    if (!step) return { message: 'Choose the answer to change from the list on the card.' };
     const saved = await this.save(request.context, { ...open, step: `${EDIT}${step.key}`, lastActivityId: request.invokeId, updatedAt: fc.now.toISOString() });
     return { card: this.askCard(form, saved, fc).card, updateForEveryone: true };
   }
