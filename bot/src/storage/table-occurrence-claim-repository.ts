@@ -6,6 +6,7 @@ import { encodeKey } from './keys';
 import { chunk, transactUpdates } from './table-reminder-batch';
 import { isNotFound } from './table-store';
 import { getRow } from './checked-query';
+import { transactionEtags } from './etag';
 
 type ClaimEntity = {
   partitionKey: string;
@@ -50,9 +51,9 @@ export class TableOccurrenceClaimRepository implements OccurrenceClaimRepository
       if (part.length > 1) {
         try {
           const r = await this.table.submitTransaction(part.map((c) => ['create', toEntity(c)] as ['create', ClaimEntity]));
-          const etags = new Map(r.subResponses.map((s) => [s.rowKey, s.etag]));
-          for (const c of part) {
-            const etag = etags.get(occKey(c.occurrenceId)) ?? (await this.get(c.workspace, c.occurrenceId))?.etag;
+          const etags = transactionEtags(r.subResponses, part.map((c) => occKey(c.occurrenceId)));
+          for (const [i, c] of part.entries()) {
+            const etag = etags[i] ?? (await this.get(c.workspace, c.occurrenceId))?.etag;
             won.push({ ...c, ...(etag ? { etag } : {}) });
           }
         } catch (e) {

@@ -1,6 +1,7 @@
 // Transactions of one partition, at most 100 operations each (the service's limit).
 import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { MAX_BATCH_OPERATIONS } from './entity-limits';
+import { transactionEtags } from './etag';
 
 export function chunk<T>(items: readonly T[], size = MAX_BATCH_OPERATIONS): T[][] {
   const out: T[][] = [];
@@ -55,9 +56,9 @@ export async function transactUpdates<T extends { etag?: string }, E extends { p
     if (new Set(entities.map((e) => e.partitionKey)).size > 1) return 'conflict';
     try {
       const res = await table.submitTransaction(entities.map((e, i) => ['update', e as unknown as Record<string, unknown> & E, 'Replace', { etag: part[i]!.etag! }] as TransactionAction));
-      const etags = new Map(res.subResponses.map((r) => [r.rowKey, r.etag]));
+      const etags = transactionEtags(res.subResponses, entities.map((e) => e.rowKey));
       part.forEach((r, i) => {
-        const etag = etags.get(entities[i]!.rowKey);
+        const etag = etags[i];
         out.push(etag ? { ...r, etag } : { ...r, etag: undefined });
       });
     } catch (e) {

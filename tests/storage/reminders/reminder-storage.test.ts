@@ -23,6 +23,37 @@ const claim = (w: ReturnType<typeof ws>, occ: string, owner: string): Omit<Occur
 });
 
 describe('occurrence claims', () => {
+  it('claims a channel\'s occurrences in one transaction and knows every ETag from its reply (1 Table call)', async () => {
+    let calls = 0;
+    const counted = reminderStorage((n) => {
+      const c = TableClient.fromConnectionString(conn(), `${prefix}${n}`, { allowInsecureConnection: true });
+      c.pipeline.addPolicy({ name: 'count', sendRequest: (req, next) => { calls++; return next(req); } });
+      return c;
+    });
+    const w = ws();
+    const occs = ['cat-a', 'cat-b', 'cat-c', 'cat-d'].map((k) => `${k}@2024-06-03T09:00:00.000Z`);
+    const r = await counted.claims.claim(occs.map((o) => claim(w, o, 'me')));
+    expect(calls).toBe(1);
+    expect(r.won).toHaveLength(4);
+    for (const c of r.won) expect(c.etag).toEqual((await store.claims.get(w, c.occurrenceId))?.etag);
+  });
+
+  it('renews a channel\'s claims in one transaction and knows every new ETag from its reply (1 Table call)', async () => {
+    const w = ws();
+    const occs = ['cat-a', 'cat-b', 'cat-c'].map((k) => `${k}@2024-06-03T09:00:00.000Z`);
+    const { won } = await store.claims.claim(occs.map((o) => claim(w, o, 'me')));
+    let calls = 0;
+    const counted = reminderStorage((n) => {
+      const c = TableClient.fromConnectionString(conn(), `${prefix}${n}`, { allowInsecureConnection: true });
+      c.pipeline.addPolicy({ name: 'count', sendRequest: (req, next) => { calls++; return next(req); } });
+      return c;
+    });
+    const renewed = await counted.claims.updateMany(won.map((c) => ({ ...c, leaseUntil: '2024-06-03T09:10:00.000Z' })));
+    expect(calls).toBe(1);
+    if (renewed === 'conflict') throw new Error('conflict');
+    for (const c of renewed) expect(c.etag).toEqual((await store.claims.get(w, c.occurrenceId))?.etag);
+  });
+
   it('a conditional insert lets exactly one of several instances claim an occurrence', async () => {
     const w = ws();
     const occ = 'cat-a@2024-06-03T09:00:00.000Z';
