@@ -5,7 +5,7 @@ import type { TabAuthOptions } from './api/tab-auth';
 import type { AppConfig, StorageConfig } from './config';
 import { createLogger, type LogLevel } from './logger';
 import { createServer } from './server';
-import { CORE_TABLES, createTableStore, isStoreUnavailable, type TableStore } from './storage/table-store';
+import { CORE_TABLES, createTableStore, isStoreUnavailable, type StoreCall, type TableStore } from './storage/table-store';
 import type { Feature, Job } from './features/feature';
 import { createRemindersFeature } from './features/reminders-feature';
 import { productFeatures } from './features/wiring';
@@ -39,6 +39,8 @@ export interface StartOptions {
   tabAuth?: TabAuthOptions;
   /** Start the features' background jobs (default true; tests drive ticks themselves). */
   startJobs?: boolean;
+  /** Sees every store call (table, method, rows returned): how tests pin each command's query budget. */
+  observeStore?: (call: StoreCall) => void;
   /** Features to register; defaults to every feature of the product. */
   features?: readonly Feature[];
 }
@@ -62,7 +64,7 @@ export interface RunningApp {
 
 export async function startApp(config: AppConfig, options: StartOptions): Promise<RunningApp> {
   const log = options.logger ?? createLogger(options.logLevel ?? 'info');
-  const store = createTableStore(options.storage, config.tablePrefix);
+  const store = createTableStore(options.storage, config.tablePrefix, options.observeStore);
   await store.ensureTables([...CORE_TABLES, ...DIALOG_TABLES]);
 
   const clock = options.clock ?? (() => new Date());

@@ -20,7 +20,7 @@ export function uniqueTablePrefix(): string {
   return 't' + randomBytes(6).toString('hex');
 }
 
-export async function startServiceOps(env: Record<string, string> = {}, options: Pick<StartOptions, 'features' | 'clock' | 'tabsDir' | 'tabAuth' | 'startJobs'> = {}): Promise<ServiceOpsUnderTest> {
+export async function startServiceOps(env: Record<string, string> = {}, options: Pick<StartOptions, 'features' | 'clock' | 'tabsDir' | 'tabAuth' | 'startJobs' | 'observeStore'> = {}): Promise<ServiceOpsUnderTest> {
   const connectionString = env.STORAGE_CONNECTION_STRING ?? inject('azuriteConnectionString');
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', TABLE_PREFIX: uniqueTablePrefix(), ...env, STORAGE_CONNECTION_STRING: connectionString });
   const logs: ServiceOpsUnderTest['logs'] = [];

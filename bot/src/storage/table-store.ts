@@ -48,16 +48,56 @@ const deadline: PolicyConfig = {
   position: 'perRetry',
 };
 
+/** Counts every request sent (retries included), with the rows a query returned. */
+function counting(prefix: string, observe: (call: StoreCall) => void): PolicyConfig {
+  return {
+    policy: {
+      name: 'service-ops-store-calls',
+      sendRequest: async (request, next) => {
+        const path = decodeURIComponent(new URL(request.url).pathname).split('/').filter(Boolean);
+        const resource = path.at(-1) ?? '';
+        const name = resource.replace(/\(.*$/, '');
+        const table = name.startsWith(prefix) ? name.slice(prefix.length) : name === 'Tables' || name === '$batch' ? name : '';
+        const response = await next(request);
+        let rows = 0;
+        // A query ends in "Table()", a point read in "Table(PartitionKey='…',RowKey='…')".
+        const pointRead = /\(.+\)$/.test(resource);
+        if (request.method === 'GET' && response.status === 200 && !pointRead) {
+          try {
+            rows = (JSON.parse(response.bodyAsText ?? '{}') as { value?: unknown[] }).value?.length ?? 0;
+          } catch {
+            rows = 0;
+          }
+        } else if (request.method === 'GET' && response.status === 200) rows = 1;
+        observe({ table, method: request.method, rows });
+        return response;
+      },
+    },
+    position: 'perRetry',
+  };
+}
+
+const policies = (prefix: string, observe?: (call: StoreCall) => void): PolicyConfig[] => (observe ? [deadline, counting(prefix, observe)] : [deadline]);
+
 export type ResolvedStorage = Exclude<StorageConfig, { kind: 'embedded' }>;
 
-export function createTableStore(storage: ResolvedStorage, prefix: string): TableStore {
+/** One call to the store, as a test or a metric sees it. */
+export interface StoreCall {
+  /** Logical table name (the prefix removed), or '' for account calls. */
+  table: string;
+  method: string;
+  /** Entities a query returned. */
+  rows: number;
+}
+
+export function createTableStore(storage: ResolvedStorage, prefix: string, observe?: (call: StoreCall) => void): TableStore {
   const clients = new Map<TableName, TableClient>();
   const isHttp = (url: string) => url.startsWith('http://');
   let service: TableServiceClient;
   let make: (table: string) => TableClient;
   if (storage.kind === 'connection-string') {
     const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//i.test(storage.connectionString) || /UseDevelopmentStorage=true/i.test(storage.connectionString);
-    const options = { allowInsecureConnection: insecure, retryOptions: RETRY, additionalPolicies: [deadline] };
+    const options = { allowInsecureConnection: insecure, retryOptions: RETRY, additionalPolicies: policies(prefix, observe) };
     try {
       service = TableServiceClient.fromConnectionString(storage.connectionString, options);
     } catch (e) {
@@ -67,7 +107,7 @@ export function createTableStore(storage: ResolvedStorage, prefix: string): Tabl
     make = (table) => TableClient.fromConnectionString(storage.connectionString, table, options);
   } else {
     const credential = new ManagedIdentityCredential(storage.clientId ? { clientId: storage.clientId } : {});
-    const options = { allowInsecureConnection: isHttp(storage.tableEndpoint), retryOptions: RETRY, additionalPolicies: [deadline] };
+    const options = { allowInsecureConnection: isHttp(storage.tableEndpoint), retryOptions: RETRY, additionalPolicies: policies(prefix, observe) };
     service = new TableServiceClient(storage.tableEndpoint, credential, options);
     make = (table) => new TableClient(storage.tableEndpoint, table, credential, options);
   }
