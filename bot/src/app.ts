@@ -11,13 +11,15 @@ import { createRemindersFeature } from './features/reminders-feature';
 import { productFeatures } from './features/wiring';
 import { TableConversationTargetRepository } from './storage/table-conversation-target-repository';
 import { TableCounterRepository } from './storage/table-counter-repository';
-import { DIALOG_TABLES, TableDialogSessionRepository } from './storage/table-dialog-session-repository';
+import { TableDialogSessionRepository } from './storage/table-dialog-session-repository';
+import { TableConversationState } from './storage/table-conversation-state';
 import { RateLimiter } from './domain/reminders/rate-limiter';
 import { createAdapter } from './teams/adapter';
 import { ProactiveSender } from './teams/proactive-sender';
 import { CommandRouter } from './teams/command-router';
 import { registerCommands } from './teams/commands';
 import { ConversationTargets } from './teams/conversation-targets';
+import { TurnSnapshots } from './teams/turn-snapshot';
 import { FormRunner } from './teams/dialogs/form-runner';
 import { VerbRouter } from './teams/verb-router';
 import { IDEMPOTENCY_TABLE, TableIdempotencyLedger } from './storage/table-idempotency-ledger';
@@ -65,14 +67,14 @@ export interface RunningApp {
 export async function startApp(config: AppConfig, options: StartOptions): Promise<RunningApp> {
   const log = options.logger ?? createLogger(options.logLevel ?? 'info');
   const store = createTableStore(options.storage, config.tablePrefix, options.observeStore);
-  await store.ensureTables([...CORE_TABLES, ...DIALOG_TABLES]);
+  await store.ensureTables([...CORE_TABLES]);
 
   const clock = options.clock ?? (() => new Date());
   const targetRepo = new TableConversationTargetRepository(store.client('Conversations'));
   const targets = new ConversationTargets(targetRepo, clock);
   const commands = registerCommands(new CommandRouter());
   const verbs = new VerbRouter({ ledger: new TableIdempotencyLedger(store.client(IDEMPOTENCY_TABLE)), viewVerbs: VIEW_VERBS });
-  const forms = new FormRunner(new TableDialogSessionRepository(store.client('Dialogs')), log, clock);
+  const forms = new FormRunner(new TableDialogSessionRepository(store.client('Conversations')), log, clock);
   const tabViews = createTabViewRegistry();
   const cqdImport = new CqdImportRegistry();
   const features = options.features ?? defaultFeatures();
@@ -86,7 +88,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   for (const feature of features) {
     feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, cqdImport, sender, jobs: { add: (job) => jobs.push(job) } });
   }
-  const bot = new ServiceOpsBot(targets, commands, verbs, forms, log);
+  const bot = new ServiceOpsBot(targets, new TurnSnapshots(new TableConversationState(store.client('Conversations'))), commands, verbs, forms, log);
   const messages = createMessagesHandler(config, adapter, bot, log);
   const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });
   registerApi(server, { config, targets: targetRepo, views: tabViews, cqdImport, log, clock, tabAuth: options.tabAuth });

@@ -7,12 +7,14 @@ import { TableClient } from '@azure/data-tables';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConfirmedDraft } from '../../bot/src/domain/findings/draft';
 import { FindingService } from '../../bot/src/domain/findings/finding-service';
-import type { Workspace } from '../../bot/src/domain/workspace';
+import { type Workspace, workspaceKey } from '../../bot/src/domain/workspace';
 import { checkRow, StorageContractError, where } from '../../bot/src/storage/checked-query';
 import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
 import { createOpsRepositories, OPS_TABLES, type OpsTable } from '../../bot/src/storage/ops/table-ops-repositories';
 import { TableConversationTargetRepository } from '../../bot/src/storage/table-conversation-target-repository';
 import { TableCounterRepository } from '../../bot/src/storage/table-counter-repository';
+import { TableConversationState } from '../../bot/src/storage/table-conversation-state';
+import { TableDialogSessionRepository } from '../../bot/src/storage/table-dialog-session-repository';
 import { uniqueTablePrefix } from '../support/service-ops';
 
 const prefix = uniqueTablePrefix();
@@ -71,6 +73,22 @@ describe('repositories against a store that ignores their filters', () => {
   it('the active conversations of a workspace refuse another workspace\'s rows, and inactive ones', async () => {
     expect(await new TableConversationTargetRepository(honest('Conversations')).listActive(tenantA)).toHaveLength(1);
     await expect(new TableConversationTargetRepository(filterIgnoring('Conversations')).listActive(tenantA)).rejects.toThrow(StorageContractError);
+  });
+});
+
+describe('a turn\'s one read of its conversation', () => {
+  it('finds the reference and the open dialog together, and refuses rows it did not ask for', async () => {
+    const conversationId = `${tenantA.scopeId};messageid=1`;
+    await new TableDialogSessionRepository(honest('Conversations')).save({
+      workspace: tenantA, conversationId, userId: alice.id, dialog: 'finding', step: 'building', draft: {}, startedAt: '2026-11-03T09:00:00Z', updatedAt: '2026-11-03T09:00:00Z',
+    });
+    const read = await new TableConversationState(honest('Conversations')).read(tenantA, conversationId, alice.id);
+    expect({ target: read.target?.conversationId, dialog: read.session?.dialog, step: read.session?.step }).toEqual({ target: conversationId, dialog: 'finding', step: 'building' });
+    const bob = await new TableConversationState(honest('Conversations')).read(tenantA, conversationId, 'aad-bob');
+    expect({ target: bob.target?.conversationId, session: bob.session }).toEqual({ target: conversationId, session: undefined });
+    // Without its filter the query gets the table from its first partition: read the workspace that sorts last.
+    const last = [tenantA, tenantB].sort((a, b) => workspaceKey(a).localeCompare(workspaceKey(b)))[1]!;
+    await expect(new TableConversationState(filterIgnoring('Conversations')).read(last, `${last.scopeId};messageid=1`, alice.id)).rejects.toThrow(StorageContractError);
   });
 });
 

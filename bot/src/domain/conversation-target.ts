@@ -1,3 +1,4 @@
+import type { DialogSession } from './dialog-session';
 import type { Workspace } from './workspace';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -29,4 +30,15 @@ export interface ConversationTargetRepository {
   listActive(workspace: Workspace): Promise<ConversationTarget[]>;
   /** Every workspace with at least one active conversation (for jobs that visit them all). */
   listActiveWorkspaces(): Promise<Workspace[]>;
+}
+
+/** What a turn needs to know about its conversation: where it can be reached, and the user's dialog. */
+export interface ConversationSnapshot {
+  target?: ConversationTarget;
+  session?: DialogSession;
+}
+
+export interface ConversationStateReader {
+  /** The conversation row and the user's dialog session together, in one storage call. */
+  read(workspace: Workspace, conversationId: string, userId: string): Promise<ConversationSnapshot>;
 }

@@ -6,7 +6,7 @@ import { decodeKey, encodeKey } from './keys';
 import { isNotFound } from './table-store';
 import { getRow, queryAll, StorageContractError, where } from './checked-query';
 
-interface TargetEntity {
+export interface TargetEntity {
   partitionKey: string;
   rowKey: string;
   tenantId: string;
@@ -94,7 +94,7 @@ export function workspaceFromEntity(e: Pick<TargetEntity, 'tenantId' | 'scope' |
   return { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId };
 }
 
-function toTarget(e: TargetEntity): ConversationTarget {
+export function toTarget(e: TargetEntity): ConversationTarget {
   return {
     workspace: workspaceFromEntity(e),
     conversationId: decodeKey(e.rowKey),

@@ -6,7 +6,7 @@ import { encodeKey } from './keys';
 import { isNotFound } from './table-store';
 import { getRow } from './checked-query';
 
-interface SessionEntity {
+export interface SessionEntity {
   partitionKey: string;
   rowKey: string;
   tenantId: string;
@@ -24,10 +24,29 @@ interface SessionEntity {
   etag?: string;
 }
 
-export const DIALOG_TABLES = ['Dialogs'] as const;
+/**
+ * Sessions live in the Conversations table, in the conversation's own partition, so a turn reads
+ * the conversation row and the user's session in one query (see TableConversationState).
+ */
+export function sessionKeys(workspace: Workspace, conversationId: string, userId: string) {
+  // '|~dialog|' cannot end an encoded conversation id's own row: those rows have no such suffix.
+  return { partitionKey: encodeKey(workspaceKey(workspace)), rowKey: `${encodeKey(conversationId)}|~dialog|${encodeKey(userId)}` };
+}
 
-function keys(workspace: Workspace, conversationId: string, userId: string) {
-  return { partitionKey: encodeKey(workspaceKey(workspace)), rowKey: encodeKey(`${conversationId}|${userId}`) };
+export function toSession(e: SessionEntity & { etag?: string }): DialogSession {
+  return {
+    workspace: { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId },
+    conversationId: e.conversationId,
+    userId: e.userId,
+    dialog: e.dialog,
+    step: e.step,
+    draft: JSON.parse(e.draft) as unknown,
+    startedAt: e.startedAt,
+    updatedAt: e.updatedAt,
+    lastActivityId: e.lastActivityId || undefined,
+    submitKey: e.submitKey || undefined,
+    etag: e.etag,
+  };
 }
 
 /** One row per user per conversation: at most one dialog in progress for each. */
@@ -35,22 +54,9 @@ export class TableDialogSessionRepository implements DialogSessionRepository {
   constructor(private readonly table: TableClient) {}
 
   async get(workspace: Workspace, conversationId: string, userId: string): Promise<DialogSession | undefined> {
-    const k = keys(workspace, conversationId, userId);
+    const k = sessionKeys(workspace, conversationId, userId);
     try {
-      const e = await getRow<SessionEntity>(this.table, k.partitionKey, k.rowKey);
-      return {
-        workspace: { tenantId: e.tenantId, scope: e.scope === 'team' ? 'team' : 'chat', scopeId: e.scopeId },
-        conversationId: e.conversationId,
-        userId: e.userId,
-        dialog: e.dialog,
-        step: e.step,
-        draft: JSON.parse(e.draft) as unknown,
-        startedAt: e.startedAt,
-        updatedAt: e.updatedAt,
-        lastActivityId: e.lastActivityId || undefined,
-        submitKey: e.submitKey || undefined,
-        etag: e.etag,
-      };
+      return toSession(await getRow<SessionEntity>(this.table, k.partitionKey, k.rowKey));
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -59,7 +65,7 @@ export class TableDialogSessionRepository implements DialogSessionRepository {
 
   async save(session: DialogSession): Promise<DialogSession> {
     const entity: SessionEntity = {
-      ...keys(session.workspace, session.conversationId, session.userId),
+      ...sessionKeys(session.workspace, session.conversationId, session.userId),
       tenantId: session.workspace.tenantId,
       scope: session.workspace.scope,
       scopeId: session.workspace.scopeId,
@@ -81,7 +87,7 @@ export class TableDialogSessionRepository implements DialogSessionRepository {
   }
 
   async delete(workspace: Workspace, conversationId: string, userId: string): Promise<void> {
-    const k = keys(workspace, conversationId, userId);
+    const k = sessionKeys(workspace, conversationId, userId);
     try {
       await this.table.deleteEntity(k.partitionKey, k.rowKey);
     } catch (e) {

@@ -2,7 +2,7 @@
 // written only when something a sender needs changed, or it is older than REFRESH_MS (so
 // lastSeenAt stays roughly current): an ordinary turn, and every replay of one, writes nothing.
 import { type Activity, TurnContext } from 'botbuilder';
-import type { ConversationTargetRepository } from '../domain/conversation-target';
+import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
 import { conversationKind, targetConversationId, workspaceOf } from './activity-context';
 
 /** How stale lastSeenAt may get before an unchanged reference is written again. */
@@ -11,7 +11,8 @@ export const REFRESH_MS = 24 * 60 * 60 * 1000;
 export class ConversationTargets {
   constructor(private readonly repo: ConversationTargetRepository, private readonly now: () => Date = () => new Date()) {}
 
-  async remember(activity: Activity, opts: { installed?: boolean } = {}): Promise<void> {
+  /** `known` is the row this turn already read (target undefined: there is none), saving a read. */
+  async remember(activity: Activity, opts: { installed?: boolean; known?: { target?: ConversationTarget } } = {}): Promise<void> {
     const reference = TurnContext.getConversationReference(activity);
     const conversationId = targetConversationId(activity);
     reference.conversation = { ...reference.conversation!, id: conversationId };
@@ -30,7 +31,7 @@ export class ConversationTargets {
       ...(opts.installed ? { installedAt: at } : {}),
     };
     if (!opts.installed) {
-      const stored = await this.repo.get(target.workspace, conversationId);
+      const stored = opts.known ? opts.known.target : await this.repo.get(target.workspace, conversationId);
       const same = stored && stored.active && stored.reference === target.reference && stored.serviceUrl === target.serviceUrl && stored.kind === target.kind;
       if (same && now.getTime() - Date.parse(stored.lastSeenAt) < REFRESH_MS) return;
     }

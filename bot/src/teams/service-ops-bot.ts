@@ -9,6 +9,8 @@ import type { ConversationTargets } from './conversation-targets';
 import type { FormRunner } from './dialogs/form-runner';
 import type { VerbRouter } from './verb-router';
 import { plainMessage, preview } from './replies';
+import type { TurnSnapshots } from './turn-snapshot';
+import type { ConversationSnapshot } from '../domain/conversation-target';
 
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;
@@ -19,6 +21,7 @@ export interface Logger {
 export class ServiceOpsBot extends ActivityHandler {
   constructor(
     private readonly targets: ConversationTargets,
+    private readonly snapshots: TurnSnapshots,
     private readonly router: CommandRouter,
     private readonly verbs: VerbRouter,
     private readonly forms: FormRunner,
@@ -29,9 +32,11 @@ export class ServiceOpsBot extends ActivityHandler {
     forms.useCommands({ recognise: (text) => router.invocation(text), run: (context, text) => this.runCommand(context, text) }, verbs);
 
     this.onMessage(async (context, next) => {
-      // Refresh the conversation reference alongside the reply rather than before it: the
-      // turn costs one round trip, and a storage hiccup never blocks the answer.
-      const remembered = this.remember(context, false);
+      // One read tells whether the stored reference is current and whether a dialog is open; a
+      // reference that needs writing is written alongside the reply, so a storage hiccup never
+      // blocks the answer.
+      const snapshot = await this.snapshots.load(context);
+      const remembered = snapshot ? this.remember(context, false, snapshot) : Promise.resolve();
       try {
         await this.handleMessage(context);
       } finally {
@@ -67,7 +72,8 @@ export class ServiceOpsBot extends ActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'adaptiveCard/action') {
-      await this.remember(context, false);
+      const snapshot = await this.snapshots.load(context);
+      if (snapshot) await this.remember(context, false, snapshot);
       return this.verbs.handle(context);
     }
     return super.onInvokeActivity(context);
@@ -108,9 +114,9 @@ export class ServiceOpsBot extends ActivityHandler {
     );
   }
 
-  private async remember(context: TurnContext, installed: boolean): Promise<void> {
+  private async remember(context: TurnContext, installed: boolean, known?: ConversationSnapshot): Promise<void> {
     try {
-      await this.targets.remember(context.activity, { installed });
+      await this.targets.remember(context.activity, { installed, ...(known ? { known } : {}) });
     } catch (e) {
       this.log.warn('could not save the conversation reference', { error: String(e), conversation: context.activity.conversation?.id });
     }

@@ -17,6 +17,7 @@ import { commandText, targetConversationId, userOf, workspaceOf } from '../activ
 import type { Invocation } from '../command-router';
 import { cardMessage, plainMessage } from '../replies';
 import type { Logger } from '../service-ops-bot';
+import { knownSession, updateKnownSession } from '../turn-snapshot';
 import type { VerbHandler, VerbRequest, VerbResponse, VerbRouter } from '../verb-router';
 import type { AnyForm, FormContext, SubmitOutcome } from './form';
 
@@ -111,7 +112,7 @@ export class FormRunner {
   async start(context: TurnContext, formId: string, args: string): Promise<void> {
     const form = this.forms.get(formId)!;
     const fc = this.formContext(context);
-    const existing = await this.load(fc);
+    const existing = await this.load(fc, context);
     if (existing) {
       const other = this.forms.get(existing.dialog);
       await context.sendActivity(this.resumeOrDiscard(other?.noun ?? 'dialog', existing, 'You already have', { form, args }));
@@ -144,7 +145,7 @@ export class FormRunner {
 
     let session: DialogSession | undefined;
     try {
-      session = await this.load(fc);
+      session = await this.load(fc, context);
     } catch (e) {
       this.log.warn('could not read dialog state', { error: String(e) });
       // A command needs no dialog state; an answer can't be placed without it.
@@ -164,7 +165,7 @@ export class FormRunner {
     }
 
     if (word === 'cancel' || word === 'discard') {
-      await this.remove(fc);
+      await this.remove(fc, context);
       await context.sendActivity(plainMessage(`${word === 'cancel' ? 'Cancelled' : 'Discarded'}: the ${form.noun} was not saved.`));
       // "Discard it and start …" on the resume card names the dialog to start instead.
       const next = word === 'discard' ? str(value?.startForm) : undefined;
@@ -192,7 +193,7 @@ export class FormRunner {
     const index = atConfirm ? -1 : form.steps.findIndex((s) => s.key === stepKey(session!));
     const step = form.steps[index];
     if (!atConfirm && !step) {
-      await this.remove(fc);
+      await this.remove(fc, context);
       return false;
     }
     if (command) {
@@ -201,7 +202,7 @@ export class FormRunner {
     }
     if (atConfirm) {
       if (word === 'confirm' || word === 'retry' || word === 'yes') {
-        const outcome = await this.submit(form, session, fc);
+        const outcome = await this.submit(context, form, session, fc);
         await context.sendActivity(outcome.ok ? this.filedMessage(outcome) : plainMessage(outcome.message));
       } else {
         await context.sendActivity(plainMessage(`Your ${form.noun} is ready to file. Select Confirm on the card above (or type confirm), or type cancel to drop it.`));
@@ -280,7 +281,7 @@ export class FormRunner {
   /** Saves the session (giving a draft from before draft ids one), saying so when it is only held in memory. */
   private async save(context: TurnContext, session: DialogSession): Promise<DialogSession> {
     const withId = session.submitKey ? session : { ...session, submitKey: `${session.dialog}:${context.activity.id ?? session.updatedAt}` };
-    const { held } = await this.persist(withId);
+    const { held } = await this.persist(withId, context);
     if (held) await context.sendActivity(plainMessage(HOLDING));
     return withId;
   }
@@ -318,7 +319,7 @@ export class FormRunner {
     return { card, summary: question.text };
   }
 
-  private async submit(form: AnyForm, session: DialogSession, fc: FormContext): Promise<SubmitOutcome> {
+  private async submit(context: TurnContext, form: AnyForm, session: DialogSession, fc: FormContext): Promise<SubmitOutcome> {
     let outcome: SubmitOutcome;
     try {
       outcome = await form.submit(session.draft, { ...fc, idempotencyKey: session.submitKey! });
@@ -328,14 +329,14 @@ export class FormRunner {
     }
     if (outcome.ok) {
       try {
-        await this.remove(fc);
+        await this.remove(fc, context);
       } catch (e) {
         // Filed already; a leftover session only offers a resubmit, which is idempotent.
         this.log.warn('could not clear a finished dialog', { error: String(e) });
       }
       return outcome;
     }
-    await this.persist(session);
+    await this.persist(session, context);
     return outcome.retryable
       ? { ...outcome, message: `${outcome.message} Your draft is kept: select Confirm again or type retry in a moment.` }
       : outcome;
@@ -372,7 +373,7 @@ export class FormRunner {
   /** The open draft a confirmation card's button acts on, or the answer when the card names another. */
   private async cardDraft(form: AnyForm, request: VerbRequest, action: 'filed' | 'changed'): Promise<{ fc: FormContext; open?: DialogSession } | { response: VerbResponse }> {
     const fc = this.formContext(request.context);
-    const loaded = await this.load(fc);
+    const loaded = await this.load(fc, request.context);
     const claimed = this.claimedDraft(form, request.data);
     const open = loaded && loaded.dialog === form.id ? active(loaded) : undefined;
     if (claimed !== undefined && open?.submitKey !== claimed) return { response: this.staleConfirmation(form, loaded, action) };
@@ -385,19 +386,19 @@ export class FormRunner {
     const { fc, open } = found;
     if (!open) return { message: `This ${form.noun} was already filed or discarded.` };
     if (open.step !== CONFIRM) return { message: `This ${form.noun} is not complete yet: answer the open question first.` };
-    const outcome = await this.submit(form, open, fc);
+    const outcome = await this.submit(request.context, form, open, fc);
     if (!outcome.ok) return { message: outcome.message };
     return outcome.card ? { card: outcome.card, updateForEveryone: true } : { message: outcome.text ?? 'Done.' };
   }
 
   private async onDiscardVerb(form: AnyForm, request: VerbRequest): Promise<VerbResponse> {
     const fc = this.formContext(request.context);
-    const loaded = await this.load(fc);
+    const loaded = await this.load(fc, request.context);
     const claimed = this.claimedDraft(form, request.data);
     const open = loaded && loaded.dialog === form.id ? loaded : undefined;
     if (loaded && (!open || (claimed !== undefined && open.submitKey !== claimed))) return this.staleConfirmation(form, loaded, 'discarded');
     if (!open) return { message: `Nothing to discard: this ${form.noun} was already filed or discarded.` };
-    await this.remove(fc);
+    await this.remove(fc, request.context);
     return { card: renderDialogNoticeCard({ progress: `New ${form.noun}`, text: `Discarded: the ${form.noun} was not saved.` }), updateForEveryone: true };
   }
 
@@ -424,7 +425,7 @@ export class FormRunner {
     const userId = str(request.data.userId);
     if (userId && userId !== request.actor.id) return { response: { message: 'This question is for someone else: your own conversations are unchanged.' } };
     const fc = this.formContext(request.context);
-    const loaded = await this.load(fc);
+    const loaded = await this.load(fc, request.context);
     const form = loaded ? this.forms.get(loaded.dialog) : undefined;
     const draftId = str(request.data.draftId);
     if (!loaded || !form || !draftId || loaded.dialog !== str(request.data.dialog) || loaded.submitKey !== draftId) {
@@ -518,13 +519,21 @@ export class FormRunner {
     return `${fc.workspace.tenantId}|${fc.conversationId}|${fc.actor.id}`;
   }
 
-  private async load(fc: FormContext): Promise<DialogSession | undefined> {
+  private async load(fc: FormContext, context: TurnContext): Promise<DialogSession | undefined> {
     const key = this.key(fc);
     const held = this.held.get(key);
     if (held) return held;
+    // Read with the conversation row at the start of the turn (or saved since): no second read.
+    const known = knownSession(context);
+    if (known && 'session' in known) {
+      this.remember(key, known.session);
+      return known.session;
+    }
     try {
+      if (known) throw known.failed;
       const session = await this.sessions.get(fc.workspace, fc.conversationId, fc.actor.id);
       this.remember(key, session);
+      updateKnownSession(context, session);
       return session;
     } catch (e) {
       // Storage is down: continue from what this instance saw last, if anything.
@@ -540,9 +549,10 @@ export class FormRunner {
     if (this.recent.size > FormRunner.RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
   }
 
-  private async persist(session: DialogSession): Promise<{ held: boolean }> {
+  private async persist(session: DialogSession, context: TurnContext): Promise<{ held: boolean }> {
     const key = `${session.workspace.tenantId}|${session.conversationId}|${session.userId}`;
     this.remember(key, session);
+    updateKnownSession(context, session);
     try {
       await this.sessions.save({ ...session, etag: undefined });
       this.held.delete(key);
@@ -554,9 +564,10 @@ export class FormRunner {
     }
   }
 
-  private async remove(fc: FormContext): Promise<void> {
+  private async remove(fc: FormContext, context: TurnContext): Promise<void> {
     this.held.delete(this.key(fc));
     this.recent.delete(this.key(fc));
+    updateKnownSession(context, undefined);
     await this.sessions.delete(fc.workspace, fc.conversationId, fc.actor.id);
   }
 }
