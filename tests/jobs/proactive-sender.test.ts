@@ -116,7 +116,7 @@ describe('the scheduler on connector faults', () => {
     await Promise.all([a.scheduler.tick(hh.clock.now()), b.scheduler.tick(hh.clock.now())]);
     expect(connector.calls.filter((c) => c.conversationId === ops)).toHaveLength(1);
     expect(connector.sent(owner)).toHaveLength(1);
-    expect(await hh.storage.dueIndex.listDue(hh.clock.now())).toEqual([]);
+    expect((await hh.storage.dueIndex.listDue(hh.clock.now())).entries).toEqual([]);
   });
 
   it('a long 429 defers the digest until Retry-After has passed, then sends it once', async () => {

@@ -73,7 +73,7 @@ describe('three scheduler instances sharing one storage account', () => {
     }
     expect([...perRun.values()].every((n) => n === 1)).toBe(true);
     // And nothing is left in the due index before now.
-    expect(await h.storage.dueIndex.listDue(h.clock.now())).toEqual([]);
+    expect((await h.storage.dueIndex.listDue(h.clock.now())).entries).toEqual([]);
   }, 120_000);
 });
 
@@ -165,6 +165,42 @@ describe('the default lease', () => {
     expect(reports.map((x) => [x.recovered, x.digestsSent, x.takenByOthers, x.due])).toEqual(reports.map((x) => [0, 0, x.takenByOthers, x.due]));
     expect(sends).toHaveLength(r.digestsSent);
     expect(new Set(deliveredOccurrences(sends)).size).toBe(deliveredOccurrences(sends).length);
+  });
+});
+
+describe('a minute with more due than one read takes', () => {
+  it('goes on in the next ticks from where it stopped, sending each digest once, and then moves its watermark', async () => {
+    connector.clear();
+    const h = await createHarness('2024-06-03T06:00:00Z', connector.serviceUrl);
+    const convs = Array.from({ length: 6 }, (_, i) => `19:paged-${i}@thread.tacv2`);
+    for (const conv of convs) {
+      const ws = workspace();
+      await h.addChannel(ws, conv, connector.serviceUrl);
+      await h.service.seed(ws, { routeForRole: () => undefined, fallbackConversationId: conv, timeZone: 'UTC', time: '09:00' });
+    }
+    const pageLimit = 20; // more than one channel's 13 due rows, less than two channels'
+    const instance = h.instance({ scheduler: { pageLimit } });
+    h.clock.set('2024-06-03T09:00:05Z');
+    const reports = [];
+    for (let i = 0; i < 50; i++) {
+      const r = await instance.scheduler.tick(h.clock.now());
+      reports.push(r);
+      if (!r.more) break;
+    }
+    expect(reports.every((r) => r.due <= pageLimit)).toBe(true);
+    expect(reports.slice(0, -1).every((r) => r.more)).toBe(true);
+    expect(reports.at(-1)!.more).toBeUndefined();
+    expect(reports.length).toBeGreaterThan(2);
+    // Every channel got its one digest with every due occurrence, none twice.
+    const sent = connector.sent().filter((a) => convs.includes(a.conversation?.id));
+    expect(new Set(sent.map((a) => a.conversation.id))).toEqual(new Set(convs));
+    const delivered = sent.flatMap((a) => deliveredOccurrences([a]).map((o) => `${a.conversation.id}|${o}`));
+    expect(new Set(delivered).size).toBe(delivered.length);
+    expect(reports.reduce((n, r) => n + r.occurrencesSent, 0)).toBe(delivered.length);
+    expect(sent).toHaveLength(convs.length);
+    expect((await h.storage.dueIndex.listDue(h.clock.now())).entries).toEqual([]);
+    // The pass is over: the next tick reads from the watermark and finds nothing.
+    expect(await instance.scheduler.tick(h.clock.now())).toMatchObject({ due: 0, digestsSent: 0 });
   });
 });
 

@@ -43,8 +43,10 @@ export interface SchedulerDeps {
   sendConcurrency?: number;
   /** Clock skew tolerated between instances when moving the watermark. */
   skewMs?: number;
-  /** Every n-th tick reads the index from the beginning (safety net for anything the watermark passed). */
+  /** Every n-th pass reads the index from the beginning (safety net for anything the watermark passed). */
   fullSweepEvery?: number;
+  /** Index rows one tick reads at most; a pass with more due goes on in the next tick, right away. */
+  pageLimit?: number;
   render?: (digest: Digest, now: Date) => { card: Record<string, unknown>; summary: string } | Promise<{ card: Record<string, unknown>; summary: string }>;
   log?: SchedulerLog;
 }
@@ -60,6 +62,8 @@ export interface TickReport {
   undeliverable: number;
   /** The earliest expiry of a live claim another instance holds: the loop wakes then to take it over. */
   foreignLeaseUntil?: number;
+  /** The read stopped at its page limit: the next tick goes on from there. */
+  more?: boolean;
 }
 
 /** Default lease: a dead instance's claims are taken over about half a minute later. */
@@ -83,7 +87,11 @@ export class ReminderScheduler {
   private readonly log: SchedulerLog;
   private readonly render: NonNullable<SchedulerDeps['render']>;
   private watermark: number | undefined;
-  private ticks = 0;
+  /** Where a pass cut short by the page limit goes on, and what it left over so far. */
+  private cursor: string | undefined;
+  private passLeftOver: number[] = [];
+  private passes = 0;
+  private readonly pageLimit: number | undefined;
   private inFlight: Promise<TickReport> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
@@ -94,6 +102,7 @@ export class ReminderScheduler {
     this.concurrency = deps.sendConcurrency ?? 8;
     this.skewMs = deps.skewMs ?? 2 * 60_000;
     this.fullSweepEvery = deps.fullSweepEvery ?? 60;
+    this.pageLimit = deps.pageLimit;
     this.log = deps.log ?? quiet;
     this.render = deps.render ?? ((d, now) => renderReminderDigestCard(d, now));
   }
@@ -119,6 +128,8 @@ export class ReminderScheduler {
         const report = await this.tick();
         // Another instance holds claims: look again right after they lapse, in case it died.
         if (report.foreignLeaseUntil !== undefined) wait = Math.min(intervalMs, Math.max(1_000, report.foreignLeaseUntil - this.deps.clock().getTime() + 1_000));
+        // More was due than one read takes: go on at once.
+        if (report.more) wait = 0;
       } catch (e) {
         this.log.error('reminder tick failed', { error: String(e) });
       }
@@ -136,19 +147,38 @@ export class ReminderScheduler {
 
   private async runTick(now: Date): Promise<TickReport> {
     const report: TickReport = { due: 0, digestsSent: 0, occurrencesSent: 0, takenByOthers: 0, recovered: 0, stale: 0, deferred: 0, undeliverable: 0 };
-    const sweep = this.watermark === undefined || this.ticks++ % this.fullSweepEvery === 0;
-    const from = sweep ? undefined : bucketOf(this.watermark!);
-    const entries = await this.deps.dueIndex.listDue(now, from);
+    // A pass starts at the watermark (or, now and then, at the beginning of the index) and may
+    // take several ticks of at most `pageLimit` rows; the watermark moves when the pass ends.
+    let from = this.cursor;
+    if (from === undefined) {
+      const sweep = this.watermark === undefined || this.passes++ % this.fullSweepEvery === 0;
+      from = sweep ? undefined : bucketOf(this.watermark!);
+    }
+    const page = await this.deps.dueIndex.listDue(now, from, this.pageLimit);
+    const entries = page.entries;
     report.due = entries.length;
-    const leftOver: number[] = [];
+    const leftOver = this.passLeftOver;
     const byWs = new Map<string, DueEntry[]>();
     for (const e of entries) {
       const k = workspaceKey(e.workspace);
       byWs.set(k, [...(byWs.get(k) ?? []), e]);
     }
-    await mapLimit([...byWs.values()], this.concurrency, (list) => this.processWorkspace(list[0]!.workspace, list, now, report, leftOver));
-    // Next time start from the earliest entry still waiting, or from now (minus clock skew).
+    try {
+      await mapLimit([...byWs.values()], this.concurrency, (list) => this.processWorkspace(list[0]!.workspace, list, now, report, leftOver));
+    } catch (e) {
+      // The pass starts over from the watermark, which has not moved.
+      this.cursor = undefined;
+      this.passLeftOver = [];
+      throw e;
+    }
+    this.cursor = page.next;
+    if (page.next !== undefined) {
+      report.more = true;
+      return report;
+    }
+    // Next pass starts from the earliest entry still waiting, or from now (minus clock skew).
     this.watermark = Math.min(now.getTime() - this.skewMs, ...leftOver);
+    this.passLeftOver = [];
     return report;
   }
 

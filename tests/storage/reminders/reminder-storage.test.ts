@@ -2,7 +2,10 @@ import { TableClient } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OccurrenceClaim } from '../../../bot/src/domain/reminders/repositories';
-import { minuteBucket } from '../../../bot/src/storage/table-schedule-due-index';
+import { workspaceKey } from '../../../bot/src/domain/workspace';
+import { encodeKey } from '../../../bot/src/storage/keys';
+import { StorageContractError } from '../../../bot/src/storage/checked-query';
+import { DUE_SHARDS, duePartition, dueShard, minuteBucket } from '../../../bot/src/storage/table-schedule-due-index';
 import { REMINDER_TABLES, type ReminderStorage, reminderStorage } from '../../../bot/src/storage/table-reminder-tables';
 import { uniqueTablePrefix } from '../../support/service-ops';
 
@@ -100,11 +103,11 @@ describe('the due index', () => {
     const entry = (scheduleId: string, dueAt: string) => ({ dueAt, workspace: w, scheduleId, targetConversationId: 'c' });
     await store.dueIndex.put([entry('a', '2024-06-03T08:59:00.000Z'), entry('b', '2024-06-03T09:00:00.000Z'), entry('c', '2024-06-03T09:00:30.000Z'), entry('d', '2024-06-03T09:01:00.000Z')]);
     const now = new Date('2024-06-03T09:00:10Z');
-    const due = (await store.dueIndex.listDue(now)).filter((e) => e.workspace.tenantId === w.tenantId);
+    const due = (await store.dueIndex.listDue(now)).entries.filter((e) => e.workspace.tenantId === w.tenantId);
     expect(due.map((e) => e.scheduleId).sort()).toEqual(['a', 'b']); // c is later in the same minute, d next minute
-    const fromWatermark = (await store.dueIndex.listDue(now, minuteBucket('2024-06-03T09:00:00Z'))).filter((e) => e.workspace.tenantId === w.tenantId);
+    const fromWatermark = (await store.dueIndex.listDue(now, minuteBucket('2024-06-03T09:00:00Z'))).entries.filter((e) => e.workspace.tenantId === w.tenantId);
     expect(fromWatermark.map((e) => e.scheduleId)).toEqual(['b']);
     await store.dueIndex.remove([entry('a', '2024-06-03T08:59:00.000Z'), entry('a', '2024-06-03T08:59:00.000Z'), entry('b', '2024-06-03T09:00:00.000Z')]);
-    expect((await store.dueIndex.listDue(now)).filter((e) => e.workspace.tenantId === w.tenantId)).toEqual([]);
+    expect((await store.dueIndex.listDue(now)).entries.filter((e) => e.workspace.tenantId === w.tenantId)).toEqual([]);
   });
 });

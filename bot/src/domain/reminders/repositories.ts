@@ -30,15 +30,24 @@ export interface DueEntry {
   targetConversationId: string;
 }
 
+/** Due entries of one read; `next` is where to go on when the read stopped at its limit. */
+export interface DuePage {
+  entries: DueEntry[];
+  next?: string;
+}
+
 /**
- * The due index: one row per (due instant, schedule), partitioned by UTC minute so a tick reads
- * only the partitions that are due, never the schedules that are not.
+ * The due index: one row per (due instant, schedule), partitioned by UTC minute (and a shard of
+ * the workspace) so a tick reads only the partitions that are due, never the schedules that are not.
  */
 export interface DueIndex {
   put(entries: readonly DueEntry[]): Promise<void>;
   remove(entries: readonly DueEntry[]): Promise<void>;
-  /** Entries in minute buckets from `fromBucket` (inclusive) up to `now`'s bucket, due ≤ now. */
-  listDue(now: Date, fromBucket?: string): Promise<DueEntry[]>;
+  /**
+   * Entries from `from` (a minute bucket, or a `next` of an earlier page) up to `now`'s minute,
+   * due ≤ now, at most `limit` rows read.
+   */
+  listDue(now: Date, from?: string, limit?: number): Promise<DuePage>;
 }
 
 export type ClaimState = 'claimed' | 'sent' | 'undeliverable';
