@@ -49,7 +49,7 @@ export class ProactiveSender implements Sender {
     }
     const conversationId = target.conversationId;
     for (let attempt = 1; ; attempt++) {
-      await this.pace(conversationId);
+      await this.pace(conversationId, target.workspace.tenantId);
       try {
         // The adapter hands errors thrown inside the turn to its onTurnError, which swallows
         // them; carry the connector's answer out of the turn so it is judged here.
@@ -77,9 +77,9 @@ export class ProactiveSender implements Sender {
     }
   }
 
-  private async pace(conversationId: string): Promise<void> {
+  private async pace(conversationId: string, tenantId: string): Promise<void> {
     for (;;) {
-      const wait = this.rateLimiter.tryAcquire(conversationId, this.clock().getTime());
+      const wait = this.rateLimiter.tryAcquire(conversationId, this.clock().getTime(), tenantId);
       if (wait <= 0) return;
       this.options.onWait?.({ conversationId, ms: wait, cause: 'rate-limit' });
       await this.sleep(wait);

@@ -165,13 +165,15 @@ describe('rate limiter (fake clock)', () => {
     expect(rl.tryAcquire('other', t)).toBe(0);
   });
 
-  it('caps all conversations together below the documented 50/s per app', () => {
+  it('caps all conversations of a tenant together below the documented 50/s per app per tenant', () => {
     const rl = new RateLimiter();
     let granted = 0;
-    for (let i = 0; i < 100; i++) if (rl.tryAcquire(`c${i}`, 0) === 0) granted++;
+    for (let i = 0; i < 100; i++) if (rl.tryAcquire(`c${i}`, 0, 'tenant-a') === 0) granted++;
     expect(granted).toBe(40);
-    expect(rl.tryAcquire('c-late', 999)).toBe(1);
-    expect(rl.tryAcquire('c-late', 1000)).toBe(0);
+    expect(rl.tryAcquire('c-late', 999, 'tenant-a')).toBe(1);
+    // Another tenant has a limit of its own.
+    expect(rl.tryAcquire('c-other-tenant', 999, 'tenant-b')).toBe(0);
+    expect(rl.tryAcquire('c-late', 1000, 'tenant-a')).toBe(0);
   });
 });
 

@@ -2,8 +2,8 @@
 // Teams documents (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit):
 // per bot per thread (one chat or channel) 7 sends / 1 s, 8 / 2 s, 60 / 30 s, 1800 / 3600 s;
 // and a global limit of 50 requests per second per app per tenant. The global cap here
-// defaults to 40/s: below 50 so retries, card updates and replies to users (which count against
-// the same limit) keep headroom. It is per process: with N instances configure 40/N.
+// defaults to 40/s per tenant: below 50 so retries, card updates and replies to users (which
+// count against the same limit) keep headroom. It is per process: with N instances configure 40/N.
 
 export interface RateWindow {
   limit: number;
@@ -28,7 +28,8 @@ export class RateLimiter {
   private readonly perConversation: readonly RateWindow[];
   private readonly global: readonly RateWindow[];
   private readonly sends = new Map<string, number[]>();
-  private readonly globalSends: number[] = [];
+  /** Sends inside the global window, per tenant (the documented limit is per app per tenant). */
+  private readonly globalSends = new Map<string, number[]>();
   private readonly longest: number;
   private acquisitions = 0;
 
@@ -38,7 +39,7 @@ export class RateLimiter {
     this.longest = Math.max(0, ...this.perConversation.map((w) => w.windowMs));
   }
 
-  /** Minimum time (ms) that sending `n` messages must take under the global cap (for the benchmark). */
+  /** Minimum time (ms) that sending `n` messages of one tenant must take under the global cap (for the benchmark). */
   minimumMsFor(n: number): number {
     return Math.max(0, ...this.global.map((w) => (Math.ceil(n / w.limit) - 1) * w.windowMs));
   }
@@ -47,15 +48,17 @@ export class RateLimiter {
    * Takes a send slot for the conversation if every window allows one now (returns 0), or
    * returns how long to wait before asking again (nothing is taken).
    */
-  tryAcquire(conversationId: string, nowMs: number): number {
+  tryAcquire(conversationId: string, nowMs: number, tenantId = ''): number {
     const mine = this.sends.get(conversationId) ?? [];
-    const wait = Math.max(waitFor(mine, this.perConversation, nowMs), waitFor(this.globalSends, this.global, nowMs));
+    const tenant = this.globalSends.get(tenantId) ?? [];
+    const wait = Math.max(waitFor(mine, this.perConversation, nowMs), waitFor(tenant, this.global, nowMs));
     if (wait > 0) return wait;
     mine.push(nowMs);
     this.sends.set(conversationId, mine);
-    this.globalSends.push(nowMs);
+    tenant.push(nowMs);
+    this.globalSends.set(tenantId, tenant);
     trim(mine, nowMs - this.longest);
-    trim(this.globalSends, nowMs - Math.max(0, ...this.global.map((w) => w.windowMs)));
+    trim(tenant, nowMs - Math.max(0, ...this.global.map((w) => w.windowMs)));
     if (++this.acquisitions % 1000 === 0) this.prune(nowMs);
     return 0;
   }
@@ -65,6 +68,11 @@ export class RateLimiter {
     for (const [k, v] of this.sends) {
       trim(v, nowMs - this.longest);
       if (!v.length) this.sends.delete(k);
+    }
+    const globalWindow = Math.max(0, ...this.global.map((w) => w.windowMs));
+    for (const [k, v] of this.globalSends) {
+      trim(v, nowMs - globalWindow);
+      if (!v.length) this.globalSends.delete(k);
     }
   }
 }
