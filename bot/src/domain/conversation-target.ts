@@ -28,8 +28,6 @@ export interface ConversationTargetRepository {
   get(workspace: Workspace, conversationId: string): Promise<ConversationTarget | undefined>;
   markInactive(workspace: Workspace, conversationId: string, reason: string, at: string): Promise<void>;
   listActive(workspace: Workspace): Promise<ConversationTarget[]>;
-  /** Every workspace with at least one active conversation (for jobs that visit them all). */
-  listActiveWorkspaces(): Promise<Workspace[]>;
 }
 
 /** What a turn needs to know about its conversation: where it can be reached, and the user's dialog. */

@@ -1,7 +1,11 @@
-// The incidents' communication rhythm. Each tick asks the incident service which reminders
-// every open incident owes now (update due, update overdue, first response overdue), claims
-// each one (exactly one instance wins a claim, across processes), and only then sends the
-// reminder card to the conversation the incident was filed in, mentioning its owner. It also
+// The incidents' communication rhythm. Each tick reads the incident due index up to now (the
+// rows of incidents whose next reminder decision has come; nothing of a workspace with nothing
+// due), reads just those incidents, asks the incident rules which reminders each owes now
+// (update due, update overdue, first response overdue), claims each one (exactly one instance
+// wins a claim, across processes), and only then sends the reminder card to the conversation
+// the incident was filed in, mentioning its owner. Then it files the incident again at its next
+// instant. The row only says "look now": what is owed is always derived from the incident, so a
+// stale row costs a read and is dropped, and a missing one is put back by the next write. It also
 // delivers outage notifications (severity 1 and A: at declaration, every update and
 // resolution) to the workspace's audience channel, or to the incident's conversation with a
 // note when no audience channel is set. Sending goes through the reminders' Sender (rate
@@ -14,18 +18,15 @@
 import { renderIncidentReminderCard } from '../cards/incident-reminder-card';
 import { renderOutageNotificationCard } from '../cards/outage-notification-card';
 import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
-import type { ReminderDecision } from '../domain/incidents/cadence';
+import { reminderDecisions, type ReminderDecision } from '../domain/incidents/cadence';
 import type { Clock, Incident, Person } from '../domain/incidents/incident';
 import type { IncidentRepository, StoredIncident } from '../domain/incidents/incident-repository';
-import type { IncidentService } from '../domain/incidents/incident-service';
+import type { IncidentService, ResolvedSettings } from '../domain/incidents/incident-service';
 import type { OutageNotice } from '../domain/incidents/outage-notice';
+import { type IncidentDueEntry, type IncidentDueIndex, isCurrentRow } from '../domain/incidents/reminder-index';
+import type { SeverityPolicy } from '../domain/incidents/severity';
 import type { Sender, SendOutcome } from '../domain/reminders/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
-
-/** The workspaces to look at on each tick. */
-export interface RhythmWorkspaces {
-  list(): Promise<readonly Workspace[]>;
-}
 
 /**
  * Where an incident's messages go. The conversation an incident was filed in and the
@@ -80,28 +81,6 @@ export class RepositoryIncidentRouting implements IncidentRouting {
   }
 }
 
-/** Workspaces seen by this process (a stopgap when no durable list is wired; see the feature). */
-export class SeenWorkspaces implements RhythmWorkspaces {
-  private readonly seen = new Map<string, Workspace>();
-  add(ws: Workspace): void {
-    this.seen.set(workspaceKey(ws), ws);
-  }
-  async list(): Promise<readonly Workspace[]> {
-    return [...this.seen.values()];
-  }
-}
-
-/** Lists several sources as one, without repeats. */
-export function combinedWorkspaces(...sources: RhythmWorkspaces[]): RhythmWorkspaces {
-  return {
-    async list() {
-      const all = new Map<string, Workspace>();
-      for (const s of sources) for (const ws of await s.list()) all.set(workspaceKey(ws), ws);
-      return [...all.values()];
-    },
-  };
-}
-
 export interface RhythmLog {
   info(message: string, data?: Record<string, unknown>): void;
   warn(message: string, data?: Record<string, unknown>): void;
@@ -113,12 +92,27 @@ export interface IncidentRhythmDeps {
   routing: IncidentRouting;
   targets: ConversationTargetRepository;
   sender: Sender;
-  workspaces: RhythmWorkspaces;
+  dueIndex: IncidentDueIndex;
   clock: Clock;
+  /**
+   * Runs the one-off backfill (open incidents stored before the index existed) unless it ran
+   * before, e.g. guarded by a Seeds marker; true when it ran now. Without it nothing is backfilled.
+   */
+  backfillOnce?: (run: () => Promise<void>) => Promise<boolean>;
+  /** Clock skew tolerated between instances: each tick reads back this far behind its last one. */
+  skewMs?: number;
+  /** Every n-th tick reads back `sweepMs` instead (rows another instance filed behind our watermark). */
+  sweepEvery?: number;
+  sweepMs?: number;
+  /** Workspaces worked on at once; the sender's rate limits pace the sends. */
+  concurrency?: number;
   log?: RhythmLog;
 }
 
 export interface RhythmReport {
+  /** Due-index rows read. */
+  due: number;
+  /** Workspaces with a due row. */
   workspaces: number;
   /** Reminders this instance claimed and delivered. */
   sent: { key: string; incidentId: string; kind: ReminderDecision['kind']; conversationId: string }[];
@@ -126,6 +120,8 @@ export interface RhythmReport {
   takenByOthers: number;
   /** Claimed but not delivered (no reachable conversation, or the send failed). */
   failed: number;
+  /** Rows whose incident owed nothing when read (superseded, finished or gone). */
+  stale: number;
 }
 
 export interface OutageDelivery {
@@ -142,13 +138,27 @@ export class IncidentRhythm {
   private inFlight: Promise<RhythmReport> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  private stopped = false;
   private readonly background = new Set<Promise<unknown>>();
+  private backfilling: Promise<unknown> | undefined;
+  private readonly skewMs: number;
+  private readonly sweepEvery: number;
+  private readonly sweepMs: number;
+  private readonly concurrency: number;
+  /** Where the next tick starts reading (epoch ms); undefined: from the beginning. */
+  private watermark: number | undefined;
+  private lastTick = -Infinity;
+  private ticks = 0;
 
   constructor(private readonly deps: IncidentRhythmDeps) {
     this.log = deps.log ?? quiet;
+    this.skewMs = deps.skewMs ?? 2 * 60_000;
+    this.sweepEvery = deps.sweepEvery ?? 60;
+    this.sweepMs = deps.sweepMs ?? 24 * 3_600_000;
+    this.concurrency = deps.concurrency ?? 8;
   }
 
-  /** One pass over every workspace; concurrent calls share the pass in flight. */
+  /** One pass over what is due; concurrent calls share the pass in flight. */
   tick(): Promise<RhythmReport> {
     this.inFlight ??= this.pass().finally(() => {
       this.inFlight = undefined;
@@ -160,6 +170,12 @@ export class IncidentRhythm {
   start(intervalMs = 60_000): void {
     if (this.running) return;
     this.running = true;
+    this.stopped = false;
+    // Once per start, beside the ticks: a backfill that failed is not retried on a timer (it
+    // reads the whole Incidents table), only on the next start, as one that was stopped.
+    this.backfilling = this.backfill()
+      .then((n) => n && this.log.info('incident due index backfilled', { incidents: n }))
+      .catch((e) => (this.stopped ? this.log.info('incident due index backfill stopped; the next start finishes it') : this.log.error('incident due index backfill failed', { error: String(e) })));
     const loop = async () => {
       try {
         await this.tick();
@@ -173,9 +189,44 @@ export class IncidentRhythm {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.inFlight?.catch(() => undefined);
+    await this.backfilling;
     await this.idle();
+  }
+
+  /**
+   * Files every open incident stored before the due index existed (once, across restarts and
+   * instances, through `backfillOnce`). This reads the whole Incidents table a page at a time,
+   * which is why it runs once and never on a timer. Returns the incidents filed under a due instant.
+   */
+  async backfill(): Promise<number> {
+    if (!this.deps.backfillOnce) return 0;
+    let filed = 0;
+    await this.deps.backfillOnce(async () => {
+      const policies = new Map<string, SeverityPolicy>();
+      let continuation: string | undefined;
+      do {
+        // Stopping throws, so the marker is not written and the next start finishes the job.
+        if (this.stopped) throw new Error('stopped before the backfill finished');
+        const page = await this.deps.service.listOpenEverywhere({ limit: 100, continuation });
+        for (const stored of page.items) {
+          const ws = stored.incident.workspace;
+          try {
+            let policy = policies.get(workspaceKey(ws));
+            if (!policy) policies.set(workspaceKey(ws), (policy = (await this.deps.service.settings(ws)).policy));
+            const after = await this.deps.service.reindexReminders(ws, stored.incident.id, { policy, known: stored });
+            if (after?.incident.reminderIndex?.at) filed++;
+          } catch (e) {
+            // One bad workspace must not make every start scan the table again; its next write files it.
+            this.log.error('could not file an incident in the due index', { workspace: workspaceKey(ws), incident: stored.incident.id, error: String(e) });
+          }
+        }
+        continuation = page.continuation;
+      } while (continuation);
+    });
+    return filed;
   }
 
   /** Resolves when every notification started in the background has been delivered or failed. */
@@ -227,64 +278,117 @@ export class IncidentRhythm {
   }
 
   private async pass(): Promise<RhythmReport> {
-    const report: RhythmReport = { workspaces: 0, sent: [], takenByOthers: 0, failed: 0 };
-    for (const ws of await this.deps.workspaces.list()) {
+    const now = this.deps.clock();
+    const report: RhythmReport = { due: 0, workspaces: 0, sent: [], takenByOthers: 0, failed: 0, stale: 0 };
+    // The first tick reads everything due (rows left while no instance ran); then each reads back
+    // from the last one minus the clock skew, and now and then from further back. A clock that
+    // went back past the last tick starts over from the beginning, as a first tick does.
+    let from: Date | undefined;
+    if (this.watermark !== undefined && now.getTime() >= this.lastTick) {
+      const back = ++this.ticks % this.sweepEvery === 0 ? this.sweepMs : this.skewMs;
+      from = new Date(Math.min(this.watermark, now.getTime() - back));
+    }
+    const rows = await this.deps.dueIndex.listDue(now, from);
+    report.due = rows.length;
+    const byWs = groupBy(rows, (r) => workspaceKey(r.workspace));
+    // Rows that failed stay where they are, and the next tick starts no later than them.
+    const leftOver: number[] = [];
+    await mapLimit([...byWs.values()], this.concurrency, async (list) => {
+      const ws = list[0]!.workspace;
       report.workspaces++;
       try {
-        await this.remindWorkspace(ws, report);
+        await this.remindWorkspace(ws, list, now, report, leftOver);
       } catch (e) {
         // One workspace's trouble (e.g. a corrupt row) must not starve the others.
         this.log.error('incident reminders failed for a workspace', { workspace: workspaceKey(ws), error: String(e) });
+        leftOver.push(...list.map((r) => Date.parse(r.dueAt)));
       }
-    }
+    });
+    this.watermark = Math.min(now.getTime() - this.skewMs, ...leftOver);
+    this.lastTick = now.getTime();
     return report;
   }
 
-  private async remindWorkspace(ws: Workspace, report: RhythmReport): Promise<void> {
-    const pending = await this.deps.service.pendingReminders(ws);
-    if (!pending.length) return;
-    const { policy, timeZone } = await this.deps.service.settings(ws);
-    for (const { stored, send } of pending) {
-      for (const decision of send) {
-        if (!(await this.deps.service.claimReminder(ws, stored.incident.id, decision.key))) {
-          report.takenByOthers++;
-          continue;
-        }
-        const target = await this.incidentTarget(ws, stored.incident);
-        if (!target) {
-          // Nowhere to post it (the bot left every conversation): record it so it is not retried.
-          await this.deps.service.confirmReminder(ws, stored.incident.id, decision.key);
-          report.failed++;
-          this.log.warn('no conversation to remind about an incident', { incident: stored.incident.id });
-          continue;
-        }
-        const now = this.deps.clock();
-        const person = stored.incident.owner ?? stored.incident.recordedBy;
-        const lead =
-          decision.kind === 'response-overdue'
-            ? `${stored.incident.id} has had no first response yet. Please acknowledge it.`
-            : decision.kind === 'update-overdue'
-              ? `the status update for ${stored.incident.id} is overdue. Please post one now.`
-              : `the next status update for ${stored.incident.id} is due soon.`;
-        const card = withMention(renderIncidentReminderCard({ incident: stored.incident, etag: stored.etag, decision, policy, timeZone, now }), person, stored.incident.owner ? lead : `${lead} (nobody owns it yet; you filed it)`);
-        const summary = `${stored.incident.id}: ${decision.kind === 'update-due' ? 'status update due' : decision.kind === 'update-overdue' ? 'status update overdue' : 'no first response yet'}`;
-        let outcome: SendOutcome | undefined;
-        try {
-          outcome = await this.deps.sender.send(target, card, summary);
-        } catch (e) {
-          this.log.warn('incident reminder send failed', { incident: stored.incident.id, error: String(e) });
-        }
-        if (outcome === 'sent') {
-          await this.deps.service.confirmReminder(ws, stored.incident.id, decision.key);
-          report.sent.push({ key: decision.key, incidentId: stored.incident.id, kind: decision.kind, conversationId: target.conversationId });
-          continue;
-        }
-        report.failed++;
-        this.log.warn('incident reminder not delivered', { incident: stored.incident.id, key: decision.key, outcome: JSON.stringify(outcome) });
-        // A removed or blocked target will not come back by retrying; anything else may.
-        if (!outcome || !('deactivate' in outcome)) await this.deps.service.releaseReminder(ws, stored.incident.id, decision.key);
+  private async remindWorkspace(ws: Workspace, rows: IncidentDueEntry[], now: Date, report: RhythmReport, leftOver: number[]): Promise<void> {
+    const settings = await this.deps.service.settings(ws);
+    for (const [id, list] of groupBy(rows, (r) => r.incidentId)) {
+      try {
+        await this.remindIncident(ws, id, list, settings, now, report);
+      } catch (e) {
+        this.log.error('incident reminders failed for an incident', { workspace: workspaceKey(ws), incident: id, error: String(e) });
+        leftOver.push(...list.map((r) => Date.parse(r.dueAt)));
       }
     }
+  }
+
+  /** Sends what the incident owes now, files it at its next instant and drops the rows it no longer needs. */
+  private async remindIncident(ws: Workspace, id: string, rows: IncidentDueEntry[], settings: ResolvedSettings, now: Date, report: RhythmReport): Promise<void> {
+    const { policy } = settings;
+    const stored = await this.deps.service.get(ws, id);
+    if (!stored) {
+      await this.deps.dueIndex.remove(rows);
+      report.stale += rows.length;
+      return;
+    }
+    const owed = reminderDecisions(stored.incident, policy, now).send;
+    if (!owed.length) report.stale += rows.length;
+    // The freshest stored version this pass knows, so each write can skip its read.
+    let latest: StoredIncident | undefined = stored;
+    for (const decision of owed) {
+      const claimed = await this.deps.service.claimReminder(ws, id, decision.key, { known: latest });
+      if (!claimed) {
+        report.takenByOthers++;
+        latest = undefined;
+        continue;
+      }
+      latest = await this.deliver(ws, stored, claimed, decision, settings, report);
+    }
+    const filed = await this.deps.service.reindexReminders(ws, id, { policy, known: latest });
+    // A row the incident pointed at when read is removed by whoever moves the pointer (or is
+    // still current). Any other row is left over from an interrupted write, unless it is newer
+    // than the pointer and recent: then its write may still be on the way.
+    const pointer = filed?.incident.reminderIndex;
+    const drop = rows.filter((r) => !isCurrentRow(r, stored.incident.reminderIndex) && !isCurrentRow(r, pointer)
+      && !(r.seq > (pointer?.seq ?? 0) && Date.parse(r.dueAt) >= now.getTime() - this.skewMs));
+    if (drop.length) await this.deps.dueIndex.remove(drop);
+  }
+
+  /** Sends one claimed reminder; returns the incident as stored after confirming or releasing it. */
+  private async deliver(ws: Workspace, stored: StoredIncident, claimed: StoredIncident, decision: ReminderDecision, settings: ResolvedSettings, report: RhythmReport): Promise<StoredIncident | undefined> {
+    const { policy, timeZone } = settings;
+    const id = stored.incident.id;
+    const target = await this.incidentTarget(ws, stored.incident);
+    if (!target) {
+      // Nowhere to post it (the bot left every conversation): record it so it is not retried.
+      report.failed++;
+      this.log.warn('no conversation to remind about an incident', { incident: id });
+      return this.deps.service.confirmReminder(ws, id, decision.key, { policy, known: claimed });
+    }
+    const now = this.deps.clock();
+    const person = stored.incident.owner ?? stored.incident.recordedBy;
+    const lead =
+      decision.kind === 'response-overdue'
+        ? `${id} has had no first response yet. Please acknowledge it.`
+        : decision.kind === 'update-overdue'
+          ? `the status update for ${id} is overdue. Please post one now.`
+          : `the next status update for ${id} is due soon.`;
+    const card = withMention(renderIncidentReminderCard({ incident: stored.incident, etag: stored.etag, decision, policy, timeZone, now }), person, stored.incident.owner ? lead : `${lead} (nobody owns it yet; you filed it)`);
+    const summary = `${id}: ${decision.kind === 'update-due' ? 'status update due' : decision.kind === 'update-overdue' ? 'status update overdue' : 'no first response yet'}`;
+    let outcome: SendOutcome | undefined;
+    try {
+      outcome = await this.deps.sender.send(target, card, summary);
+    } catch (e) {
+      this.log.warn('incident reminder send failed', { incident: id, error: String(e) });
+    }
+    if (outcome === 'sent') {
+      report.sent.push({ key: decision.key, incidentId: id, kind: decision.kind, conversationId: target.conversationId });
+      return this.deps.service.confirmReminder(ws, id, decision.key, { policy, known: claimed });
+    }
+    report.failed++;
+    this.log.warn('incident reminder not delivered', { incident: id, key: decision.key, outcome: JSON.stringify(outcome) });
+    // A removed or blocked target will not come back by retrying; anything else may.
+    if (!outcome || !('deactivate' in outcome)) return this.deps.service.releaseReminder(ws, id, decision.key, { policy, known: claimed });
+    return claimed;
   }
 
   /** The filing conversation; else the chat itself or the team's General channel; else any active one. */
@@ -319,4 +423,22 @@ export function withMention(card: Record<string, unknown>, person: Person, text:
 
 function withNote(card: Record<string, unknown>, note: string): Record<string, unknown> {
   return { ...card, body: [...((card.body as unknown[]) ?? []), { type: 'TextBlock', text: note, isSubtle: true, size: 'Small', wrap: true }] };
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  const worker = async () => {
+    while (i < items.length) await fn(items[i++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const list = m.get(key(it));
+    if (list) list.push(it);
+    else m.set(key(it), [it]);
+  }
+  return m;
 }

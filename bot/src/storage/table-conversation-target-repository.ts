@@ -4,7 +4,7 @@ import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { decodeKey, encodeKey } from './keys';
 import { isNotFound } from './table-store';
-import { getRow, queryAll, StorageContractError, where } from './checked-query';
+import { getRow, queryAll, where } from './checked-query';
 
 export interface TargetEntity {
   partitionKey: string;
@@ -75,18 +75,6 @@ export class TableConversationTargetRepository implements ConversationTargetRepo
     const out: ConversationTarget[] = [];
     for (const e of await queryAll<TargetEntity>(this.table, { partition: pk, where: [where.eq('active', true)] })) out.push(toTarget(e));
     return out;
-  }
-
-  /** A scan of the active rows' workspace columns: grows with installations, not with data. */
-  async listActiveWorkspaces(): Promise<Workspace[]> {
-    const seen = new Map<string, Workspace>();
-    for (const e of await queryAll<TargetEntity>(this.table, { where: [where.eq('active', true)], select: ['tenantId', 'scope', 'scopeId'] })) {
-      const ws = workspaceFromEntity(e);
-      // The partition is the workspace: a row whose columns name another one is not ours to trust.
-      if (e.partitionKey !== encodeKey(workspaceKey(ws))) throw new StorageContractError(`table ${this.table.tableName}: row ${e.partitionKey}/${e.rowKey} names another workspace`);
-      seen.set(workspaceKey(ws), ws);
-    }
-    return [...seen.values()];
   }
 }
 

@@ -26,11 +26,12 @@ import type {
 import { assertEntityLimits, MAX_BATCH_OPERATIONS } from './entity-limits';
 import { encodeKey } from './keys';
 import { isNotFound } from './table-store';
-import { type Condition, getRow, queryFullPage, type RowQuery, where } from './checked-query';
+import { type Condition, getRow, queryFullPage, type RowQuery, StorageContractError, where } from './checked-query';
 import { isEtag } from './etag';
+import { INCIDENT_DUE_TABLE } from './table-incident-due-index';
 
 /** Logical table names for TableStore.ensureTables (SR numbers use the core Counters table). */
-export const INCIDENT_TABLES = ['Incidents', 'Counters'] as const;
+export const INCIDENT_TABLES = ['Incidents', 'Counters', INCIDENT_DUE_TABLE] as const;
 
 const MAX_N = 9_999_999_999;
 const incidentRowKey = (n: number) => `I|${String(MAX_N - n).padStart(10, '0')}`;
@@ -148,6 +149,19 @@ export class TableIncidentRepository implements IncidentRepository {
     if (filter.recordedTo) parts.push(where.lt('recordedAt', filter.recordedTo.toISOString()));
     const r = await this.page<{ data: string; etag: string }>({ partition: pk(ws), rows: { ge: 'I|', lt: 'I}' }, where: parts }, page);
     return { items: r.items.map((e) => ({ incident: JSON.parse(e.data) as Incident, etag: e.etag })), continuation: r.continuation };
+  }
+
+  async listOpenEverywhere(page: PageRequest): Promise<Page<StoredIncident>> {
+    const r = await this.page<{ data: string; etag: string; partitionKey: string }>({ rows: { ge: 'I|', lt: 'I}' }, where: [where.eq('open', true)] }, page);
+    return {
+      items: r.items.map((e) => {
+        const incident = JSON.parse(e.data) as Incident;
+        // Rows of every workspace come back together: each must sit in its own workspace's partition.
+        if (pk(incident.workspace) !== e.partitionKey) throw new StorageContractError(`table ${this.table.tableName} returned incident ${incident.id} from another workspace's partition`);
+        return { incident, etag: e.etag };
+      }),
+      continuation: r.continuation,
+    };
   }
 
   /** Full pages, and a token that resumes exactly after the last row handed out. */

@@ -83,6 +83,38 @@ export function reminderDecisions(incident: Incident, policy: SeverityPolicy, no
   return { send: owed.filter((d) => !taken.has(d.key)), alreadySent: owed.filter((d) => taken.has(d.key)) };
 }
 
+/**
+ * The first instant at which reminderDecisions owes this incident a reminder it has not sent,
+ * or undefined when it never will (finished, nothing pending, everything sent). It reads the
+ * same facts as reminderDecisions, so the due index wakes the rhythm exactly when a decision
+ * changes: the update-due window opens `reminderLeadMinutes` before the next update is due
+ * and closes at it, update-overdue and response-overdue start the millisecond after their due
+ * time, and a claim held by another instance postpones its key until the lease runs out.
+ */
+export function nextReminderDue(incident: Incident, policy: SeverityPolicy): Date | undefined {
+  if (!isOpen(incident.state)) return undefined;
+  const windows: { key: string; from: number; until: number }[] = [];
+  const due = incident.nextUpdateDueAt ? Date.parse(incident.nextUpdateDueAt) : NaN;
+  if (!Number.isNaN(due)) {
+    windows.push({ key: reminderKey('update-due', incident.nextUpdateDueAt!), from: due - policy.reminderLeadMinutes * MINUTE, until: due });
+    windows.push({ key: reminderKey('update-overdue', incident.nextUpdateDueAt!), from: due + 1, until: Infinity });
+  }
+  const response = incident.responseDueAt ? Date.parse(incident.responseDueAt) : NaN;
+  if (incident.state === 'recorded' && !incident.acknowledgedAt && !Number.isNaN(response)) {
+    windows.push({ key: reminderKey('response-overdue', incident.responseDueAt!), from: response + 1, until: Infinity });
+  }
+  let first = Infinity;
+  for (const w of windows) {
+    const entries = incident.remindersSent.filter((entry) => keyOf(entry) === w.key);
+    if (entries.some((entry) => !entry.includes(LEASE))) continue; // sent for good
+    // A held claim is taken while its lease runs (isTaken): owed again from the lease's end.
+    const leases = entries.map((entry) => Date.parse(entry.slice(entry.indexOf(LEASE) + LEASE.length))).filter((t) => !Number.isNaN(t));
+    const from = Math.max(w.from, ...leases);
+    if (from <= w.until) first = Math.min(first, from);
+  }
+  return first === Infinity ? undefined : new Date(first);
+}
+
 // A reminder is recorded in `remindersSent` as its key once sent, or as `key|until=<instant>`
 // while one instance holds it (claimed, not yet confirmed). A claim whose lease has run out
 // (the instance died between claim and send) is owed again.

@@ -68,6 +68,11 @@ export interface IncidentRepository {
   timeline(workspace: Workspace, incidentId: string, page: PageRequest): Promise<Page<TimelineEntry>>;
   /** Newest first. */
   list(workspace: Workspace, filter: IncidentFilter, page: PageRequest): Promise<Page<StoredIncident>>;
+  /**
+   * Open incidents of every workspace: a query across all partitions, so only for a one-off
+   * job (the due index's backfill), never for a timer.
+   */
+  listOpenEverywhere(page: PageRequest): Promise<Page<StoredIncident>>;
   getSettings(workspace: Workspace): Promise<IncidentSettings | undefined>;
   saveSettings(workspace: Workspace, settings: IncidentSettings): Promise<void>;
 }

@@ -8,9 +8,10 @@ import { reminderDecisions, type ReminderDecision, responseDue, nextUpdateDue, w
 import { type ConfirmedEscalation, validateEscalation } from './escalation-draft';
 import { highestSeverityFromTimeline, monthlyFigures, type MonthlyFigures } from './figures';
 import { clockStart, type Clock, formatSrNumber, type Incident, type Person, type TimelineEntry } from './incident';
-import type { IdempotencyRecord, IncidentFilter, IncidentRepository, IncidentSettings, Page, PageRequest, StoredIncident } from './incident-repository';
+import type { IncidentFilter, IncidentRepository, IncidentSettings, Page, PageRequest, StoredIncident, WriteOutcome } from './incident-repository';
 import { applyAction, type IncidentAction, VIEW_SENSITIVE_ACTIONS } from './lifecycle';
 import { outageNotices, type OutageNotice } from './outage-notice';
+import { type IncidentDueIndex, planReminderIndex } from './reminder-index';
 import { resolveSeverityPolicy, severityLabel, type SeverityPolicy, validateSeverityOverrides } from './severity';
 import { isValidTimeZone, monthRange, toWallTime } from './zoned-time';
 
@@ -26,6 +27,15 @@ export interface IncidentServiceDeps {
   defaultTimeZone?: string;
   /** Storage races retried before giving up (each retry re-reads the incident). */
   maxAttempts?: number;
+  /** Kept right by every write (see reminder-index.ts); without it nothing is indexed. */
+  dueIndex?: IncidentDueIndex;
+}
+
+export interface ReminderWriteOptions {
+  /** The workspace's policy, when the caller has it (saves reading the settings). */
+  policy?: SeverityPolicy;
+  /** The incident as the caller last stored or read it: the first attempt skips the read. */
+  known?: StoredIncident;
 }
 
 export interface ResolvedSettings {
@@ -91,7 +101,10 @@ export class IncidentService {
     if (errors.length) return { ok: false, errors };
     // Keep the other settings (the audience channel) as they are.
     await this.repo.saveSettings(ws, { ...current, timeZone, overrides });
-    return { ok: true, settings: { timeZone, policy: resolveSeverityPolicy(overrides) } };
+    const policy = resolveSeverityPolicy(overrides);
+    // The lead time moves every open incident's "update due soon" instant; nothing else stored does.
+    if (this.deps.dueIndex && policy.reminderLeadMinutes !== resolveSeverityPolicy(current?.overrides).reminderLeadMinutes) await this.reindexOpen(ws, policy);
+    return { ok: true, settings: { timeZone, policy } };
   }
 
   /** Files a confirmed escalation (from the dialog's confirmation card) as a new incident. */
@@ -138,9 +151,9 @@ export class IncidentService {
     const entries: TimelineEntry[] = [
       { incidentId: incident.id, seq: 1, at, actor, kind: 'recorded', summary: `Recorded by ${actor.name} as severity ${severityLabel(rule)}, ${route}`, text: e.impact },
     ];
-    const record: IdempotencyRecord = { key: idempotencyKey, incidentId: incident.id, operation: 'filed', at, result: incident };
-    const w = await this.repo.create(incident, entries, record);
-    if (w.ok) return { kind: 'filed', incident, etag: w.etag, notices: outageNotices(undefined, incident, entries, policy) };
+    const { incident: filed, outcome: w } = await this.write(incident, policy, (i) =>
+      this.repo.create(i, entries, { key: idempotencyKey, incidentId: i.id, operation: 'filed', at, result: i }));
+    if (w.ok) return { kind: 'filed', incident: filed, etag: w.etag, notices: outageNotices(undefined, filed, entries, policy) };
     if (w.reason === 'duplicate') {
       const again = await this.repo.getIdempotency(ws, idempotencyKey);
       if (again) return { kind: 'duplicate', incident: again.result };
@@ -167,9 +180,9 @@ export class IncidentService {
       const current = action.type === 'severity' ? await this.withHighestSeverity(ws, stored.incident) : stored.incident;
       const t = applyAction(current, action, actor, now, policy);
       if (!t.ok) return { kind: 'refused', reason: t.reason, current: stored };
-      const record: IdempotencyRecord = { key: options.idempotencyKey, incidentId: id, operation: action.type, at: now.toISOString(), result: t.incident };
-      const w = await this.repo.update(t.incident, stored.etag, t.entries, record);
-      if (w.ok) return { kind: 'updated', incident: t.incident, etag: w.etag, entries: t.entries, notices: outageNotices(stored.incident, t.incident, t.entries, policy) };
+      const { incident, outcome: w } = await this.write(t.incident, policy, (i) =>
+        this.repo.update(i, stored.etag, t.entries, { key: options.idempotencyKey, incidentId: id, operation: action.type, at: now.toISOString(), result: i }));
+      if (w.ok) return { kind: 'updated', incident, etag: w.etag, entries: t.entries, notices: outageNotices(stored.incident, incident, t.entries, policy) };
       if (w.reason === 'conflict' && strict) {
         const fresh = await this.repo.get(ws, id);
         if (fresh) return conflict(fresh);
@@ -206,37 +219,91 @@ export class IncidentService {
     return out;
   }
 
+  /** Open incidents of every workspace, a page at a time: only for the due index's one-off backfill. */
+  async listOpenEverywhere(page: PageRequest): Promise<Page<StoredIncident>> {
+    return this.repo.listOpenEverywhere({ limit: Math.max(1, Math.min(500, Math.floor(page.limit) || 100)), continuation: page.continuation });
+  }
+
   /**
-   * Claims a reminder for `leaseMs` before sending it. Exactly one caller gets true per key
-   * while the lease runs; confirm after the send, release when it failed for a reason that may
-   * pass. A crash between claim and send leaves a claim that runs out, and a later tick (any
-   * instance) sends it then.
+   * Claims a reminder for `leaseMs` before sending it. Exactly one caller gets the incident back
+   * (as stored with the claim) per key while the lease runs; the others get undefined. Confirm
+   * after the send, release when it failed for a reason that may pass. A crash between claim and
+   * send leaves a claim that runs out, and a later tick (any instance) sends it then.
    */
-  async claimReminder(ws: Workspace, id: string, key: string, leaseMs = 5 * 60_000): Promise<boolean> {
+  async claimReminder(ws: Workspace, id: string, key: string, options: { leaseMs?: number; known?: StoredIncident } = {}): Promise<StoredIncident | undefined> {
     const now = this.deps.clock();
-    return this.changeReminders(ws, id, (incident) => withReminderClaimed(incident, key, now, new Date(now.getTime() + leaseMs)));
+    const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? 5 * 60_000));
+    // Not re-indexed: a claim only postpones the next instant, so the row is early at worst and the
+    // rhythm moves it when it confirms, releases or next looks at the incident.
+    const r = await this.changeReminders(ws, id, (incident) => withReminderClaimed(incident, key, now, leaseUntil), { known: options.known });
+    return r?.wrote ? r.stored : undefined;
   }
 
-  async confirmReminder(ws: Workspace, id: string, key: string): Promise<void> {
-    await this.changeReminders(ws, id, (incident) => withReminderConfirmed(incident, key));
+  /** Marks a claimed reminder sent (idempotent); returns the incident as stored now. */
+  async confirmReminder(ws: Workspace, id: string, key: string, options: ReminderWriteOptions = {}): Promise<StoredIncident | undefined> {
+    return (await this.changeReminders(ws, id, (incident) => withReminderConfirmed(incident, key), { ...options, reindex: true }))?.stored;
   }
 
-  async releaseReminder(ws: Workspace, id: string, key: string): Promise<void> {
-    await this.changeReminders(ws, id, (incident) => withReminderReleased(incident, key));
+  async releaseReminder(ws: Workspace, id: string, key: string, options: ReminderWriteOptions = {}): Promise<StoredIncident | undefined> {
+    return (await this.changeReminders(ws, id, (incident) => withReminderReleased(incident, key), { ...options, reindex: true }))?.stored;
   }
 
-  /** Applies a reminder bookkeeping change with the incident's ETag; false when there is nothing to change. */
-  private async changeReminders(ws: Workspace, id: string, change: (incident: Incident) => Incident | undefined): Promise<boolean> {
+  /** Files the incident in the due index where it belongs now; returns it as stored. */
+  async reindexReminders(ws: Workspace, id: string, options: ReminderWriteOptions = {}): Promise<StoredIncident | undefined> {
+    return (await this.changeReminders(ws, id, () => undefined, { ...options, reindex: true }))?.stored;
+  }
+
+  private async reindexOpen(ws: Workspace, policy: SeverityPolicy): Promise<void> {
+    let continuation: string | undefined;
+    do {
+      const page = await this.repo.list(ws, { state: 'open' }, { limit: MAX_PAGE_SIZE, continuation });
+      for (const stored of page.items) await this.reindexReminders(ws, stored.incident.id, { policy, known: stored });
+      continuation = page.continuation;
+    } while (continuation);
+  }
+
+  /**
+   * Applies a reminder bookkeeping change with the incident's ETag (re-filing it in the due index
+   * when asked); undefined when the incident is gone, `wrote: false` when nothing changed.
+   */
+  private async changeReminders(
+    ws: Workspace,
+    id: string,
+    change: (incident: Incident) => Incident | undefined,
+    options: ReminderWriteOptions & { reindex?: boolean },
+  ): Promise<{ stored: StoredIncident; wrote: boolean } | undefined> {
+    const policy = options.reindex && this.deps.dueIndex ? (options.policy ?? (await this.settings(ws)).policy) : undefined;
+    let known = options.known;
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
-      const stored = await this.repo.get(ws, id);
-      if (!stored) return false;
-      const next = change(stored.incident);
-      if (!next) return false;
-      const w = await this.repo.update(next, stored.etag, []);
-      if (w.ok) return true;
+      const stored = known ?? (await this.repo.get(ws, id));
+      known = undefined;
+      if (!stored) return undefined;
+      const changed = change(stored.incident);
+      const next = changed ?? stored.incident;
+      if (!changed && (!policy || planReminderIndex(next, policy, this.deps.clock()).incident === next)) return { stored, wrote: false };
+      const { incident, outcome } = await this.write(next, policy, (i) => this.repo.update(i, stored.etag, []));
+      if (outcome.ok) return { stored: { incident, etag: outcome.etag }, wrote: true };
       await jitter(attempt);
     }
     throw new Error(`incident ${id} is too contended: gave up after ${this.maxAttempts} attempts`);
+  }
+
+  /**
+   * Writes the incident, keeping its due-index row right when a policy is given: the new row
+   * goes in first and the old one comes out after a successful write, so a crash in between
+   * leaves an extra row (the rhythm drops it), never a missing one.
+   */
+  private async write(incident: Incident, policy: SeverityPolicy | undefined, store: (incident: Incident) => Promise<WriteOutcome>): Promise<{ incident: Incident; outcome: WriteOutcome }> {
+    const index = this.deps.dueIndex;
+    if (!index || !policy) return { incident, outcome: await store(incident) };
+    const plan = planReminderIndex(incident, policy, this.deps.clock());
+    if (plan.put) await index.put([plan.put]);
+    const outcome = await store(plan.incident);
+    if (outcome.ok && plan.remove) {
+      // A row left behind only points at the incident: the rhythm drops it when it reads it.
+      await index.remove([plan.remove]).catch(() => undefined);
+    }
+    return { incident: plan.incident, outcome };
   }
 
   async figures(ws: Workspace, year: number, month: number): Promise<MonthlyFigures> {

@@ -61,11 +61,23 @@ export interface Incident extends EscalationFacts {
   archivedAt?: string;
   /** Keys of reminders already sent for the current update cycle (see reminders.ts). */
   remindersSent: string[];
+  /** The incident's row in the due index (reminder-index.ts); absent on records stored before it. */
+  reminderIndex?: ReminderIndexPointer;
   /** Number of timeline entries written so far; the next entry gets timelineCount + 1. */
   timelineCount: number;
   /** Bumped on every change; shown on the card so people can tell two renderings apart. */
   version: number;
   updatedAt: string;
+}
+
+/**
+ * Where the due index files the incident: the instant of its row (absent when no reminder is
+ * pending) and a number that grows with every move, so a late removal of an older row can
+ * never delete the current one, even when the instant comes back to an earlier value.
+ */
+export interface ReminderIndexPointer {
+  seq: number;
+  at?: string;
 }
 
 /**

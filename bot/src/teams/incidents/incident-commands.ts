@@ -28,7 +28,6 @@ export interface IncidentCommandDeps {
   routing: IncidentRouting;
   forms: FormRunner;
   clock: () => Date;
-  seen(ws: Workspace): void;
   onTurn?(context: TurnContext): void;
 }
 
@@ -37,13 +36,11 @@ const USAGE =
 
 export function registerIncidentCommands(commands: CommandRouter, deps: IncidentCommandDeps): void {
   commands.register('escalate', async (context, args) => {
-    deps.seen(workspaceOf(context.activity));
     deps.onTurn?.(context);
     await deps.forms.start(context, ESCALATION_FORM_ID, args);
   });
   commands.register('incidents', async (context, args) => {
     const ws = workspaceOf(context.activity);
-    deps.seen(ws);
     deps.onTurn?.(context);
     await incidents(deps, context, ws, args.trim());
   }, { takes: incidentsTakes });

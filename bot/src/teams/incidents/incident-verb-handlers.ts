@@ -24,8 +24,6 @@ export interface IncidentVerbDeps {
   views: IncidentViews;
   rhythm: () => IncidentRhythm;
   clock: () => Date;
-  /** Called with every workspace an incident verb touches (the rhythm's workspace list). */
-  seen(ws: Workspace): void;
   /** Called at the start of every incident turn (binds the proactive sender). */
   onTurn?(request: VerbRequest): void;
 }
@@ -37,7 +35,6 @@ const ACTION_VERBS = [
 
 export function registerIncidentVerbs(verbs: VerbRouter, deps: IncidentVerbDeps): void {
   const wrap = (handler: (r: VerbRequest) => Promise<VerbResponse>) => async (r: VerbRequest) => {
-    deps.seen(r.workspace);
     deps.onTurn?.(r);
     return handler(r);
   };
