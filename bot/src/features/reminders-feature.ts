@@ -38,10 +38,10 @@ const SCHEDULER_INTERVAL_MS = 60_000;
  * shows the choices then.
  */
 function digestRenderer(views: ReminderViews, log: Logger): NonNullable<SchedulerDeps['render']> {
-  return async (digest, now) => {
+  return async (digest, now, settings) => {
     let reassignChoices: { title: string; value: string }[] = [];
     try {
-      reassignChoices = (await views.reassignChoices(digest.workspace)).map(({ title, value }) => ({ title, value }));
+      reassignChoices = (await views.reassignChoices(digest.workspace, settings)).map(({ title, value }) => ({ title, value }));
     } catch (e) {
       log.warn('could not read the reassign choices for a digest', { error: String(e) });
     }

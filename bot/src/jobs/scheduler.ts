@@ -12,7 +12,7 @@ import type {
   Clock, DueEntry, DueIndex, OccurrenceClaim, OccurrenceClaimRepository, ReminderSettingsRepository, ScheduleRepository,
 } from '../domain/reminders/repositories';
 import { backoffMs } from '../domain/reminders/retry-policy';
-import { carriedLine, indexedDueAt, occurrenceId, type OccurrencePlan, planOccurrence, type ReminderSchedule } from '../domain/reminders/schedule';
+import { carriedLine, indexedDueAt, occurrenceId, type OccurrencePlan, planOccurrence, type ReminderSchedule, type ReminderSettings } from '../domain/reminders/schedule';
 import type { Sender } from '../domain/reminders/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 
@@ -47,7 +47,8 @@ export interface SchedulerDeps {
   fullSweepEvery?: number;
   /** Index rows one tick reads at most; a pass with more due goes on in the next tick, right away. */
   pageLimit?: number;
-  render?: (digest: Digest, now: Date) => { card: Record<string, unknown>; summary: string } | Promise<{ card: Record<string, unknown>; summary: string }>;
+  /** Builds the digest card; `settings` are the workspace's, as this tick read them. */
+  render?: (digest: Digest, now: Date, settings: ReminderSettings) => { card: Record<string, unknown>; summary: string } | Promise<{ card: Record<string, unknown>; summary: string }>;
   log?: SchedulerLog;
 }
 
@@ -74,6 +75,18 @@ interface Candidate {
   schedule: ReminderSchedule;
   plan: Extract<OccurrencePlan, { stale: false }>;
   claim?: OccurrenceClaim;
+}
+
+/** What one tick knows of the workspace it is working on. */
+interface WorkspacePass {
+  ws: Workspace;
+  now: Date;
+  ctx: CadenceContext;
+  settings: ReminderSettings;
+  report: TickReport;
+  leftOver: number[];
+  /** Every schedule of the workspace, when the tick read them all. */
+  all?: Map<string, ReminderSchedule>;
 }
 
 const quiet: SchedulerLog = { info() {}, warn() {}, error() {} };
@@ -294,11 +307,12 @@ export class ReminderScheduler {
         report.takenByOthers += group.length; // taken over while it waited: the new owner sends it
         return;
       }
-      await this.dispatch(ws, conversationId, group, now, ctx, report, leftOver, all, { waiting, lost });
+      await this.dispatch({ ws, now, ctx, settings, report, leftOver, all }, conversationId, group, { waiting, lost });
     });
   }
 
-  private async dispatch(ws: Workspace, conversationId: string, group: Candidate[], now: Date, ctx: CadenceContext, report: TickReport, leftOver: number[], all?: Map<string, ReminderSchedule>, turns: { waiting: Map<string, Candidate[]>; lost: Set<string> } = { waiting: new Map(), lost: new Set() }): Promise<void> {
+  private async dispatch(pass: WorkspacePass, conversationId: string, group: Candidate[], turns: { waiting: Map<string, Candidate[]>; lost: Set<string> }): Promise<void> {
+    const { ws, now, ctx, settings, report, leftOver, all } = pass;
     const target = await this.deps.targets.get(ws, conversationId);
     if (!target || !target.active) {
       await this.finish(group, 'undeliverable', now, ctx, target ? `target inactive: ${target.inactiveReason ?? ''}` : 'no conversation reference');
@@ -321,7 +335,7 @@ export class ReminderScheduler {
       return;
     }
     const [digest] = buildDigests(group.map((c) => ({ workspace: ws, targetConversationId: conversationId, line: c.plan.line })), carried);
-    const { card, summary } = await this.render(digest!, now);
+    const { card, summary } = await this.render(digest!, now, settings);
     let outcome;
     try {
       outcome = await this.deps.sender.send(target, card, summary);
