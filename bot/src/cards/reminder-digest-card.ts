@@ -44,11 +44,14 @@ function reassignAction(lines: DigestLine[], choices: { title: string; value: st
   if (!lines.length) return undefined;
   const tasks = lines.map((l) => ({ title: clip(l.title, 80), value: l.occurrenceId }));
   const body: Record<string, unknown>[] = [{ type: 'Input.ChoiceSet', id: 'reassignTask', label: 'Task', style: 'compact', isRequired: true, errorMessage: 'Choose a task.', value: tasks[0]!.value, choices: tasks }];
+  // A digest the scheduler posts leaves the teams out (reading the role map for every digest
+  // would cost a query each): the first press brings them, on this card, for whoever pressed.
   if (choices.length) body.push({ type: 'Input.ChoiceSet', id: 'reassignTo', label: 'Hand it to', style: 'compact', isRequired: true, errorMessage: 'Choose a team.', choices });
+  else body.push({ type: 'TextBlock', text: 'Choose the task, then the team to hand it to: the teams of the role map are listed next.', wrap: true, isSubtle: true, size: 'Small' });
   return {
     type: 'Action.ShowCard',
     title: 'Reassign',
-    card: { type: 'AdaptiveCard', body, actions: [execute('Reassign', REMINDER_VERBS.reassign, {})] },
+    card: { type: 'AdaptiveCard', body, actions: [execute(choices.length ? 'Reassign' : 'Choose a team', REMINDER_VERBS.reassign, {})] },
   };
 }
 

@@ -4,18 +4,16 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { remindersView } from '../api/views/reminders-view';
-import { renderReminderDigestCard } from '../cards/reminder-digest-card';
 import type { AgendaTask } from '../domain/ops/agenda';
 import type { CompletionRate } from '../domain/reminders/completion';
 import { ReminderService } from '../domain/reminders/reminder-service';
 import type { Workspace } from '../domain/workspace';
-import { ReminderScheduler, type SchedulerDeps } from '../jobs/scheduler';
+import { ReminderScheduler } from '../jobs/scheduler';
 import { createOpsRepositories } from '../storage/ops/table-ops-repositories';
 import { SEED_TABLE, SeedMarkers } from '../storage/seed-markers';
 import { REMINDER_TABLES, reminderStorageFrom } from '../storage/table-reminder-tables';
 import { registerReminderHandlers } from '../teams/reminders/reminder-handlers';
 import { overdueFrom, ReminderViews } from '../teams/reminders/reminder-views';
-import type { Logger } from '../teams/service-ops-bot';
 import type { Feature } from './feature';
 
 export interface RemindersFeature extends Feature {
@@ -31,23 +29,6 @@ export interface RemindersFeature extends Feature {
 
 /** How often the scheduler looks for due reminders. */
 const SCHEDULER_INTERVAL_MS = 60_000;
-
-/**
- * Digests offer the teams of the role map in "Reassign", read when the digest is rendered, so
- * every instance offers the same ones. A failed read still sends the digest: pressing Reassign
- * shows the choices then.
- */
-function digestRenderer(views: ReminderViews, log: Logger): NonNullable<SchedulerDeps['render']> {
-  return async (digest, now, settings) => {
-    let reassignChoices: { title: string; value: string }[] = [];
-    try {
-      reassignChoices = (await views.reassignChoices(digest.workspace, settings)).map(({ title, value }) => ({ title, value }));
-    } catch (e) {
-      log.warn('could not read the reassign choices for a digest', { error: String(e) });
-    }
-    return renderReminderDigestCard(digest, now, { reassignChoices });
-  };
-}
 
 export function createRemindersFeature(): RemindersFeature {
   let wired: { service: ReminderService; scheduler: ReminderScheduler } | undefined;
@@ -80,7 +61,6 @@ export function createRemindersFeature(): RemindersFeature {
         clock,
         instanceId: `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
         log,
-        render: digestRenderer(views, log),
       });
       wired = { service, scheduler };
       const serviceWithId = (id: string) => new ReminderService({ ...base, newId: () => id });

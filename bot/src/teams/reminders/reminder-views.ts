@@ -8,7 +8,7 @@ import { isNamed, type OpsRole, sortRoles } from '../../domain/ops/roles';
 import type { CompletionRecord } from '../../domain/reminders/actions';
 import { buildDigests, type DigestItem } from '../../domain/reminders/digest';
 import type { ReminderService } from '../../domain/reminders/reminder-service';
-import { type DigestLine, localText, missedNote, occurrenceId, parseOccurrenceId, type ReminderSchedule, type ReminderSettings, type TeamRoute } from '../../domain/reminders/schedule';
+import { type DigestLine, localText, missedNote, occurrenceId, parseOccurrenceId, type ReminderSchedule, type TeamRoute } from '../../domain/reminders/schedule';
 import type { Workspace } from '../../domain/workspace';
 
 type Card = Record<string, unknown>;
@@ -84,9 +84,8 @@ export class ReminderViews {
    * conversation. Read from storage on every use, so every instance, before and after a restart,
    * offers the same choices and accepts a choice from any digest card.
    */
-  /** `known` saves reading the settings again when the caller has them. */
-  async reassignChoices(ws: Workspace, known?: ReminderSettings): Promise<ReassignChoice[]> {
-    const [roles, settings] = await Promise.all([this.deps.roles(ws), known ?? this.deps.service.settings(ws)]);
+  async reassignChoices(ws: Workspace): Promise<ReassignChoice[]> {
+    const [roles, settings] = await Promise.all([this.deps.roles(ws), this.deps.service.settings(ws)]);
     const out: ReassignChoice[] = [];
     for (const role of sortRoles(roles)) {
       if (!role.channel?.id || out.some((c) => c.value === role.channel!.id)) continue;
