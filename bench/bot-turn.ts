@@ -1,67 +1,143 @@
-// Bot turn: Service Ops against a bare botbuilder echo bot, side by side, same machine, same
-// run, same local connector. Azurite runs in its own process, as storage would be remote.
-// Returns printable lines: turns/s and p50/p95/p99 for each, and the ratios.
-import { startAzuriteProcess } from './azurite';
-import { startApp } from '../bot/src/app';
-import { loadConfig } from '../bot/src/config';
+// Bot turn: Service Ops against a bare botbuilder echo bot, same machine, same run, same local
+// Bot Connector, INTERLEAVED: each round measures echo, chat turn and finding turn back to back
+// (sequential, then 10 concurrent), so drift in the machine's load hits all of them alike. Each
+// ratio is computed within its round; the goals are judged on the median over the rounds.
+//   - bots: their own process (bench/bot-turn-server.ts); Azurite: its own process;
+//     load generator + local connector: this process.
+//   - chat turn: a message in one of 50 conversations (reference refresh, dialog lookup, reply).
+//   - finding turn: `finding VPN: poor audio in Building N, PSR 4.1%` in a new conversation
+//     (reference, draft, confirmation card).
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { conversation } from '../tests/support/activities';
 import { startConnector } from '../tests/support/connector';
-import { startEchoBot } from './echo-bot';
+import { startAzuriteProcess } from './azurite';
 import { type LoadResult, runLoad } from './load';
+import { type BenchContext, goal, type Goal, mmm, type SectionResult, summarize } from './report';
 
-const WARMUP = 300;
+const CHAT_GOAL = 1.5;
+const FINDING_GOAL = 2;
+const CONCURRENCIES = [1, 10] as const;
+type Kind = 'echo' | 'chat' | 'finding';
+const KINDS: Kind[] = ['echo', 'chat', 'finding'];
+const LABEL: Record<Kind, string> = { echo: 'echo bot', chat: 'Service Ops chat turn', finding: 'Service Ops finding turn' };
 
-
-function row(name: string, r: LoadResult): string {
-  return `${name.padEnd(34)} ${r.turnsPerSecond.toFixed(0).padStart(7)} turns/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p95 ${r.p95.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms${r.errors ? `   ERRORS ${r.errors}` : ''}`;
+interface Measured extends LoadResult {
+  /** CPU of the bots' process per turn (ms), user + system. */
+  cpuPerTurn: number;
 }
 
-export async function benchBotTurn(TURNS = 3000): Promise<string[]> {
+function startBots(conn: string): Promise<{ child: ChildProcess; echo: string; serviceOps: string }> {
+  const child = fork(fileURLToPath(new URL('./bot-turn-server.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx', '--no-deprecation'],
+    env: { ...process.env, CONN: conn, PREFIX: 'bench' + Date.now().toString(36) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bot-turn server exited ${code} before it was ready`)));
+    child.once('message', (m) => {
+      const { echo, serviceOps } = m as { echo: string; serviceOps: string };
+      resolve({ child, echo, serviceOps });
+    });
+  });
+}
+
+function childCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (m: unknown) => {
+      const cpu = (m as { cpu?: NodeJS.CpuUsage }).cpu;
+      if (!cpu) return;
+      child.off('message', on);
+      resolve((cpu.user + cpu.system) / 1000);
+    };
+    child.on('message', on);
+    child.send('cpu');
+  });
+}
+
+export async function benchBotTurn(ctx: BenchContext): Promise<SectionResult> {
+  const turns = ctx.turns ?? (ctx.quick ? 200 : 1000);
+  const rounds = ctx.rounds ?? (ctx.quick ? 3 : 5);
+  const warmup = ctx.quick ? 100 : 300;
   const lines: string[] = [];
+  const goals: Goal[] = [];
   const azurite = await startAzuriteProcess();
   const connector = await startConnector({ record: false });
-  const echo = await startEchoBot();
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', TABLE_PREFIX: 'bench' + Date.now().toString(36), STORAGE_CONNECTION_STRING: azurite.connectionString });
-  const serviceOps = await startApp(config, { storage: { kind: 'connection-string', connectionString: azurite.connectionString }, logLevel: 'error' });
+  const bots = await startBots(azurite.connectionString);
+  try {
+    const conversations = Array.from({ length: 50 }, (_, i) => conversation({ serviceUrl: connector.serviceUrl, scope: i % 3 === 0 ? 'channel' : 'personal' }));
+    let n = 0;
+    const activity: Record<Kind, (i: number) => unknown> = {
+      echo: (i) => conversations[i % conversations.length]!.message(`ping ${i}`),
+      chat: (i) => conversations[i % conversations.length]!.message(`ping ${i}`),
+      finding: () => conversation({ serviceUrl: connector.serviceUrl }).message(`finding VPN: poor audio in Building ${++n % 40}, PSR 4.1%`),
+    };
+    const url = (k: Kind) => `${k === 'echo' ? bots.echo : bots.serviceOps}/api/messages`;
+    const measure = async (k: Kind, count: number, concurrency: number): Promise<Measured> => {
+      const cpu0 = await childCpuMs(bots.child);
+      const r = await runLoad(url(k), activity[k], count, concurrency);
+      const cpu = (await childCpuMs(bots.child)) - cpu0;
+      return { ...r, cpuPerTurn: cpu / count };
+    };
 
-  // 50 conversations so the reference writes spread over rows as in real use.
-  const conversations = Array.from({ length: 50 }, (_, i) => conversation({ serviceUrl: connector.serviceUrl, scope: i % 3 === 0 ? 'channel' : 'personal' }));
-  const turn = (text: string) => (i: number) => conversations[i % conversations.length]!.message(`${text} ${i}`);
+    // Warm-up (not measured): every kind at every concurrency, so the JIT and the keep-alive
+    // sockets are in the same state for each.
+    for (const c of CONCURRENCIES) for (const k of KINDS) await measure(k, warmup, c);
 
-  let n = 0;
-  const findingTurn = () => conversation({ serviceUrl: connector.serviceUrl }).message(`finding VPN: poor audio in Building ${++n % 40}, PSR 4.1%`);
-  const ratio = (label: string, e: LoadResult, s: LoadResult) =>
-    `${label.padEnd(34)} time per turn ${(e.turnsPerSecond / s.turnsPerSecond).toFixed(2)}x   p50 ${(s.p50 / e.p50).toFixed(2)}x   p95 ${(s.p95 / e.p95).toFixed(2)}x   p99 ${(s.p99 / e.p99).toFixed(2)}x   (budget 1.5x)\n`;
+    const results = new Map<string, Measured[]>();
+    const key = (k: Kind, c: number) => `${k}@${c}`;
+    for (let r = 0; r < rounds; r++) {
+      for (const c of CONCURRENCIES) {
+        for (const k of KINDS) {
+          const m = await measure(k, turns, c);
+          results.set(key(k, c), [...(results.get(key(k, c)) ?? []), m]);
+        }
+      }
+    }
 
-  const results: Record<string, LoadResult> = {};
-  async function measure(label: string, url: string, text: string, concurrency: number) {
-    await runLoad(`${url}/api/messages`, turn(text), WARMUP, concurrency);
-    results[label] = await runLoad(`${url}/api/messages`, turn(text), TURNS, concurrency);
-    lines.push(row(label, results[label]!));
+    lines.push(`${rounds} rounds × (echo, chat, finding) × (sequential, concurrency 10), ${turns.toLocaleString('en-US')} turns per measurement after ${warmup} warm-up turns each.`);
+    lines.push('Bots in a child process, Azurite in its own process, load generator and local connector in the bench process.');
+    lines.push('Per measurement, min / median / max over the rounds:');
+    for (const c of CONCURRENCIES) {
+      const tag = c === 1 ? 'sequential' : `concurrency ${c}`;
+      for (const k of KINDS) {
+        const ms = results.get(key(k, c))!;
+        const errors = ms.reduce((a, m) => a + m.errors, 0);
+        lines.push(
+          `  ${`${LABEL[k]}, ${tag}`.padEnd(42)} turns/s ${mmm(ms.map((m) => m.turnsPerSecond), 0).padEnd(18)} p50 ${mmm(ms.map((m) => m.p50)).padEnd(20)} ms` +
+          `   p95 ${summarize(ms.map((m) => m.p95)).median.toFixed(2)} ms   p99 ${summarize(ms.map((m) => m.p99)).median.toFixed(2)} ms (medians)` +
+          `   bot CPU ${summarize(ms.map((m) => m.cpuPerTurn)).median.toFixed(2)} ms/turn${errors ? `   ERRORS ${errors} non-2xx answers` : ''}`,
+        );
+        if (errors) goals.push(goal('bot-turn', `${LABEL[k]}, ${tag}: non-2xx answers`, ms.map((m) => m.errors), 0, 'count', 'max'));
+      }
+    }
+    lines.push('Ratios Service Ops / echo within each round (p50: latency ratio; time per turn: echo turns/s ÷ Service Ops turns/s):');
+    for (const c of CONCURRENCIES) {
+      const tag = c === 1 ? 'sequential' : `concurrency ${c}`;
+      const echo = results.get(key('echo', c))!;
+      for (const [k, limit] of [['chat', CHAT_GOAL], ['finding', FINDING_GOAL]] as const) {
+        const so = results.get(key(k, c))!;
+        const p50 = so.map((m, i) => m.p50 / echo[i]!.p50);
+        const perTurn = so.map((m, i) => echo[i]!.turnsPerSecond / m.turnsPerSecond);
+        goals.push(goal('bot-turn', `${k} turn / echo, p50 latency, ${tag}`, p50, limit, '×'));
+        goals.push(goal('bot-turn', `${k} turn / echo, time per turn, ${tag}`, perTurn, limit, '×'));
+      }
+    }
+  } finally {
+    await new Promise<void>((resolve) => {
+      if (bots.child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        bots.child.kill('SIGKILL');
+        resolve();
+      }, 5_000);
+      bots.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      bots.child.send('close');
+    });
+    await connector.close();
+    await azurite.stop();
   }
-
-  lines.push(`Bot turn benchmark: ${TURNS} turns per measurement after ${WARMUP} warm-up turns (node ${process.version}).`);
-  lines.push('Service Ops turn = a message that refreshes the conversation reference in Table storage and replies.\n');
-  for (const concurrency of [1, 10]) {
-    const tag = concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`;
-    // Interleave so slow drift of the machine affects both alike.
-    await measure(`echo bot, ${tag}`, echo.url, 'ping', concurrency);
-    await measure(`Service Ops, ${tag}`, serviceOps.url, 'ping', concurrency);
-    const e = results[`echo bot, ${tag}`]!;
-    const s = results[`Service Ops, ${tag}`]!;
-    lines.push(ratio('ratio Service Ops / echo', e, s));
-    // A finding turn: the one-line shortcut in a new conversation, which saves the reference and
-    // the draft (dialog state) and answers with the confirmation card.
-    const f = `Service Ops finding turn, ${tag}`;
-    await runLoad(`${serviceOps.url}/api/messages`, findingTurn, WARMUP, concurrency);
-    results[f] = await runLoad(`${serviceOps.url}/api/messages`, findingTurn, TURNS, concurrency);
-    lines.push(row(f, results[f]!));
-    lines.push(ratio('ratio finding turn / echo', e, results[f]!));
-  }
-
-  await serviceOps.close();
-  await echo.close();
-  await connector.close();
-  azurite.stop();
-  return lines;
+  return { lines, goals };
 }

@@ -1,8 +1,9 @@
 // Benchmark: parse + validate + aggregate a generated 100k-row call-quality CSV, against a
 // baseline measured in the same run on the same bytes (just splitting the file into lines).
-// Returns printable lines; bench/run.ts (or a one-off `tsx -e`) prints them.
+// Returns printable lines (no goal is set for it); bench/run.ts prints them.
 import { Readable } from 'node:stream';
 import { proposeFindings, readCqdCsv } from '../bot/src/domain/findings/cqd-import';
+import { type BenchContext, median, mmm, type SectionResult } from './report';
 
 const ROWS = 100_000;
 const NETWORKS = ['Wired', 'Wi-Fi 2.4 GHz', 'Wi-Fi 5 GHz', 'VPN', 'External'];
@@ -46,30 +47,37 @@ async function baseline(buf: Buffer): Promise<number> {
   return lines;
 }
 
-export async function benchFindingsImport(): Promise<string[]> {
+export async function benchFindingsImport(ctx: BenchContext): Promise<SectionResult> {
   const buf = generate(ROWS);
   // Warm up both paths so the JIT has seen them.
   await baseline(buf);
   await readCqdCsv(chunks(buf));
-  const runs = 3;
-  let base = Infinity;
-  let full = Infinity;
+  const runs = ctx.rounds ?? (ctx.quick ? 3 : 5);
+  const base: number[] = [];
+  const full: number[] = [];
+  const ratios: number[] = [];
   let proposals = 0;
   let aggregates = 0;
+  // Interleaved: baseline, import, baseline, import, ...; the ratio is taken within each round.
   for (let i = 0; i < runs; i++) {
-    base = Math.min(base, (await time(() => baseline(buf))).ms);
+    const b = (await time(() => baseline(buf))).ms;
     const r = await time(() => readCqdCsv(chunks(buf)));
-    full = Math.min(full, r.ms);
     if (!r.value.ok) throw new Error(`benchmark CSV was refused: ${r.value.error}`);
+    base.push(b);
+    full.push(r.ms);
+    ratios.push(r.ms / b);
     aggregates = r.value.aggregates.length;
     proposals = proposeFindings(r.value, []).groups.reduce((n, g) => n + g.proposals.length, 0);
   }
   const mb = buf.length / 1024 / 1024;
   const rate = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en-US')} rows/s`;
-  return [
-    `Findings CSV import: ${ROWS.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MiB, best of ${runs} (node ${process.version}).`,
-    `${'baseline: decode + split lines'.padEnd(40)} ${base.toFixed(1).padStart(8)} ms   ${rate(base)}`,
-    `${'import: parse + validate + aggregate'.padEnd(40)} ${full.toFixed(1).padStart(8)} ms   ${rate(full)}   (${aggregates.toLocaleString('en-US')} aggregates, ${proposals} proposals in the latest month)`,
-    `${'ratio import / baseline'.padEnd(40)} ${(full / base).toFixed(2)}x`,
-  ];
+  return {
+    lines: [
+      `Findings CSV import: ${ROWS.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MiB, ${runs} rounds (baseline and import interleaved), min / median / max; no goal is set for it.`,
+      `${'baseline: decode + split lines'.padEnd(40)} ${mmm(base, 1).padStart(22)} ms   median ${rate(median(base))}`,
+      `${'import: parse + validate + aggregate'.padEnd(40)} ${mmm(full, 1).padStart(22)} ms   median ${rate(median(full))}   (${aggregates.toLocaleString('en-US')} aggregates, ${proposals} proposals in the latest month)`,
+      `${'ratio import / baseline'.padEnd(40)} ${mmm(ratios, 1).padStart(22)} ×`,
+    ],
+    goals: [],
+  };
 }

@@ -6,7 +6,7 @@
 // each page ships, gzipped: what a plain browser loads (measured from the responses) and what a
 // page inside Teams loads (adds teams-js and the teamsfx SSO chunk; from the build's chunk graph).
 // Budgets (design brief §6): first card within 1 s on loopback; initial JS ≤ 250 KB gz.
-// Run alone: `npx tsx bench/tabs.ts [runs]`; bench/run.ts can call benchTabs().
+// Run alone: `npx tsx bench/tabs.ts [runs]`; bench/run.ts calls benchTabs().
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { launchBrowser } from '../tests/support/chromium';
 import { startConnector, type LocalConnector } from '../tests/support/connector';
 import { WorkspaceSeeder, workspaceOf, workspaceParam } from '../tests/support/seed-workspace';
 import { startAzuriteProcess } from './azurite';
+import { type BenchContext, goal, type Goal, goalLine, median, mmm, type SectionResult } from './report';
 
 const VIEWS = ['roles', 'agenda', 'checklist', 'findings', 'incidents', 'reminders'] as const;
 export const TABS_DIR = fileURLToPath(new URL('../dist/tabs', import.meta.url));
@@ -46,11 +47,6 @@ async function startSeededApp(connectionString: string): Promise<{ app: RunningA
 const FIRST_CARD_BUDGET_MS = 1000;
 const JS_BUDGET_BYTES = 250 * 1024;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Every chunk reachable from a built page's entry script, static and dynamic imports alike. */
@@ -75,13 +71,15 @@ async function coldLoad(page: Page, url: string, until: string): Promise<number>
   return Number(await handle.jsonValue());
 }
 
-export async function benchTabs(runs = 15): Promise<string[]> {
+export async function benchTabs(ctx: BenchContext): Promise<SectionResult> {
+  const runs = ctx.rounds ?? (ctx.quick ? 5 : 15);
   if (!existsSync(join(TABS_DIR, 'index.html'))) execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url))], { stdio: 'inherit' });
   // Azurite in its own process, as remote storage would be (and as the other benchmarks run it).
   const azurite = await startAzuriteProcess();
   const { app: server, connector, workspace } = await startSeededApp(azurite.connectionString);
   const browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
   const lines: string[] = [];
+  const goals: Goal[] = [];
   try {
     const page = await browser.newPage();
     const cdp = await browser.context.newCDPSession(page);
@@ -102,21 +100,21 @@ export async function benchTabs(runs = 15): Promise<string[]> {
       for (let i = 0; i < 2; i++) await coldLoad(page, url, until); // warm up the server and Chromium
       const times: number[] = [];
       for (let i = 0; i < runs; i++) times.push(await coldLoad(page, url, until));
-      return median(times);
+      return times;
     };
     const baseline = await measure(blankUrl, "document.readyState !== 'loading' && document.body");
+    const baseMedian = median(baseline);
     const teams = chunkGraphGzip('index.html');
-    lines.push(`Tab benchmark: the real app with a seeded team (3 findings, 2 incidents, the reminders catalog), ${runs} cold-cache loads per view, median; headless Chromium on loopback (node ${process.version}).`);
-    lines.push(`baseline (blank static page, same server)   ${baseline.toFixed(0).padStart(5)} ms`);
+    lines.push(`The real app with a seeded team (3 findings, 2 incidents, the reminders catalog), ${runs} cold-cache loads per view, min / median / max; headless Chromium on loopback.`);
+    lines.push(`${'baseline (blank static page, same server)'.padEnd(44)} ${mmm(baseline, 0).padStart(16)} ms`);
     for (const view of VIEWS) {
       scripts.clear();
       const q = new URLSearchParams({ view, workspace, ...(view === 'checklist' ? { checklist: 'qer' } : {}) });
-      const ms = await measure(`${server.url}/tabs/index.html?${q}`, "document.querySelector('.ac-adaptiveCard')");
+      const times = await measure(`${server.url}/tabs/index.html?${q}`, "document.querySelector('.ac-adaptiveCard')");
       const plain = [...scripts.values()].reduce((a, b) => a + b, 0);
-      lines.push(
-        `${`first card, ${view}`.padEnd(44)} ${ms.toFixed(0).padStart(5)} ms  (${(ms / baseline).toFixed(1)}x baseline; budget ${FIRST_CARD_BUDGET_MS} ms${ms > FIRST_CARD_BUDGET_MS ? ' EXCEEDED' : ''})` +
-        `   JS gz: browser ${kb(plain)}, in Teams ${kb(teams.gzipBytes)} (budget ${kb(JS_BUDGET_BYTES)}${Math.max(plain, teams.gzipBytes) > JS_BUDGET_BYTES ? ' EXCEEDED' : ''})`,
-      );
+      lines.push(`${`first card, ${view}`.padEnd(44)} ${mmm(times, 0).padStart(16)} ms  (median ${(median(times) / baseMedian).toFixed(1)}× the baseline's median)   JS gz: browser ${kb(plain)}, in Teams ${kb(teams.gzipBytes)}`);
+      goals.push(goal('tabs', `first card, ${view}`, times, FIRST_CARD_BUDGET_MS, 'ms', 'median', 'loads'));
+      goals.push(goal('tabs', `initial JS gz, ${view} (larger of browser, in Teams)`, [Math.max(plain, teams.gzipBytes) / 1024], JS_BUDGET_BYTES / 1024, 'KB', 'max', 'builds'));
     }
     const config = chunkGraphGzip('config.html');
     lines.push(`${'config page JS gz (in Teams, whole graph)'.padEnd(44)} ${kb(config.gzipBytes)}`);
@@ -125,12 +123,13 @@ export async function benchTabs(runs = 15): Promise<string[]> {
     await browser.close();
     await server.close();
     await connector.close();
-    azurite.stop();
+    await azurite.stop();
   }
-  return lines;
+  return { lines, goals };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const line of await benchTabs(Number(process.argv[2] ?? 15))) console.log(line);
+  const r = await benchTabs({ quick: false, rounds: Number(process.argv[2] ?? 15) });
+  for (const line of [...r.lines, ...r.goals.map(goalLine)]) console.log(line);
   process.exit(0);
 }

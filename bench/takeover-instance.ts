@@ -13,7 +13,10 @@ const client = (n: string) => TableClient.fromConnectionString(CONN!, PREFIX + n
 const targets = new TableConversationTargetRepository(client('Conversations'));
 const sender = new ProactiveSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '', [SERVICE_URL!], new RateLimiter(), () => new Date(), { targets });
 const scheduler = new ReminderScheduler({ ...reminderStorage((n) => client(n)), targets, sender, clock: () => new Date(), instanceId: INSTANCE! });
-// The product's interval (reminders-feature.ts), lease and concurrency (scheduler defaults).
-scheduler.start(60_000);
-process.send?.('started');
+// The product's interval (reminders-feature.ts: SCHEDULER_INTERVAL_MS, not exported, so repeated
+// here), lease and concurrency (scheduler defaults, read back from the instance for the report).
+const INTERVAL_MS = 60_000;
+scheduler.start(INTERVAL_MS);
+const { concurrency, leaseMs } = scheduler as unknown as { concurrency: number; leaseMs: number };
+process.send?.({ started: true, intervalMs: INTERVAL_MS, concurrency, leaseMs });
 process.on('SIGTERM', () => void scheduler.stop().then(() => process.exit(0)));

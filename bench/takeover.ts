@@ -14,12 +14,13 @@ import type { Workspace } from '../bot/src/domain/workspace';
 import { TableConversationTargetRepository } from '../bot/src/storage/table-conversation-target-repository';
 import { REMINDER_TABLES, reminderStorage } from '../bot/src/storage/table-reminder-tables';
 import { startAzuriteProcess } from './azurite';
+import { goal, goalLine, type SectionResult } from './report';
 
 const CHANNELS = 40;
 const ANSWER_AFTER_MS = 400;
 const GOAL_LATE_MS = 90_000;
 
-export async function benchTakeover(): Promise<string[]> {
+export async function benchTakeover(): Promise<SectionResult> {
   const azurite = await startAzuriteProcess();
   const children: ChildProcess[] = [];
   // The connector: every digest POST recorded with its time; answered after a delay.
@@ -68,12 +69,13 @@ export async function benchTakeover(): Promise<string[]> {
     // Three instances, 20 s apart, as three App Service instances would tick.
     const entry = fileURLToPath(new URL('./takeover-instance.ts', import.meta.url));
     const ids: string[] = [];
+    let settings = { intervalMs: NaN, concurrency: NaN, leaseMs: NaN };
     for (let i = 0; i < 3; i++) {
       const id = `instance-${i}`;
       ids.push(id);
       const child = fork(entry, [], { execArgv: ['--import', 'tsx', '--no-deprecation'], env: { ...process.env, CONN: azurite.connectionString, PREFIX: prefix, SERVICE_URL: serviceUrl, INSTANCE: id }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       children.push(child);
-      await new Promise((r) => child.once('message', r));
+      settings = (await new Promise((r) => child.once('message', r))) as typeof settings;
       if (i < 2) await new Promise((r) => setTimeout(r, 20_000));
     }
 
@@ -107,14 +109,18 @@ export async function benchTakeover(): Promise<string[]> {
     const duplicates = [...perConv.values()].reduce((n, k) => n + k - 1, 0);
     const after = received.slice(receivedAtKill);
     const lateMs = after.length ? Math.max(...after.map((r) => r.at)) - due.getTime() : 0;
-    const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-    return [
-      `${CHANNELS} channels due at ${due.toISOString()}, 3 instances (interval 60 s, lease 30 s, concurrency 8), connector answers after ${ANSWER_AFTER_MS} ms`,
-      `kill -9 of ${victim} (holding ${owners.get(victim)} claims) ${((killedAt - due.getTime()) / 1000).toFixed(1)} s after due, after ${receivedAtKill} digests; in flight: ${inFlightAtKill} unanswered at the connector, ${unrecorded.size} channels reached but not yet recorded as sent`,
-      `lost ${lost} (goal 0): ${verdict(lost === 0)}`,
-      `duplicates ${duplicates} (goal ≤ ${unrecorded.size}, the sends in flight at the kill): ${verdict(duplicates <= unrecorded.size)}`,
-      `digests after the kill: ${after.length}, the last ${(lateMs / 1000).toFixed(1)} s after due (goal ≤ ${GOAL_LATE_MS / 1000} s): ${verdict(lateMs <= GOAL_LATE_MS)}`,
-    ];
+    return {
+      lines: [
+        `${CHANNELS} channels due at ${due.toISOString()}, 3 instances (interval ${settings.intervalMs / 1000} s, lease ${settings.leaseMs / 1000} s, concurrency ${settings.concurrency}, as each instance reported), connector answers after ${ANSWER_AFTER_MS} ms; one run`,
+        `kill -9 of ${victim} (holding ${owners.get(victim)} claims) ${((killedAt - due.getTime()) / 1000).toFixed(1)} s after due, after ${receivedAtKill} digests; in flight: ${inFlightAtKill} unanswered at the connector, ${unrecorded.size} channels reached but not yet recorded as sent`,
+        `lost ${lost}, duplicates ${duplicates}, digests after the kill ${after.length}, the last ${(lateMs / 1000).toFixed(1)} s after due`,
+      ],
+      goals: [
+        goal('takeover', 'lost digests', [lost], 0, 'count', 'max', 'runs'),
+        goal('takeover', 'duplicates (limit: the sends in flight at the kill)', [duplicates], unrecorded.size, 'count', 'max', 'runs'),
+        goal('takeover', 'last digest after due', [lateMs / 1000], GOAL_LATE_MS / 1000, 's', 'max', 'runs'),
+      ],
+    };
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
     server.closeAllConnections();
@@ -124,6 +130,7 @@ export async function benchTakeover(): Promise<string[]> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const line of await benchTakeover()) console.log(line);
+  const r = await benchTakeover();
+  for (const line of [...r.lines, ...r.goals.map(goalLine)]) console.log(line);
   process.exit(0);
 }
