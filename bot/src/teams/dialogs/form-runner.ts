@@ -280,16 +280,25 @@ export class FormRunner {
 
   /** Saves the session (giving a draft from before draft ids one), saying so when it is only held in memory. */
   private async save(context: TurnContext, session: DialogSession): Promise<DialogSession> {
-    const withId = session.submitKey ? session : { ...session, submitKey: `${session.dialog}:${context.activity.id ?? session.updatedAt}` };
+    const withId = this.withDraftId(context, session);
     const { held } = await this.persist(withId, context);
     if (held) await context.sendActivity(plainMessage(HOLDING));
     return withId;
   }
 
+  private withDraftId(context: TurnContext, session: DialogSession): DialogSession {
+    return session.submitKey ? session : { ...session, submitKey: `${session.dialog}:${context.activity.id ?? session.updatedAt}` };
+  }
+
+  /**
+   * Saves and asks at the same time: the question does not wait for the write. A failed write
+   * is held in memory (nothing typed is lost) and the user is told right after the question.
+   */
   private async persistAndAsk(context: TurnContext, form: AnyForm, session: DialogSession, fc: FormContext, problem?: string): Promise<void> {
-    const saved = await this.save(context, session);
+    const saved = this.withDraftId(context, session);
     const { card, summary } = this.askCard(form, saved, fc, problem);
-    await context.sendActivity(cardMessage(card, summary));
+    const [{ held }] = await Promise.all([this.persist(saved, context), context.sendActivity(cardMessage(card, summary))]);
+    if (held) await context.sendActivity(plainMessage(HOLDING));
   }
 
   /** The card of the step waiting: its question, or the confirmation. */
