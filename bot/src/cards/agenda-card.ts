@@ -44,9 +44,11 @@ export function renderAgendaCard(input: AgendaCardInput): Record<string, unknown
     const textMax = perSection >= 5 ? 240 : 160;
     const sections = agenda.sections.map((s) => {
       const shown = s.lines.slice(0, perSection);
+      // A section built from a summary names its first records and says how many there are in all.
+      const count = Math.max(s.total ?? 0, s.lines.length);
       return {
         // A section of facts (the quality trend) shows no count: its lines are not records to deal with.
-        heading: `${s.title}${s.lines.length && s.counted !== false ? ` (${s.lines.length})` : ''}`,
+        heading: `${s.title}${count && s.counted !== false ? ` (${count})` : ''}`,
         intro: s.intro ?? '',
         unavailable: s.unavailable ?? '',
         empty: s.lines.length ? '' : s.empty,
@@ -60,7 +62,7 @@ export function renderAgendaCard(input: AgendaCardInput): Record<string, unknown
               ? [execute('Mark done', OPS_VERBS.actionDone, { actionId: l.ref.id }, { associatedInputs: 'none' })]
               : [],
         })),
-        more: s.lines.length > shown.length ? moreText(s.lines.length - shown.length) : '',
+        more: count > shown.length ? moreText(count - shown.length) : '',
       };
     });
     return expandTemplate(template, {

@@ -49,7 +49,7 @@ export function agendaIncident(i: Incident, now: Date): AgendaIncident {
 export const AGENDA_WORST_PLACES = 3;
 
 /** The measured call quality as the agenda sees it: the latest month, all internal calls per metric, the worst places. */
-export function agendaQualityTrend(report: QualityReport): AgendaQualityTrend {
+export function agendaQualityTrend(report: Pick<QualityReport, 'latestMonth' | 'overall' | 'aboveTarget'> & { aboveCount?: number }): AgendaQualityTrend {
   const overall = report.overall.flatMap((t) => {
     const last = t.points[t.points.length - 1];
     if (!last) return [];
@@ -63,19 +63,25 @@ export function agendaQualityTrend(report: QualityReport): AgendaQualityTrend {
     place: placeLabel(p),
     metric: metricInfo(p.metric).label, rate: p.value, target: p.target, streams: p.streams,
   }));
-  return { month: report.latestMonth, overall, worst, aboveCount: report.aboveTarget.length };
+  return { month: report.latestMonth, overall, worst, aboveCount: report.aboveCount ?? report.aboveTarget.length };
 }
 
 /**
- * The agenda's findings part: every open finding (the agenda picks the new and the overdue), and
- * the quality trend of the imported call-quality measurements (none imported: no trend).
+ * The agenda's findings part: the new and overdue findings and the quality trend of the imported
+ * call-quality measurements, from the findings summary (findingDigest, one read whatever the
+ * number of findings); `findings` and `qualityTrend` read the records themselves.
  */
-export function findingAgendaSource(findings: () => FindingService): Pick<AgendaSources, 'findings' | 'qualityTrend'> {
+export function findingAgendaSource(findings: () => FindingService): Pick<AgendaSources, 'findings' | 'qualityTrend' | 'findingDigest'> {
   return {
     findings: async (ws, now) => (await findings().allOpen(ws)).map((f) => agendaFinding(f, now)),
     async qualityTrend(ws) {
       const report = await findings().qualityReport(ws);
       return report ? agendaQualityTrend(report) : undefined;
+    },
+    async findingDigest(ws, now, since) {
+      const d = await findings().agendaDigest(ws, now, since);
+      const lines = d.findings.findings.map((e) => ({ id: e.id, title: e.title, status: e.statusLabel, createdAt: e.createdAt, overdue: e.overdue }));
+      return { findings: lines, total: d.findings.total, ...(d.quality ? { quality: agendaQualityTrend(d.quality) } : {}) };
     },
   };
 }

@@ -77,6 +77,18 @@ describe('the steering-committee agenda', () => {
     expect(section('items').lines.map((l) => [l.number, l.text])).toEqual([[2, 'Topic one']]);
   });
 
+  it('counts the findings a summary names only the first of', () => {
+    const findings = [
+      { id: 'QF-7', title: 'Overdue', status: 'New', createdAt: '2025-01-05T00:00:00Z', overdue: true },
+      { id: 'QF-9', title: 'Fresh', status: 'New', createdAt: '2025-03-01T00:00:00Z', overdue: false },
+    ];
+    const section = (inputs: AgendaInputs) => buildAgenda(inputs).sections.find((s) => s.id === 'findings')!;
+    expect(section({ ...empty(), findings, findingsTotal: 120 })).toMatchObject({ total: 120, lines: [{ text: 'Overdue' }, { text: 'Fresh' }] });
+    // A total no larger than the lines adds nothing.
+    expect(section({ ...empty(), findings, findingsTotal: 2 }).total).toBeUndefined();
+    expect(section({ ...empty(), findings }).total).toBeUndefined();
+  });
+
   it('marks a section whose source failed', () => {
     const agenda = buildAgenda({ ...empty(), unavailable: { incidents: 'Incidents could not be loaded.' } });
     expect(agenda.sections.find((s) => s.id === 'incidents')!.unavailable).toBe('Incidents could not be loaded.');

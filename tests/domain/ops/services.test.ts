@@ -107,6 +107,28 @@ describe('steering committee', () => {
     expect(agenda.sections.find((s) => s.id === 'findings')!.unavailable).toContain('could not be loaded');
   });
 
+  it('takes findings from a summary with the last meeting\'s time, counts what it could not list, and marks both its sections when it fails', async () => {
+    const asked: (string | undefined)[] = [];
+    const ops = await setup(agendaSources({
+      findingDigest: async (_ws, _now, since) => {
+        asked.push(since);
+        return { findings: [{ id: 'QF-1', title: 'Overdue', status: 'New', createdAt: '2024-01-01T00:00:00Z', overdue: true }], total: 75 };
+      },
+      findings: async () => { throw new Error('not read: the summary is'); },
+    }));
+    expect((await ops.steering.recordMeeting(ws, { decisions: 'Fund the survey' }, ana, 'm-1')).ok).toBe(true);
+    const agenda = await ops.steering.agenda(ws);
+    const findings = agenda.sections.find((s) => s.id === 'findings')!;
+    expect({ lines: findings.lines.map((l) => l.text), total: findings.total, unavailable: findings.unavailable }).toEqual({ lines: ['Overdue'], total: 75, unavailable: undefined });
+    expect(asked).toEqual([now.toISOString()]);
+    // The last meeting's decisions are carried over (kept with the settings since it was recorded).
+    expect(agenda.sections.find((s) => s.id === 'carried')!.lines.map((l) => l.text)).toEqual(['Fund the survey']);
+
+    const failing = await setup(agendaSources({ findingDigest: async () => { throw new Error('storage down'); } }));
+    const broken = await failing.steering.agenda(ws);
+    for (const id of ['findings', 'quality']) expect(broken.sections.find((s) => s.id === id)!.unavailable).toContain('could not be loaded');
+  });
+
   it('adds chat items idempotently, removes by number, records a meeting and carries open actions', async () => {
     const ops = await setup();
     const a = await ops.steering.addItem(ws, 'Budget for Wi-Fi survey', ana, { idempotencyKey: 'msg-1' });

@@ -52,9 +52,10 @@ export function agendaView(ops: OpsServices): TabViewProvider {
     description: "The next meeting's agenda, generated from open incidents, findings, risks and overdue tasks.",
     async render(ctx) {
       const ws = ctx.workspace;
-      const [agenda, settings, risks, objectives, ksis] = await Promise.all([
-        ops.steering.agenda(ws), ops.steering.settings(ws), ops.risks.list(ws), ops.okrs.objectives(ws), ops.okrs.ksis(ws),
-      ]);
+      // The registers' cards show what the agenda read; only a read that failed there is tried again.
+      const view = await ops.steering.agendaView(ws);
+      const { agenda, settings } = view;
+      const [risks, objectives, ksis] = await Promise.all([view.risks ?? ops.risks.list(ws), view.objectives ?? ops.okrs.objectives(ws), view.ksis ?? ops.okrs.ksis(ws)]);
       return {
         cards: [
           renderAgendaCard({ agenda, cadence: settings.cadence, maxLinesPerSection: TAB_AGENDA_LINES_PER_SECTION, ...(settings.etag ? { settingsEtag: settings.etag } : {}) }),

@@ -14,54 +14,32 @@ import { renderFindingCard } from '../../cards/finding-card';
 import { renderQualityTrendCard } from '../../cards/quality-trend-card';
 import { selectedProposalKeys } from '../../cards/finding-import-card';
 import { FINDING_VERBS, findingActionOf } from '../../cards/finding-verbs';
-import { DEFAULT_ROLE_NAMES, METRICS, type RateMetricId } from '../../domain/findings/catalog';
-import { type Finding, type FindingStatus, parseFindingId, STATUS_LABELS } from '../../domain/findings/finding';
+import { DEFAULT_ROLE_NAMES, METRICS } from '../../domain/findings/catalog';
+import { type Finding, parseFindingId } from '../../domain/findings/finding';
 import type { FindingService } from '../../domain/findings/finding-service';
+import { type FindingSummary, reportedAverages, totalFindings } from '../../domain/findings/finding-summary';
 import { targetFor } from '../../domain/findings/targets';
 import type { QualityReport } from '../../domain/findings/trends';
-import type { Workspace } from '../../domain/workspace';
 import type { AdaptiveCard, TabActionResult, TabViewContext, TabViewProvider, TrendChart } from '../tab-views';
 import { str, tabActor } from './view-support';
 
 export const FINDINGS_PAGE_SIZE = 10;
 const HISTORY_SHOWN = 5;
-const RATE_METRICS: readonly RateMetricId[] = ['poor-stream-rate', 'setup-failure-rate', 'drop-failure-rate'];
-const ALL_STATUSES = Object.keys(STATUS_LABELS) as FindingStatus[];
 
 /**
  * Per rate metric with values, the monthly average of the values reported in findings filed
  * that month (every status: a remediated finding still reported what it saw), oldest first,
- * at most the last 36 months.
+ * at most the last 36 months: from the findings summary, not from every finding.
  */
-export function findingTrends(findings: readonly Finding[]): TrendChart[] {
-  const charts: TrendChart[] = [];
-  for (const metric of RATE_METRICS) {
-    const byMonth = new Map<string, { sum: number; n: number }>();
-    for (const f of findings) {
-      if (f.metric !== metric || typeof f.value !== 'number' || !Number.isFinite(f.value) || (f.unit && f.unit !== '%')) continue;
-      const month = f.createdAt.slice(0, 7);
-      const m = byMonth.get(month) ?? { sum: 0, n: 0 };
-      m.sum += f.value;
-      m.n++;
-      byMonth.set(month, m);
-    }
-    if (!byMonth.size) continue;
-    const label = METRICS.find((m) => m.id === metric)?.label ?? metric;
-    const points = [...byMonth.keys()].sort().slice(-36).map((month) => {
-      const m = byMonth.get(month)!;
-      return { month, rate: Math.round((m.sum / m.n) * 100) / 100 };
-    });
-    const count = [...byMonth.values()].reduce((a, m) => a + m.n, 0);
-    charts.push({
-      kind: 'trend',
-      title: `${label} reported in findings: monthly average of ${count} reported value${count === 1 ? '' : 's'} (not a measurement of all calls)`,
-      metric: label,
-      target: targetFor({ metric, networkType: 'wired' })?.value ?? 0,
-      lowerIsBetter: true,
-      points,
-    });
-  }
-  return charts;
+export function findingTrends(summary: FindingSummary): TrendChart[] {
+  return reportedAverages(summary).map(({ metric, total, points }) => ({
+    kind: 'trend',
+    title: `${METRICS.find((m) => m.id === metric)?.label ?? metric} reported in findings: monthly average of ${total} reported value${total === 1 ? '' : 's'} (not a measurement of all calls)`,
+    metric: METRICS.find((m) => m.id === metric)?.label ?? metric,
+    target: targetFor({ metric, networkType: 'wired' })?.value ?? 0,
+    lowerIsBetter: true,
+    points,
+  }));
 }
 
 /** The measured poor stream rate of all internal calls, from the stored import aggregates; none when the files had no poor measure. */
@@ -86,17 +64,6 @@ function findingIdOf(data: Record<string, unknown>): string | undefined {
 }
 
 export function findingsView(service: FindingService): TabViewProvider {
-  async function everyFinding(ws: Workspace): Promise<Finding[]> {
-    const out: Finding[] = [];
-    let token: string | undefined;
-    do {
-      const page = await service.list(ws, { statuses: ALL_STATUSES }, { pageSize: 500, ...(token ? { continuationToken: token } : {}) });
-      out.push(...page.items);
-      token = page.continuationToken;
-    } while (token);
-    return out;
-  }
-
   async function card(ctx: TabViewContext, finding: Finding, message?: string): Promise<AdaptiveCard> {
     const history = await service.history(ctx.workspace, finding.id, HISTORY_SHOWN);
     return renderFindingCard({ finding, history, now: ctx.clock(), roles: DEFAULT_ROLE_NAMES, ...(message ? { message } : {}) });
@@ -145,13 +112,14 @@ export function findingsView(service: FindingService): TabViewProvider {
     description: 'Open quality findings and the quality trend against target.',
     async render(ctx) {
       const ws = ctx.workspace;
-      const [page, all, report] = await Promise.all([service.list(ws, {}, { pageSize: FINDINGS_PAGE_SIZE }), everyFinding(ws), service.qualityReport(ws)]);
-      if (!all.length && !report) {
+      // The page of open findings, the summary (counts and reported values) and the measurements: never every finding.
+      const [page, summary, report] = await Promise.all([service.list(ws, {}, { pageSize: FINDINGS_PAGE_SIZE }), service.summary(ws), service.qualityReport(ws)]);
+      if (!totalFindings(summary) && !report) {
         return { cards: [], empty: { title: 'No findings yet', text: 'No findings have been filed in this team. In the channel, type "@Service Ops finding" to file one, or import a call-quality CSV; the board and its trend fill in as findings are filed and data is imported.' } };
       }
       // Measured figures when there are any; otherwise what the findings reported.
       const measured = report ? measuredTrends(report) : [];
-      const charts = measured.length ? measured : findingTrends(all);
+      const charts = measured.length ? measured : findingTrends(summary);
       return {
         cards: [
           renderFindingListCard({ items: page.items, filter: {}, now: ctx.clock(), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) }),

@@ -3,6 +3,8 @@ import type { Workspace } from '../workspace';
 import type { CategoryId } from './catalog';
 import type { Finding, FindingStatus, HistoryEntry } from './finding';
 import type { ImportBatch } from './cqd-import';
+import type { FindingSummary } from './finding-summary';
+import type { QualityDigest } from './quality-digest';
 
 export interface FindingListFilter {
   /** Default: the open statuses. */
@@ -24,6 +26,19 @@ export interface FindingPage {
   continuationToken?: string;
 }
 
+/** The stored quality digest: absent digest until one was computed; `pending` while an import writes measurements. */
+export interface QualityDigestState {
+  digest?: QualityDigest;
+  pending?: { token: string; since: string };
+  etag: string;
+}
+
+export interface FindingSummaries {
+  findings: FindingSummary;
+  /** Undefined when no digest row exists yet. */
+  quality?: QualityDigestState;
+}
+
 export type CreateOutcome = { created: true; finding: Finding } | { created: false; existingId: string };
 export type UpdateOutcome = { ok: true; finding: Finding } | { ok: false; reason: 'conflict' | 'not-found' };
 
@@ -37,9 +52,21 @@ export interface FindingRepository {
   /** The finding id a given idempotency key filed, if any. */
   idempotent(workspace: Workspace, idempotencyKey: string): Promise<string | undefined>;
   get(workspace: Workspace, id: string): Promise<Finding | undefined>;
-  /** Replaces the finding if its stored ETag is still `etag`, appending the history entry in the same write. */
-  update(finding: Finding, history: HistoryEntry, etag: string): Promise<UpdateOutcome>;
+  /**
+   * Replaces `before` (the stored finding, read with ETag `etag`) by `after`, appending the history
+   * entry, moving the finding between the lists and updating the summary in the same write.
+   */
+  update(before: Finding, after: Finding, history: HistoryEntry, etag: string): Promise<UpdateOutcome>;
+  /** In filing order; a status filter reads only the rows of those statuses. */
   list(workspace: Workspace, filter: FindingListFilter, page: PageRequest): Promise<FindingPage>;
+  /** The workspace's findings summary (built from the findings when none is stored yet). */
+  summary(workspace: Workspace): Promise<FindingSummary>;
+  /** The findings summary and the quality digest, in one read. */
+  summaries(workspace: Workspace): Promise<FindingSummaries>;
+  /** Marks the digest as being recomputed by an import (`token`): readers recompute it meanwhile. Returns the row's ETag. */
+  markQualityPending(workspace: Workspace, token: string, since: string): Promise<string>;
+  /** Stores a digest: over the row with ETag `etag`, or as a new row. False when the row changed (or exists). */
+  saveQualityDigest(workspace: Workspace, digest: QualityDigest, expected: { etag: string } | { create: true }): Promise<boolean>;
   /** Newest first. */
   history(workspace: Workspace, id: string, limit?: number): Promise<HistoryEntry[]>;
   /** Proposals of an import waiting for the champion's confirmation. */

@@ -5,7 +5,9 @@ import type { Clock } from './catalog';
 import { type ProposeOptions, type CqdReadResult, type ImportBatch, type Proposal, type ProposalSet, proposeFindings } from './cqd-import';
 import { confirmDraft, draftTargetCheck, type ConfirmedDraft, type FindingDraft } from './draft';
 import { type Actor, applyAction, type Finding, type FindingAction, formatFindingId, type HistoryEntry, isOverdue, newFinding, OPEN_STATUSES } from './finding';
-import type { FindingListFilter, FindingPage, FindingRepository, PageRequest } from './finding-repository';
+import type { FindingListFilter, FindingPage, FindingRepository, PageRequest, QualityDigestState } from './finding-repository';
+import { agendaFindings, type AgendaFindingsDigest, type FindingSummary } from './finding-summary';
+import { type DigestReport, digestReport, QUALITY_DIGEST_SCHEMA, type QualityDigest, qualityDigest } from './quality-digest';
 import { monthsBefore, type QualityMeasureRepository } from './quality-measure-repository';
 import type { TargetRow } from './targets';
 import { qualityReport, type QualityReport } from './trends';
@@ -45,6 +47,14 @@ export interface ListFilter {
 
 /** How far back the board and the agenda look for measurements (the chart draws at most 36 months). */
 export const TREND_WINDOW_MONTHS = 24;
+/** An import's "writing measurements" mark older than this is an import that stopped halfway. */
+const ABANDONED_IMPORT_MS = 3_600_000;
+
+/** What the agenda shows of findings and measured quality, from the workspace's summary rows. */
+export interface FindingAgendaDigest {
+  findings: AgendaFindingsDigest;
+  quality?: DigestReport;
+}
 
 export class FindingService {
   private readonly maxAttempts: number;
@@ -103,7 +113,7 @@ export class FindingService {
       if (decision && opts.expectedEtag && current.etag !== opts.expectedEtag) return conflict(current);
       const t = applyAction(current, action, actor, this.deps.clock(), opts.roles);
       if (!t.ok) return { ok: false, reason: 'refused', error: t.error, finding: current };
-      const saved = await this.deps.findings.update(t.finding, t.history, opts.expectedEtag && decision ? opts.expectedEtag : current.etag!);
+      const saved = await this.deps.findings.update(current, t.finding, t.history, opts.expectedEtag && decision ? opts.expectedEtag : current.etag!);
       if (saved.ok) return { ok: true, finding: saved.finding, history: t.history };
       if (saved.reason === 'not-found') return { ok: false, reason: 'not-found', error: `There is no finding ${id} here.` };
       if (decision && opts.expectedEtag) {
@@ -136,6 +146,57 @@ export class FindingService {
     return out;
   }
 
+  /** Counts, the lists the agenda names and the values reported: read instead of every finding. */
+  summary(workspace: Workspace): Promise<FindingSummary> {
+    return this.deps.findings.summary(workspace);
+  }
+
+  /**
+   * The agenda's findings (open ones overdue at `now` or filed after `since`) and quality trend,
+   * from one read of the summary rows, whatever the number of findings.
+   */
+  async agendaDigest(workspace: Workspace, now: Date, since?: string): Promise<FindingAgendaDigest> {
+    const { findings, quality } = await this.deps.findings.summaries(workspace);
+    const digest = await this.storedOrFreshDigest(workspace, quality, now);
+    const report = digest ? digestReport(digest, now, TREND_WINDOW_MONTHS, this.deps.targets) : undefined;
+    return { findings: agendaFindings(findings, now, since), ...(report ? { quality: report } : {}) };
+  }
+
+  /**
+   * The stored quality digest; when there is none yet (measurements stored before digests
+   * existed), it is of an older shape, or an import is writing measurements right now, the
+   * digest is computed from the measurements, and stored unless that import is still at work.
+   */
+  private async storedOrFreshDigest(workspace: Workspace, state: QualityDigestState | undefined, now: Date): Promise<QualityDigest | undefined> {
+    if (!this.deps.measures) return undefined;
+    if (state?.digest && state.digest.schema === QUALITY_DIGEST_SCHEMA && !state.pending) return state.digest;
+    const digest = await this.computeDigest(workspace, now);
+    const abandoned = state?.pending !== undefined && !(Date.parse(state.pending.since) > now.getTime() - ABANDONED_IMPORT_MS);
+    if (!state) await this.deps.findings.saveQualityDigest(workspace, digest, { create: true });
+    else if (!state.pending || abandoned) await this.deps.findings.saveQualityDigest(workspace, digest, { etag: state.etag });
+    return digest;
+  }
+
+  private async computeDigest(workspace: Workspace, now: Date): Promise<QualityDigest> {
+    const aggregates = await this.deps.measures!.list(workspace, { fromMonth: monthsBefore(now, TREND_WINDOW_MONTHS - 1) });
+    return qualityDigest(aggregates, this.deps.targets);
+  }
+
+  /**
+   * After an import stored its months: the digest from every stored month. If the row changed
+   * since the import marked it, a later import's mark means that import's digest (computed after
+   * these months were stored) covers them; otherwise compute again over the changed row.
+   */
+  private async refreshDigest(workspace: Workspace, token: string, etag: string): Promise<void> {
+    let expected = etag;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await this.deps.findings.saveQualityDigest(workspace, await this.computeDigest(workspace, this.deps.clock()), { etag: expected })) return;
+      const { quality } = await this.deps.findings.summaries(workspace);
+      if (!quality || (quality.pending && quality.pending.token !== token)) return;
+      expected = quality.etag;
+    }
+  }
+
   isOverdue(f: Finding): boolean {
     return isOverdue(f, this.deps.clock());
   }
@@ -149,12 +210,16 @@ export class FindingService {
     // the review looks at the trend against target whether or not anything is above target or
     // filed. Every month of the file is stored (not only the reviewed one), each replacing what an
     // earlier import stored for it, so importing the same file again never doubles a count.
+    // The agenda's digest of them is marked as being recomputed first: a crash halfway leaves the
+    // mark, and readers then compute it from the measurements instead of trusting a stale one.
     const storedMonths: string[] = [];
     if (this.deps.measures) {
+      const etag = await this.deps.findings.markQualityPending(workspace, importId, this.deps.clock().toISOString());
       for (const month of read.months) {
         await this.deps.measures.upsertMonth(workspace, month, read.aggregates.filter((a) => a.month === month));
         storedMonths.push(month);
       }
+      await this.refreshDigest(workspace, importId, etag);
     }
     const set = proposeFindings(read, await this.allOpen(workspace), { targets: this.deps.targets, ...opts });
     const batch: ImportBatch = {

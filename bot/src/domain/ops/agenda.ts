@@ -73,6 +73,16 @@ export interface AgendaQualityTrend {
   aboveCount: number;
 }
 
+/** The findings part of the agenda as a summary provides it: the lines it can name, and how many there are in all. */
+export interface AgendaFindingDigest {
+  /** Open findings overdue at `now` or filed after `since` (every open one without `since`), at least the first of them. */
+  findings: AgendaFinding[];
+  /** How many belong in the section in all; more than `findings` holds when the summary names only the first. */
+  total: number;
+  /** The latest month of measured call quality; undefined when nothing was imported. */
+  quality?: AgendaQualityTrend;
+}
+
 /**
  * What the findings, incidents and reminders features provide to the agenda. Each returns
  * its open records; the agenda picks and orders what belongs on it. Until a feature lands,
@@ -84,6 +94,12 @@ export interface AgendaSources {
   overdueTasks(workspace: Workspace, now: Date): Promise<AgendaTask[]>;
   /** The latest month of measured call quality; undefined (or absent) when nothing was imported. */
   qualityTrend?(workspace: Workspace, now: Date): Promise<AgendaQualityTrend | undefined>;
+  /**
+   * Findings and quality trend from the findings feature's summary, in one read whatever the
+   * number of findings; when present the agenda uses it instead of `findings` and `qualityTrend`.
+   * `since` is when the last meeting was held.
+   */
+  findingDigest?(workspace: Workspace, now: Date, since?: string): Promise<AgendaFindingDigest>;
 }
 
 export const EMPTY_AGENDA_SOURCES: AgendaSources = {
@@ -166,6 +182,8 @@ export interface AgendaSection {
   intro?: string;
   /** false: the lines are facts, not records, so the title shows no count. */
   counted?: false;
+  /** Records in the section in all, when there are more than `lines` names. */
+  total?: number;
 }
 
 export interface Agenda {
@@ -184,6 +202,8 @@ export interface AgendaInputs {
   lastMeeting?: { heldAt: string; decisions: string[] };
   incidents: AgendaIncident[];
   findings: AgendaFinding[];
+  /** How many findings belong in the section when `findings` holds only the first of them. */
+  findingsTotal?: number;
   risks: Risk[];
   objectives: Objective[];
   ksis: Ksi[];
@@ -317,6 +337,7 @@ export function buildAgenda(inputs: AgendaInputs): Agenda {
       lines: lines[s.id],
       empty: s.empty,
       ...(s.counted === false ? { counted: false as const } : {}),
+      ...(s.id === 'findings' && inputs.findingsTotal !== undefined && inputs.findingsTotal > lines.findings.length ? { total: inputs.findingsTotal } : {}),
       ...(s.id === 'quality' && q ? { intro: `Measured in the call-quality data imported for ${q.month}, against the Quality Experience Review targets.` } : {}),
       ...(inputs.unavailable?.[s.id] ? { unavailable: inputs.unavailable[s.id] } : {}),
     })),

@@ -9,7 +9,7 @@ import { type RiskRepository, RiskService } from './risks';
 import { type RoleRepository, RoleMapService } from './roles';
 import { type StakeholderRepository, StakeholderService } from './stakeholders';
 import type { RecordRepository } from './common';
-import { type Meeting, type SteeringSettings, SteeringService } from './steering';
+import { type Meeting, type SteeringReads, type SteeringSettings, SteeringService } from './steering';
 
 export interface OpsRepositorySet {
   roles: RoleRepository;
@@ -22,6 +22,8 @@ export interface OpsRepositorySet {
   actions: RecordRepository<ActionItem>;
   meetings: RecordRepository<Meeting>;
   checklistRuns: ChecklistRunRepository;
+  /** Combined reads the store offers for the agenda (fewer round trips); optional. */
+  steeringReads?: SteeringReads;
 }
 
 export interface OpsServices {
@@ -46,6 +48,7 @@ export function createOpsServices(repos: OpsRepositorySet, options: { clock: Clo
       settings: repos.steeringSettings, items: repos.agendaItems, actions: repos.actions, meetings: repos.meetings,
       risks, okrs, sources: options.sources ?? EMPTY_AGENDA_SOURCES, clock, newId,
       ...(options.onSourceError ? { onSourceError: options.onSourceError } : {}),
+      ...(repos.steeringReads ? { reads: repos.steeringReads } : {}),
     }),
     checklists: new ChecklistService({ runs: repos.checklistRuns, clock }),
   };

@@ -5,8 +5,8 @@ import type { Workspace } from '../workspace';
 import { type Actor, type Clock, type OpsRecord, type Outcome, type RecordRepository, type Stamp, invalid, mutate, notFound, okOf, OpsValidationError, textField, validated } from './common';
 import { type ActionItem, type Agenda, type AgendaItem, type AgendaItemKind, type AgendaSectionId, type AgendaSources, buildAgenda, numberedItems } from './agenda';
 import { type CadenceInput, DEFAULT_CADENCE, type MeetingCadence, nextMeeting, validateCadence } from './cadence';
-import type { OkrService } from './okrs';
-import type { RiskService } from './risks';
+import { compareByStatus, type Ksi, type Objective, type OkrService } from './okrs';
+import type { Risk, RiskService } from './risks';
 import { parseLocalDate, formatLocalDate } from './zoned-date';
 
 export const STEERING_LIMITS = { item: 500, openItems: 50, decision: 500, decisions: 30, action: 500, owner: 100, actions: 30, openActions: 100 } as const;
@@ -14,7 +14,8 @@ export const SETTINGS_ID = 'settings';
 
 export interface SteeringSettings extends OpsRecord {
   cadence: MeetingCadence;
-  lastMeeting?: { id: string; heldAt: string };
+  /** The last meeting; its decisions are kept here too (when short enough), so the agenda needs no read of the meeting. */
+  lastMeeting?: { id: string; heldAt: string; decisions?: string[] };
   updated?: Stamp;
 }
 
@@ -82,6 +83,27 @@ export function parseMeetingInput(input: MeetingInput): Outcome<ParsedMeeting> {
   });
 }
 
+/** Reads the store can answer in one query each; without them the agenda reads each record kind on its own. */
+export interface SteeringReads {
+  /** The settings, every agenda item and every action (they share one partition). */
+  records(workspace: Workspace): Promise<{ settings?: SteeringSettings; items: AgendaItem[]; actions: ActionItem[] }>;
+  /** The objectives and the KSIs (they share one partition). */
+  okrs(workspace: Workspace): Promise<{ objectives: Objective[]; ksis: Ksi[] }>;
+}
+
+/** The agenda with what was read to build it, for the cards shown next to it. */
+export interface AgendaView {
+  agenda: Agenda;
+  settings: SteeringSettings;
+  /** Undefined when that read failed (the agenda marks its section). */
+  risks?: Risk[];
+  objectives?: Objective[];
+  ksis?: Ksi[];
+}
+
+/** Decisions longer than this (as JSON) are read from the meeting instead of being kept with the settings. */
+const KEPT_DECISIONS_CHARS = 16_000;
+
 export interface SteeringDeps extends SteeringRepositories {
   risks: RiskService;
   okrs: OkrService;
@@ -90,6 +112,7 @@ export interface SteeringDeps extends SteeringRepositories {
   newId: () => string;
   /** Told when a source fails; the agenda still renders with that section marked. */
   onSourceError?: (section: AgendaSectionId, error: unknown) => void;
+  reads?: SteeringReads;
 }
 
 export class SteeringService {
@@ -196,7 +219,7 @@ export class SteeringService {
     const created = await this.deps.meetings.create(ws, meeting);
     const saved = created.created ? created.record : created.existing ?? meeting;
     const settings = await this.deps.settings.get(ws, SETTINGS_ID);
-    const lastMeeting = { id: saved.id, heldAt: saved.heldAt };
+    const lastMeeting = { id: saved.id, heldAt: saved.heldAt, ...(JSON.stringify(saved.decisions).length <= KEPT_DECISIONS_CHARS ? { decisions: saved.decisions } : {}) };
     if (!settings) await this.deps.settings.create(ws, { id: SETTINGS_ID, cadence: DEFAULT_CADENCE, lastMeeting });
     await mutate(this.deps.settings, ws, SETTINGS_ID, (s) => (s.lastMeeting && s.lastMeeting.heldAt >= saved.heldAt ? okOf(s) : okOf({ ...s, lastMeeting })), { what: 'The meeting schedule' });
     return okOf(saved);
@@ -204,41 +227,85 @@ export class SteeringService {
 
   /** The agenda of the next meeting, from every source; a failing source marks its section. */
   async agenda(ws: Workspace): Promise<Agenda> {
+    return (await this.agendaView(ws)).agenda;
+  }
+
+  /**
+   * The agenda with the settings, risks and OKRs it read. The committee's own records come first
+   * (the last meeting says which findings are new), then every source at once.
+   */
+  async agendaView(ws: Workspace): Promise<AgendaView> {
     const now = this.deps.clock();
     const unavailable: Partial<Record<AgendaSectionId, string>> = {};
-    const guard = async <T>(section: AgendaSectionId, what: string, load: () => Promise<T[]>): Promise<T[]> => {
+    const guard = async <T>(section: AgendaSectionId, what: string, load: () => Promise<T>, fallback: T): Promise<T> => {
       try {
         return await load();
       } catch (e) {
         this.deps.onSourceError?.(section, e);
         unavailable[section] = `${what} could not be loaded just now, so this section may be incomplete.`;
-        return [];
+        return fallback;
       }
     };
-    const settings = await this.settings(ws);
-    const [incidents, findings, overdueTasks, quality, risks, objectives, ksis, items, actions, meeting] = await Promise.all([
-      guard('incidents', 'Incidents', () => this.deps.sources.incidents(ws, now)),
-      guard('findings', 'Findings', () => this.deps.sources.findings(ws, now)),
-      guard('tasks', 'Recurring tasks', () => this.deps.sources.overdueTasks(ws, now)),
-      guard('quality', 'The call-quality measurements', async () => {
-        const q = await this.deps.sources.qualityTrend?.(ws, now);
-        return q ? [q] : [];
-      }),
-      guard('risks', 'The risk register', () => this.deps.risks.list(ws)),
-      guard('okrs', 'Objectives', () => this.deps.okrs.objectives(ws)),
-      guard('okrs', 'KSIs', () => this.deps.okrs.ksis(ws)),
-      guard('items', 'Agenda items', () => this.deps.items.list(ws)),
-      guard('carried', 'Open actions', () => this.openActions(ws)),
-      settings.lastMeeting ? this.deps.meetings.get(ws, settings.lastMeeting.id).catch(() => undefined) : Promise.resolve(undefined),
+    const reads = this.deps.reads;
+    const own = reads
+      ? await reads.records(ws).then((r) => ({ settings: r.settings ?? { id: SETTINGS_ID, cadence: DEFAULT_CADENCE }, items: r.items, actions: r.actions.filter((a) => a.status === 'open') }))
+      : await Promise.all([
+        this.settings(ws),
+        guard('items', 'Agenda items', () => this.deps.items.list(ws), []),
+        guard('carried', 'Open actions', () => this.openActions(ws), []),
+      ]).then(([settings, items, actions]) => ({ settings, items, actions }));
+    const { settings } = own;
+    const last = settings.lastMeeting;
+    const sources = this.deps.sources;
+    const digest = sources.findingDigest;
+    const [incidents, overdueTasks, findingPart, risks, okrs, decisions] = await Promise.all([
+      guard('incidents', 'Incidents', () => sources.incidents(ws, now), []),
+      guard('tasks', 'Recurring tasks', () => sources.overdueTasks(ws, now), []),
+      digest
+        ? guard('findings', 'Findings', () => digest(ws, now, last?.heldAt), undefined)
+        : Promise.all([
+          guard('findings', 'Findings', () => sources.findings(ws, now), []),
+          guard('quality', 'The call-quality measurements', async () => sources.qualityTrend?.(ws, now), undefined),
+        ]).then(([findings, quality]) => ({ findings, total: findings.length, ...(quality ? { quality } : {}) })),
+      guard<Risk[] | undefined>('risks', 'The risk register', () => this.deps.risks.list(ws), undefined),
+      reads
+        ? guard<{ objectives?: Objective[]; ksis?: Ksi[] }>('okrs', 'Objectives and KSIs', async () => {
+          const r = await reads.okrs(ws);
+          return { objectives: [...r.objectives].sort(compareByStatus), ksis: [...r.ksis].sort(compareByStatus) };
+        }, {})
+        : Promise.all([
+          guard<Objective[] | undefined>('okrs', 'Objectives', () => this.deps.okrs.objectives(ws), undefined),
+          guard<Ksi[] | undefined>('okrs', 'KSIs', () => this.deps.okrs.ksis(ws), undefined),
+        ]).then(([objectives, ksis]) => ({ objectives, ksis })),
+      !last ? Promise.resolve([]) : last.decisions ? Promise.resolve(last.decisions) : this.deps.meetings.get(ws, last.id).then((m) => m?.decisions ?? [], () => []),
     ]);
+    // The summary carries the quality trend too: when it could not be read, neither section is complete.
+    if (findingPart === undefined) unavailable.quality = 'The call-quality measurements could not be loaded just now, so this section may be incomplete.';
     if (unavailable.items) unavailable.decisions = unavailable.items;
-    return buildAgenda({
+    const { objectives, ksis } = okrs;
+    const agenda = buildAgenda({
       now,
       meetingAt: nextMeeting(settings.cadence, now),
       timeZone: settings.cadence.timeZone,
-      ...(settings.lastMeeting ? { lastMeeting: { heldAt: settings.lastMeeting.heldAt, decisions: meeting?.decisions ?? [] } } : {}),
-      incidents, findings, risks, objectives, ksis, overdueTasks, items, actions, unavailable,
-      ...(quality[0] ? { quality: quality[0] } : {}),
+      ...(last ? { lastMeeting: { heldAt: last.heldAt, decisions } } : {}),
+      incidents,
+      findings: findingPart?.findings ?? [],
+      ...(findingPart ? { findingsTotal: findingPart.total } : {}),
+      risks: risks ?? [],
+      objectives: objectives ?? [],
+      ksis: ksis ?? [],
+      overdueTasks,
+      items: own.items,
+      actions: own.actions,
+      unavailable,
+      ...(findingPart?.quality ? { quality: findingPart.quality } : {}),
     });
+    return {
+      agenda,
+      settings,
+      ...(risks ? { risks } : {}),
+      ...(objectives ? { objectives } : {}),
+      ...(ksis ? { ksis } : {}),
+    };
   }
 }

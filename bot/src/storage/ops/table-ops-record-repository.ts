@@ -74,6 +74,31 @@ export class TableOpsRecordRepository<T extends OpsRecord> implements RecordRepo
     return { partition: this.pk(ws), rows: { ge: this.prefix, lt: `${this.options.kind}}` } }; // '}' sorts right after '|'
   }
 
+  /**
+   * Every record of several kinds of one table (e.g. the committee's settings, items and actions),
+   * from one range query over their keys instead of one query per kind.
+   */
+  // `any`: the tuple holds repositories of different record types; each result is typed from its own.
+  static async listKinds<R extends readonly TableOpsRecordRepository<any>[]>(ws: Workspace, repos: R): Promise<{ [K in keyof R]: R[K] extends TableOpsRecordRepository<infer T> ? T[] : never }> {
+    const first = repos[0];
+    if (!first || repos.some((r) => r.table !== first.table)) throw new Error('listKinds reads kinds of one table');
+    await Promise.all(repos.map((r) => r.ensureSeeded(ws)));
+    // Kinds sort between the first one's prefix and the last one's '}'; rows of a kind in between that nobody asked for are left out.
+    const kinds = repos.map((r) => r.options.kind).sort();
+    const query: RowQuery = { partition: first.pk(ws), rows: { ge: `${kinds[0]}|`, lt: `${kinds[kinds.length - 1]}}` } };
+    const out: OpsRecord[][] = repos.map(() => []);
+    let continuationToken: string | undefined;
+    do {
+      const page = await queryPage<Record<string, unknown>>(first.table, query, { pageSize: 1000, continuationToken });
+      for (const e of page.items) {
+        const i = repos.findIndex((r) => String(e.rowKey).startsWith(r.prefix));
+        if (i >= 0) out[i]!.push(repos[i]!.fromEntity(e));
+      }
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return out as { [K in keyof R]: R[K] extends TableOpsRecordRepository<infer T> ? T[] : never };
+  }
+
   async list(ws: Workspace): Promise<T[]> {
     const out: T[] = [];
     let continuationToken: string | undefined;

@@ -131,7 +131,7 @@ export class OpsHandlers {
   // ---- shared renderings ------------------------------------------------------------------
 
   private async agendaCard(ws: Workspace, extra: { notice?: string; problem?: string } = {}): Promise<Card> {
-    const [agenda, settings] = await Promise.all([this.ops.steering.agenda(ws), this.ops.steering.settings(ws)]);
+    const { agenda, settings } = await this.ops.steering.agendaView(ws);
     return renderAgendaCard({ agenda, cadence: settings.cadence, ...(settings.etag ? { settingsEtag: settings.etag } : {}), ...extra });
   }
 
