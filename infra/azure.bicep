@@ -13,7 +13,7 @@ param location string = resourceGroup().location
 @description('App Service plan SKU. B1 is the smallest tier that supports Always On, which the reminder scheduler needs.')
 param webAppSku string = 'B1'
 
-@description('Linux runtime stack: Node 22 (Node 20 reached end of life in April 2026; development and CI run 20, which the build targets).')
+@description('Linux runtime stack: Node 22 (Node 20 reached end of life in April 2026). Development and CI may still run Node 20; the build targets it, so the same dist/ runs on both.')
 param linuxFxVersion string = 'NODE|22-lts'
 
 @maxLength(42)
@@ -134,6 +134,9 @@ resource webApp 'Microsoft.Web/sites@2025-03-01' = {
       // restify's dependency calls process.binding (DEP0111) at every start: not ours to fix, and not worth a log line.
       appCommandLine: 'node --disable-warning=DEP0111 dist/bot/index.js'
       alwaysOn: true // the reminder scheduler runs in-process and must not be unloaded when idle
+      // App Service pings this on every instance and replaces one that keeps failing. /healthz
+      // answers 200 only when Table storage answers, 503 otherwise (bot/src/server.ts).
+      healthCheckPath: '/healthz'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'

@@ -1,15 +1,17 @@
-// Generates the Teams app icons without any dependency (node:zlib only):
+// Generates the Teams app icons (pixels drawn here, PNG encoding by pngjs):
 //   appPackage/color.png   192x192, deep-teal rounded square with a white gear + check mark
 //   appPackage/outline.png  32x32, the same mark in white on a transparent background
-// Usage: node scripts/make-icons.mjs
+// Usage: npm run icons [-- --out-dir <dir>]   (default: appPackage/)
 // Shapes are drawn with signed distance functions and 4x4 supersampling for smooth edges.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { encodePngRgba } from "./lib/app-package.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = join(root, "appPackage");
+const { values } = parseArgs({ options: { "out-dir": { type: "string" } } });
+const outDir = values["out-dir"] ? resolve(values["out-dir"]) : join(root, "appPackage");
 
 const TEAL_TOP = [0x12, 0x8a, 0x8c];
 const TEAL_BOTTOM = [0x0b, 0x5f, 0x63];

@@ -32,6 +32,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   dataDir: string;
   defaultTimeZone: string;
+  /** Application Insights: traces and request metrics go there when set; nothing is loaded otherwise. */
+  applicationInsightsConnectionString?: string;
 }
 
 export class ConfigError extends Error {
@@ -206,6 +208,8 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     throw new ConfigError(`LOG_LEVEL=${JSON.stringify(logLevel)} must be debug, info, warn, error or silent.`);
   }
 
+  const applicationInsightsConnectionString = appInsightsConnectionString(env);
+
   return {
     mode,
     envName: text(env, 'TEAMSFX_ENV') ?? 'local',
@@ -223,5 +227,25 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     logLevel,
     dataDir,
     defaultTimeZone,
+    applicationInsightsConnectionString,
   };
+}
+
+/** The Application Insights connection string (Bicep sets it from the resource), checked for its key and endpoints. */
+function appInsightsConnectionString(env: Env): string | undefined {
+  const KEY = 'APPLICATIONINSIGHTS_CONNECTION_STRING';
+  const value = text(env, KEY);
+  if (value === undefined) return undefined;
+  const parts = new Map<string, string>();
+  for (const part of value.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) parts.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+  }
+  const fix = "copy it again from the Application Insights resource's Overview page, or leave it empty to send no telemetry";
+  if (!GUID.test(parts.get('instrumentationkey') ?? '')) throw new ConfigError(`${KEY} has no InstrumentationKey (a GUID): ${fix}.`);
+  for (const name of ['IngestionEndpoint', 'LiveEndpoint']) {
+    const endpoint = parts.get(name.toLowerCase());
+    if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new ConfigError(`${KEY} has ${name}=${JSON.stringify(endpoint)}, which is not an http(s) URL: ${fix}.`);
+  }
+  return value;
 }

@@ -1,4 +1,5 @@
-// HTTP surface: /api/messages (Bot Connector), /healthz, the built tab pages.
+// HTTP surface: /api/messages (Bot Connector), /healthz, the built tab pages (with the privacy
+// and terms pages the manifest links to, and the sign-in popup pages).
 import { existsSync } from 'node:fs';
 import restify from 'restify';
 import { IMPORT_PATH as CQD_IMPORT_PATH } from './api/cqd-import-routes';
@@ -70,6 +71,12 @@ export function createServer(deps: ServerDeps): restify.Server {
     server.get('/', (_req, res, next) => {
       res.redirect(302, '/tabs/index.html', next);
     });
+    // Short addresses for the legal pages, so a link to them never depends on the build layout.
+    for (const page of ['privacy', 'terms']) {
+      server.get(`/${page}`, (_req, res, next) => {
+        res.redirect(301, `/tabs/${page}.html`, next);
+      });
+    }
   }
   return server;
 }

@@ -46,7 +46,8 @@ export declare function checkIcons(icons: {
   outlineName?: string;
 }): string[];
 
-export declare function createZip(entries: { name: string; data: Buffer | string }[], opts?: { date?: Date }): Buffer;
+export declare function createZip(entries: { name: string; data: Buffer | string }[], opts?: { date?: Date }): Promise<Buffer>;
+export declare function writeZipFile(entries: { name: string; path: string }[], zipPath: string, opts?: { date?: Date }): Promise<void>;
 
 export interface BuildAppPackageOptions {
   envName?: string;
@@ -61,4 +62,13 @@ export declare function buildAppPackage(opts?: BuildAppPackageOptions): Promise<
   zipPath: string;
   manifest: any;
   entries: string[];
+}>;
+
+export declare const DEPLOY_ZIP_NAME: string;
+export declare function buildDeployArtefact(opts?: { rootDir?: string; outDir?: string; zip?: boolean }): Promise<{
+  stageDir: string;
+  files: number;
+  bytes: number;
+  zipPath: string | undefined;
+  zipBytes: number | undefined;
 }>;

@@ -1,11 +1,14 @@
-// Reusable parts of the Teams app packaging: env loading, placeholder filling, offline schema
-// validation, PNG checks and a tiny zip writer. Used by scripts/package-app.mjs,
-// scripts/make-icons.mjs and tests/app-package/. Node built-ins + @microsoft/app-manifest only.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// Reusable parts of the packaging (Teams app package and App Service deploy artefact): env loading, placeholder filling, offline schema
+// validation (@microsoft/app-manifest), PNG checks (pngjs) and zips (yazl). Used by
+// scripts/package-app.mjs, scripts/package-deploy.mjs, scripts/make-icons.mjs and tests/app-package/.
+import { spawnSync } from "node:child_process";
+import { cpSync, createWriteStream, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import zlib from "node:zlib";
+import { PNG } from "pngjs";
+import yazl from "yazl";
 
 const require = createRequire(import.meta.url);
 
@@ -239,34 +242,24 @@ export async function validateManifest(manifest) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PNG
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+// PNG (pngjs)
 
 /**
- * Width, height and format of a PNG (from its IHDR chunk); null when it is not a PNG.
+ * Width, height and format of a PNG; null when it is not a PNG pngjs can read.
  * @param {Buffer} buf
  */
 export function readPngInfo(buf) {
-  if (!Buffer.isBuffer(buf) || buf.length < 33) return null;
-  if (!buf.subarray(0, 8).equals(PNG_SIGNATURE)) return null;
-  if (buf.toString("latin1", 12, 16) !== "IHDR") return null;
-  return {
-    width: buf.readUInt32BE(16),
-    height: buf.readUInt32BE(20),
-    bitDepth: buf[24],
-    colorType: buf[25],
-    interlace: buf[28],
-  };
+  const png = readPng(buf);
+  return png && { width: png.width, height: png.height, bitDepth: png.depth, colorType: png.colorType, interlace: png.interlace ? 1 : 0 };
 }
 
-function pngChunk(type, data) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
+function readPng(buf) {
+  if (!Buffer.isBuffer(buf)) return null;
+  try {
+    return PNG.sync.read(buf);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -277,83 +270,22 @@ function pngChunk(type, data) {
  */
 export function encodePngRgba(width, height, rgba) {
   if (rgba.length !== width * height * 4) throw new Error("encodePngRgba: pixel buffer has the wrong size");
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // RGBA
-  ihdr[10] = 0;
-  ihdr[11] = 0;
-  ihdr[12] = 0;
-  const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (stride + 1)] = 0; // filter: none
-    rgba.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
-  }
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk("IHDR", ihdr),
-    pngChunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
+  // No row filter and zlib's default strategy: for flat icon art this is far smaller than
+  // pngjs's defaults (adaptive filters, run-length strategy).
+  return PNG.sync.write(
+    { width, height, data: rgba },
+    { colorType: 6, inputColorType: 6, bitDepth: 8, deflateLevel: 9, deflateStrategy: 0, filterType: 0 },
+  );
 }
 
 /**
- * Decodes a non-interlaced 8-bit RGB or RGBA PNG to RGBA pixels; null for other formats.
+ * Decodes any PNG to 8-bit RGBA pixels; null when it is not a PNG.
  * @param {Buffer} buf
  * @returns {{ width: number, height: number, data: Buffer } | null}
  */
 export function decodePngRgba(buf) {
-  const info = readPngInfo(buf);
-  if (!info || info.bitDepth !== 8 || info.interlace !== 0) return null;
-  const channels = info.colorType === 6 ? 4 : info.colorType === 2 ? 3 : 0;
-  if (!channels) return null;
-  const idat = [];
-  for (let off = 8; off + 8 <= buf.length; ) {
-    const len = buf.readUInt32BE(off);
-    const type = buf.toString("latin1", off + 4, off + 8);
-    if (type === "IDAT") idat.push(buf.subarray(off + 8, off + 8 + len));
-    if (type === "IEND") break;
-    off += 12 + len;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const { width, height } = info;
-  const stride = width * channels;
-  if (raw.length < (stride + 1) * height) return null;
-  const cur = Buffer.alloc(stride);
-  let prev = Buffer.alloc(stride);
-  const out = Buffer.alloc(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= channels ? cur[i - channels] : 0;
-      const b = prev[i];
-      const c = i >= channels ? prev[i - channels] : 0;
-      let pred = 0;
-      if (filter === 1) pred = a;
-      else if (filter === 2) pred = b;
-      else if (filter === 3) pred = (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      } else if (filter !== 0) return null;
-      cur[i] = (line[i] + pred) & 0xff;
-    }
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 4;
-      out[o] = cur[x * channels];
-      out[o + 1] = cur[x * channels + 1];
-      out[o + 2] = cur[x * channels + 2];
-      out[o + 3] = channels === 4 ? cur[x * channels + 3] : 255;
-    }
-    prev = Buffer.from(cur);
-  }
-  return { width, height, data: out };
+  const png = readPng(buf);
+  return png && { width: png.width, height: png.height, data: png.data };
 }
 
 /**
@@ -374,7 +306,7 @@ export function checkIcons({ color, outline, colorName = "color.png", outlineNam
       errors.push(`${name}: is ${info.width}x${info.height}, Teams requires ${size}x${size}`);
     }
   }
-  const decoded = readPngInfo(outline) ? decodePngRgba(outline) : null;
+  const decoded = decodePngRgba(outline);
   if (decoded) {
     let nonWhite = 0;
     let transparent = 0;
@@ -390,28 +322,19 @@ export function checkIcons({ color, outline, colorName = "color.png", outlineNam
 }
 
 // ---------------------------------------------------------------------------------------------
-// zip
+// zip (yazl)
 
-function dosDateTime(date) {
-  const year = Math.max(1980, date.getFullYear());
-  return {
-    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
-    date: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-  };
-}
+// Already compressed: deflating them again only costs time.
+const STORED = /\.(png|jpe?g|gif|webp|woff2?|zip|gz|br)$/i;
 
 /**
- * Builds a zip archive (deflate, or store when deflate does not help). No zip64: every entry
- * and the archive must stay below 4 GiB and 65535 entries, plenty for an app package.
- * @param {{ name: string, data: Buffer | string }[]} entries
- * @param {{ date?: Date }} [opts]
- * @returns {Buffer}
+ * Adds the entries to a new yazl archive. Names are checked first so a bad one fails with our
+ * message, before anything is written.
+ * @param {{ name: string, data?: Buffer | string, path?: string }[]} entries data in memory, or a file on disk
+ * @param {Date} date modification time of every entry (reproducible archives)
  */
-export function createZip(entries, { date = new Date() } = {}) {
-  const { time, date: dosDate } = dosDateTime(date);
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
+function newZip(entries, date) {
+  const zip = new yazl.ZipFile();
   const seen = new Set();
   for (const entry of entries) {
     const name = entry.name;
@@ -420,61 +343,37 @@ export function createZip(entries, { date = new Date() } = {}) {
     }
     if (seen.has(name)) throw new Error(`createZip: duplicate entry "${name}"`);
     seen.add(name);
-    const data = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data, "utf8");
-    const nameBuf = Buffer.from(name, "utf8");
-    const crc = zlib.crc32(data) >>> 0;
-    const deflated = zlib.deflateRawSync(data, { level: 9 });
-    const method = deflated.length < data.length ? 8 : 0;
-    const body = method === 8 ? deflated : data;
-    const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : 0x0800; // bit 11: UTF-8 name
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    local.writeUInt16LE(0, 28);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by (MS-DOS, 2.0)
-    central.writeUInt16LE(20, 6); // version needed
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt16LE(0, 30); // extra
-    central.writeUInt16LE(0, 32); // comment
-    central.writeUInt16LE(0, 34); // disk
-    central.writeUInt16LE(0, 36); // internal attributes
-    central.writeUInt32LE(0, 38); // external attributes
-    central.writeUInt32LE(offset, 42);
-
-    locals.push(local, nameBuf, body);
-    centrals.push(central, nameBuf);
-    offset += local.length + nameBuf.length + body.length;
+    const options = { mtime: date, compress: !STORED.test(name) };
+    if (entry.path !== undefined) zip.addFile(entry.path, name, options);
+    else zip.addBuffer(Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data ?? "", "utf8"), name, options);
   }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(0, 4);
-  end.writeUInt16LE(0, 6);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  end.writeUInt16LE(0, 20);
-  return Buffer.concat([...locals, cd, end]);
+  zip.end();
+  return zip;
+}
+
+/**
+ * Builds a zip archive in memory (deflate; PNGs and other compressed formats stored).
+ * @param {{ name: string, data: Buffer | string }[]} entries
+ * @param {{ date?: Date }} [opts]
+ * @returns {Promise<Buffer>}
+ */
+export async function createZip(entries, { date = new Date() } = {}) {
+  const zip = newZip(entries, date);
+  const chunks = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Streams a zip of files on disk to `zipPath` (for archives too big to hold in memory).
+ * @param {{ name: string, path: string }[]} entries
+ * @param {string} zipPath
+ * @param {{ date?: Date }} [opts]
+ */
+export async function writeZipFile(entries, zipPath, { date = new Date() } = {}) {
+  const zip = newZip(entries, date);
+  mkdirSync(dirname(zipPath), { recursive: true });
+  await pipeline(zip.outputStream, createWriteStream(zipPath));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -540,7 +439,7 @@ export async function buildAppPackage(opts = {}) {
   const iconErrors = checkIcons({ color, outline, colorName, outlineName });
   if (iconErrors.length) throw new PackageError(iconErrors);
 
-  const zip = createZip(
+  const zip = await createZip(
     [
       { name: "manifest.json", data: JSON.stringify(manifest, null, 2) + "\n" },
       { name: colorName, data: color },
@@ -553,3 +452,91 @@ export async function buildAppPackage(opts = {}) {
   writeFileSync(zipPath, zip);
   return { zipPath, manifest, entries: ["manifest.json", colorName, outlineName] };
 }
+
+// ---------------------------------------------------------------------------------------------
+// the App Service deploy artefact (scripts/package-deploy.mjs)
+
+export const DEPLOY_ZIP_NAME = "service-ops-deploy.zip";
+
+/** Files that do not run: sources, declarations, maps, docs (licences excepted). */
+function prunable(name) {
+  if (/^(licen[cs]e|notice|copying)/i.test(name)) return false;
+  return /\.(ts|mts|cts|map|md|markdown)$/i.test(name) || name === ".DS_Store";
+}
+
+function walk(dir, onFile, onDir = () => true) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (onDir(path, entry.name)) walk(path, onFile, onDir);
+    } else {
+      onFile(path, entry);
+    }
+  }
+}
+
+function run(cmd, args, cwd) {
+  // Windows runs npm.cmd only through a shell.
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", shell: process.platform === "win32", env: { ...process.env, npm_config_update_notifier: "false" } });
+  if (r.status !== 0) {
+    const detail = `${r.stderr ?? ""}${r.stdout ?? ""}`.trim().split("\n").slice(-5);
+    throw new PackageError([`\`${cmd} ${args.join(" ")}\` failed (exit ${r.status ?? r.signal ?? r.error?.message})`, ...detail]);
+  }
+}
+
+/**
+ * Lays out (and zips) the deploy artefact. Returns what it holds.
+ * @param {{ rootDir?: string, outDir?: string, zip?: boolean }} [opts]
+ */
+export async function buildDeployArtefact(opts = {}) {
+  const rootDir = opts.rootDir ?? REPO_ROOT;
+  const outDir = opts.outDir ?? join(rootDir, "appPackage", "build");
+  const stage = join(outDir, "deploy");
+  for (const f of ["dist/bot/index.js", "dist/tabs/index.html", "package.json", "package-lock.json"]) {
+    if (!existsSync(join(rootDir, f))) throw new PackageError(`${f} is missing: run \`npm run build\` first (the artefact is made from the build).`);
+  }
+  rmSync(stage, { recursive: true, force: true });
+  cpSync(join(rootDir, "dist"), join(stage, "dist"), {
+    recursive: true,
+    filter: (src) => !src.endsWith(".map") && !src.endsWith(`${sep}.build-stamp`),
+  });
+  for (const f of ["package.json", "package-lock.json"]) cpSync(join(rootDir, f), join(stage, f));
+
+  // The lock file decides the versions; --omit=dev leaves out every devDependency and what only
+  // they need. No install scripts: no production dependency needs one to run.
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  run(npm, ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], stage);
+
+  const modules = join(stage, "node_modules");
+  // Command shims are symlinks and nothing on the server runs them.
+  rmSync(join(modules, ".bin"), { recursive: true, force: true });
+  walk(modules, (path, entry) => {
+    if (entry.isSymbolicLink()) throw new PackageError(`${relative(stage, path)} is a symbolic link: the artefact must hold real files only`);
+    if (prunable(entry.name)) rmSync(path);
+  }, (path, name) => {
+    if (name === ".bin") {
+      rmSync(path, { recursive: true, force: true });
+      return false;
+    }
+    return true;
+  });
+
+  const files = [];
+  let bytes = 0;
+  walk(stage, (path) => {
+    const size = statSync(path).size;
+    bytes += size;
+    files.push({ name: relative(stage, path).split(sep).join("/"), path });
+  });
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  const result = { stageDir: stage, files: files.length, bytes, zipPath: undefined, zipBytes: undefined };
+  if (opts.zip !== false) {
+    const zipPath = join(outDir, DEPLOY_ZIP_NAME);
+    rmSync(zipPath, { force: true });
+    await writeZipFile(files, zipPath);
+    result.zipPath = zipPath;
+    result.zipBytes = lstatSync(zipPath).size;
+  }
+  return result;
+}
+

@@ -2,9 +2,12 @@
 // tenant and a workspace the bot is installed in. The development identity exists only in local
 // mode without any app id.
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJwksKeyProvider, ENTRA_JWKS_URL, staticKeyProvider } from '../../bot/src/api/tab-auth';
+import { errors } from 'jose';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createJwksKeyProvider, ENTRA_JWKS_URL, staticKeyProvider, TabAuthError, verifySsoToken } from '../../bot/src/api/tab-auth';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { installDirectly, viewsFeature } from '../support/seed-workspace';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
@@ -182,26 +185,59 @@ describe('tab pages', () => {
 });
 
 describe('Entra key set', () => {
+  const jwk = { ...signing.publicKey.export({ format: 'jwk' }), kid: KID, use: 'sig' };
+  const jwks = JSON.stringify({ keys: [jwk, { kty: 'EC', kid: 'ec', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' }] });
+  const header = (kid: string) => ({ alg: 'RS256', kid });
+  const jws = { payload: '', signature: '' };
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('is fetched from the fixed JWKS URL, cached, and refreshed on an unknown kid at most once per interval', async () => {
-    const jwk = { ...signing.publicKey.export({ format: 'jwk' }), kid: KID, use: 'sig' };
+    vi.useFakeTimers({ toFake: ['Date'] });
     const calls: string[] = [];
-    let now = 0;
     const provider = createJwksKeyProvider({
-      now: () => now,
       minRefreshMs: 60_000,
-      fetch: (async (url: string) => {
+      fetch: async (url) => {
         calls.push(url);
-        return new Response(JSON.stringify({ keys: [jwk, { kty: 'EC', kid: 'ec' }] }), { status: 200 });
-      }) as unknown as typeof fetch,
+        return new Response(jwks, { status: 200 });
+      },
     });
-    expect(await provider.getKey(KID)).toBeDefined();
-    expect(await provider.getKey(KID)).toBeDefined();
+    expect(await provider(header(KID), jws)).toBeDefined();
+    expect(await provider(header(KID), jws)).toBeDefined();
     expect(calls).toEqual([ENTRA_JWKS_URL]);
-    expect(await provider.getKey('forged-1')).toBeUndefined();
-    expect(await provider.getKey('forged-2')).toBeUndefined();
+    await expect(provider(header('forged-1'), jws)).rejects.toThrow(errors.JWKSNoMatchingKey);
+    await expect(provider(header('forged-2'), jws)).rejects.toThrow(errors.JWKSNoMatchingKey);
     expect(calls).toHaveLength(1);
-    now += 61_000;
-    expect(await provider.getKey('forged-3')).toBeUndefined();
+    vi.setSystemTime(Date.now() + 61_000);
+    await expect(provider(header('forged-3'), jws)).rejects.toThrow(errors.JWKSNoMatchingKey);
     expect(calls).toHaveLength(2);
+  });
+
+  it('verifies a token against keys served over HTTP, and refuses one when the key set cannot be fetched', async () => {
+    let requests = 0;
+    let up = true;
+    // Written without chaining: restify, loaded in this process, patches writeHead to return nothing.
+    const jwksServer = createHttpServer((_req, res) => {
+      requests++;
+      res.statusCode = up ? 200 : 503;
+      res.setHeader('content-type', 'application/json');
+      res.end(up ? jwks : '{}');
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/keys`;
+      const opts = { audiences: [CLIENT_ID], now: new Date() };
+      const identity = await verifySsoToken(token(), { ...opts, keys: createJwksKeyProvider({ url }) });
+      expect(identity).toEqual({ kind: 'sso', tenantId: TENANT, userId: 'user-oid-1', name: 'Alex Rivera' });
+      expect(requests).toBe(1);
+      up = false;
+      const refused = await verifySsoToken(token(), { ...opts, keys: createJwksKeyProvider({ url }) }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(TabAuthError);
+      expect((refused as TabAuthError).status).toBe(401);
+      expect((refused as TabAuthError).message).toMatch(/could not be verified/);
+    } finally {
+      jwksServer.close();
+    }
   });
 });

@@ -306,6 +306,22 @@ describe("icons", () => {
     expect(c.data[mid + 3]).toBe(255);
   });
 
+  it("are exactly what npm run icons draws (pngjs encoding)", () => {
+    const out = mkdtempSync(join(tmpdir(), "svcops-icons-"));
+    try {
+      const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts/make-icons.mjs"), "--out-dir", out], { encoding: "utf8" });
+      expect(r.status).toBe(0);
+      for (const [name, committed] of [["color.png", color], ["outline.png", outline]] as const) {
+        const drawn = decodePngRgba(readFileSync(join(out, name)))!;
+        const mine = decodePngRgba(committed)!;
+        expect([drawn.width, drawn.height]).toEqual([mine.width, mine.height]);
+        expect(drawn.data.equals(mine.data)).toBe(true);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it("checkIcons reports wrong sizes and a non-white outline", () => {
     const errors = checkIcons({ color: outline, outline: color });
     expect(errors).toContain("color.png: is 32x32, Teams requires 192x192");
@@ -367,20 +383,21 @@ describe("zip package", () => {
     expect(existsSync(join(dir, "appPackage.nowhere.zip"))).toBe(false);
   });
 
-  it("zip writer stores and deflates entries readable by an independent reader", () => {
+  it("zip writer (yazl) deflates text, stores PNGs, and is readable by an independent reader", async () => {
     const text = "Service Ops ".repeat(200);
-    const tiny = Buffer.from([1, 2, 3]);
-    const entries = readZip(createZip([
+    const png = readFileSync(join(APP_PACKAGE, "outline.png"));
+    const entries = readZip(await createZip([
       { name: "a.txt", data: text },
-      { name: "dir/b.bin", data: tiny },
+      { name: "dir/b.png", data: png },
     ]));
     expect(entries.map((e) => [e.name, e.method])).toEqual([
       ["a.txt", 8],
-      ["dir/b.bin", 0],
+      ["dir/b.png", 0],
     ]);
     expect(entries[0]!.data.toString()).toBe(text);
-    expect(entries[1]!.data.equals(tiny)).toBe(true);
-    expect(() => createZip([{ name: "../evil", data: "x" }])).toThrow(/invalid entry name/);
+    expect(entries[1]!.data.equals(png)).toBe(true);
+    await expect(createZip([{ name: "../evil", data: "x" }])).rejects.toThrow(/invalid entry name/);
+    await expect(createZip([{ name: "a", data: "x" }, { name: "a", data: "y" }])).rejects.toThrow(/duplicate entry/);
   });
 });
 

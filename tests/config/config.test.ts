@@ -85,3 +85,25 @@ describe('env files', () => {
     expect(c.storage.kind).toBe('embedded');
   });
 });
+
+describe('Application Insights', () => {
+  const CS = 'InstrumentationKey=5a1c9d3e-8b7f-4e21-9c6d-0f3a2b1e4d55;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId=0b7f3c9e-3d5a-4c61-9a43-2f6f1f7e9d11';
+
+  it('is off without APPLICATIONINSIGHTS_CONNECTION_STRING, and when it is blank', () => {
+    expect(loadConfig({}).applicationInsightsConnectionString).toBeUndefined();
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: '  ' }).applicationInsightsConnectionString).toBeUndefined();
+  });
+
+  it('takes the connection string Bicep sets from the resource as it is', () => {
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: CS }).applicationInsightsConnectionString).toBe(CS);
+  });
+
+  it.each([
+    ['IngestionEndpoint=https://x.in.applicationinsights.azure.com/', /has no InstrumentationKey/],
+    ['InstrumentationKey=not-a-guid', /has no InstrumentationKey \(a GUID\)/],
+    ['InstrumentationKey=5a1c9d3e-8b7f-4e21-9c6d-0f3a2b1e4d55;IngestionEndpoint=westeurope', /IngestionEndpoint="westeurope", which is not an http\(s\) URL/],
+  ])('rejects %s with one line naming the fix', (value, message) => {
+    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: value })).toThrow(message);
+    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: value })).toThrow(/Application Insights resource's Overview page, or leave it empty/);
+  });
+});

@@ -1,8 +1,9 @@
 // Who is calling the tab API. In production: a Teams SSO token (an Entra access token for our
-// AAD app), verified here with node:crypto (RS256 against Entra's published keys). In local
-// mode only, and only when no app id is configured: a clearly-labelled development identity.
-// The tab's Teams context is never identity: it only says which workspace the page asks for.
-import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
+// AAD app), verified with jose (RS256 against Entra's published keys, issuer, audience, expiry).
+// In local mode only, and only when no app id is configured: a clearly-labelled development
+// identity. The tab's Teams context is never identity: it only says which workspace the page asks for.
+import type { KeyObject } from 'node:crypto';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, errors, jwtVerify, type FetchImplementation, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AppConfig } from '../config';
 
 export interface TabIdentity {
@@ -21,11 +22,8 @@ export class TabAuthError extends Error {
   }
 }
 
-/** Where signing keys come from. Production: Entra's JWKS; tests inject their own. */
-export interface SigningKeyProvider {
-  /** The RSA public key with this key id, or undefined when no such key is published. */
-  getKey(kid: string): Promise<KeyObject | undefined>;
-}
+/** Where signing keys come from (a jose key resolver). Production: Entra's JWKS; tests inject their own. */
+export type SigningKeyProvider = JWTVerifyGetKey;
 
 export interface TabAuthOptions {
   /** Test seam: the signing keys. Defaults to Entra's common JWKS, fetched and cached. */
@@ -107,106 +105,76 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(v) ? v[0] : v;
 }
 
-interface JwtHeader { alg?: unknown; kid?: unknown; typ?: unknown }
-interface JwtClaims {
-  iss?: unknown; aud?: unknown; exp?: unknown; nbf?: unknown; tid?: unknown; oid?: unknown;
-  name?: unknown; preferred_username?: unknown; upn?: unknown; scp?: unknown; ver?: unknown;
-}
-
-function decodePart<T>(part: string, what: string): T {
-  try {
-    const v = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error();
-    return v as T;
-  } catch {
-    throw new TabAuthError(`The token's ${what} is not valid JSON.`);
-  }
-}
-
 /** Verifies a Teams SSO (Entra v1 or v2 access) token and returns who it names. */
 export async function verifySsoToken(token: string, opts: { audiences: readonly string[]; keys: SigningKeyProvider; now: Date }): Promise<TabIdentity> {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) throw new TabAuthError('The token is not a JWT.');
-  const [h, p, s] = parts as [string, string, string];
-  const head = decodePart<JwtHeader>(h, 'header');
-  // Only RS256: never "none", never HMAC with a public key as secret.
-  if (head.alg !== 'RS256') throw new TabAuthError('The token is not signed with RS256.');
-  if (typeof head.kid !== 'string' || !head.kid) throw new TabAuthError('The token names no signing key.');
-  const key = await opts.keys.getKey(head.kid);
-  if (!key) throw new TabAuthError('The token is signed with a key Entra does not publish.');
-  const signatureOk = verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'));
-  if (!signatureOk) throw new TabAuthError('The token signature is invalid.');
-
-  const c = decodePart<JwtClaims>(p, 'payload');
-  const tid = typeof c.tid === 'string' && GUID.test(c.tid) ? c.tid : undefined;
+  // The issuer names the token's own tenant, so it can only be checked once tid is known: read
+  // the claims unverified to pick the issuers, then let jose verify signature and claims.
+  let unverified: JWTPayload;
+  try {
+    unverified = decodeJwt(token);
+  } catch {
+    throw new TabAuthError('The token is not a JWT.');
+  }
+  const tid = typeof unverified.tid === 'string' && GUID.test(unverified.tid) ? unverified.tid : undefined;
   if (!tid) throw new TabAuthError('The token has no tenant (tid).');
-  const issuers = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
-  if (typeof c.iss !== 'string' || !issuers.includes(c.iss)) throw new TabAuthError('The token was not issued by Entra for its tenant.');
-  const aud = Array.isArray(c.aud) ? c.aud : [c.aud];
-  if (!aud.some((a) => typeof a === 'string' && opts.audiences.includes(a))) throw new TabAuthError('The token is for another application (audience).');
-  const now = Math.floor(opts.now.getTime() / 1000);
-  if (typeof c.exp !== 'number' || now > c.exp + CLOCK_SKEW_SECONDS) throw new TabAuthError('The token has expired: reload the tab to get a new one.');
-  if (c.nbf !== undefined && (typeof c.nbf !== 'number' || now + CLOCK_SKEW_SECONDS < c.nbf)) throw new TabAuthError('The token is not valid yet.');
-  const scopes = typeof c.scp === 'string' ? c.scp.split(' ') : [];
+  let claims: JWTPayload;
+  try {
+    ({ payload: claims } = await jwtVerify(token, opts.keys, {
+      // Only RS256: never "none", never HMAC with a public key as secret.
+      algorithms: ['RS256'],
+      issuer: [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`],
+      audience: [...opts.audiences],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      currentDate: opts.now,
+      requiredClaims: ['exp'],
+    }));
+  } catch (e) {
+    throw new TabAuthError(rejection(e));
+  }
+  const scopes = typeof claims.scp === 'string' ? claims.scp.split(' ') : [];
   if (!scopes.includes(SSO_SCOPE)) throw new TabAuthError(`The token lacks the ${SSO_SCOPE} scope (app-only tokens are not accepted).`);
-  if (typeof c.oid !== 'string' || !c.oid) throw new TabAuthError('The token names no user (oid).');
-  const name = [c.name, c.preferred_username, c.upn].find((v): v is string => typeof v === 'string' && v.length > 0) ?? c.oid;
-  return { kind: 'sso', tenantId: tid.toLowerCase(), userId: c.oid, name };
+  const oid = claims.oid;
+  if (typeof oid !== 'string' || !oid) throw new TabAuthError('The token names no user (oid).');
+  const name = [claims.name, claims.preferred_username, claims.upn].find((v): v is string => typeof v === 'string' && v.length > 0) ?? oid;
+  return { kind: 'sso', tenantId: tid.toLowerCase(), userId: oid, name };
+}
+
+/** One line a person can act on, for each way jose refuses a token. */
+function rejection(e: unknown): string {
+  if (e instanceof errors.JWTExpired) return 'The token has expired: reload the tab to get a new one.';
+  if (e instanceof errors.JWTClaimValidationFailed) {
+    if (e.claim === 'iss') return 'The token was not issued by Entra for its tenant.';
+    if (e.claim === 'aud') return 'The token is for another application (audience).';
+    if (e.claim === 'nbf') return 'The token is not valid yet.';
+    return e.reason === 'missing' ? `The token has no ${e.claim} claim.` : `The token's ${e.claim} claim is invalid.`;
+  }
+  if (e instanceof errors.JOSEAlgNotAllowed) return 'The token is not signed with RS256.';
+  if (e instanceof errors.JWKSNoMatchingKey) return 'The token is signed with a key Entra does not publish.';
+  if (e instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is invalid.';
+  if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid || e instanceof TypeError) {
+    return "Entra's signing keys could not be fetched to check the token: try again in a moment.";
+  }
+  if (e instanceof errors.JWSInvalid || e instanceof errors.JWTInvalid) return 'The token is not a valid JWT.';
+  // jose's own words (e.g. a JWKS answer that was not 200): they name no secret.
+  if (e instanceof errors.JOSEError) return `The token could not be verified: ${e.message}.`;
+  return 'The token could not be verified.';
 }
 
 /**
- * Entra's JWKS, cached. Keys roll over every few weeks: an unknown kid refreshes the set, but
- * at most once per `minRefreshMs`, so a flood of forged kids cannot make us hammer Entra.
+ * Entra's published keys, through jose's remote key set: cached for `maxAgeMs`; an unknown kid
+ * refetches, but at most once per `minRefreshMs`, so a flood of forged kids cannot make us
+ * hammer Entra. `url` and `fetch` are test seams (a local JWKS server, a recording fetch).
  */
-export function createJwksKeyProvider(options: { fetch?: typeof fetch; maxAgeMs?: number; minRefreshMs?: number; now?: () => number } = {}): SigningKeyProvider {
-  const doFetch = options.fetch ?? fetch;
-  const maxAge = options.maxAgeMs ?? 24 * 3600_000;
-  const minRefresh = options.minRefreshMs ?? 5 * 60_000;
-  const now = options.now ?? Date.now;
-  let cache = new Map<string, KeyObject>();
-  let fetchedAt = -Infinity;
-  let inflight: Promise<void> | undefined;
-
-  const refresh = (): Promise<void> => {
-    inflight ??= (async () => {
-      try {
-        const res = await doFetch(ENTRA_JWKS_URL, { signal: AbortSignal.timeout(5000) });
-        if (!res.ok) throw new Error(`JWKS answered ${res.status}`);
-        const body = (await res.json()) as { keys?: (JsonWebKey & { kid?: string; use?: string })[] };
-        const next = new Map<string, KeyObject>();
-        for (const jwk of body.keys ?? []) {
-          if (jwk.kty !== 'RSA' || typeof jwk.kid !== 'string' || (jwk.use && jwk.use !== 'sig')) continue;
-          try {
-            next.set(jwk.kid, createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' }));
-          } catch {
-            // a malformed key is skipped; the others still work
-          }
-        }
-        cache = next;
-      } finally {
-        fetchedAt = now();
-        inflight = undefined;
-      }
-    })();
-    return inflight;
-  };
-
-  return {
-    async getKey(kid) {
-      const age = now() - fetchedAt;
-      if (age > maxAge || (!cache.has(kid) && age > minRefresh)) {
-        try {
-          await refresh();
-        } catch {
-          // Entra unreachable: keep answering from the cache we have (possibly none → 401)
-        }
-      }
-      return cache.get(kid);
-    },
-  };
+export function createJwksKeyProvider(options: { url?: string; fetch?: FetchImplementation; maxAgeMs?: number; minRefreshMs?: number; timeoutMs?: number } = {}): SigningKeyProvider {
+  return createRemoteJWKSet(new URL(options.url ?? ENTRA_JWKS_URL), {
+    cacheMaxAge: options.maxAgeMs ?? 24 * 3600_000,
+    cooldownDuration: options.minRefreshMs ?? 5 * 60_000,
+    timeoutDuration: options.timeoutMs ?? 5000,
+    ...(options.fetch ? { [customFetch]: options.fetch } : {}),
+  });
 }
 
 /** A fixed key set (tests, or a JWKS document supplied by other means). */
 export function staticKeyProvider(keys: Record<string, KeyObject>): SigningKeyProvider {
-  return { getKey: async (kid) => keys[kid] };
+  return createLocalJWKSet({ keys: Object.entries(keys).map(([kid, key]) => ({ ...(key.export({ format: 'jwk' }) as JWK), kid, use: 'sig' })) });
 }
