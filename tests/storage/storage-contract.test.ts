@@ -7,7 +7,7 @@ import { TableClient } from '@azure/data-tables';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConfirmedDraft } from '../../bot/src/domain/findings/draft';
 import { FindingService } from '../../bot/src/domain/findings/finding-service';
-import { type Workspace, workspaceKey } from '../../bot/src/domain/workspace';
+import type { Workspace } from '../../bot/src/domain/workspace';
 import { checkRow, StorageContractError, where } from '../../bot/src/storage/checked-query';
 import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
 import { createOpsRepositories, OPS_TABLES, type OpsTable } from '../../bot/src/storage/ops/table-ops-repositories';
@@ -76,19 +76,39 @@ describe('repositories against a store that ignores their filters', () => {
   });
 });
 
-describe('a turn\'s one read of its conversation', () => {
-  it('finds the reference and the open dialog together, and refuses rows it did not ask for', async () => {
+describe('a turn\'s read of its conversation', () => {
+  it('one point read gives the reference and who has a dialog open; only a listed user costs a second read', async () => {
     const conversationId = `${tenantA.scopeId};messageid=1`;
-    await new TableDialogSessionRepository(honest('Conversations')).save({
+    const sessions = new TableDialogSessionRepository(honest('Conversations'));
+    await sessions.save({
       workspace: tenantA, conversationId, userId: alice.id, dialog: 'finding', step: 'building', draft: {}, startedAt: '2026-11-03T09:00:00Z', updatedAt: '2026-11-03T09:00:00Z',
     });
-    const read = await new TableConversationState(honest('Conversations')).read(tenantA, conversationId, alice.id);
-    expect({ target: read.target?.conversationId, dialog: read.session?.dialog, step: read.session?.step }).toEqual({ target: conversationId, dialog: 'finding', step: 'building' });
-    const bob = await new TableConversationState(honest('Conversations')).read(tenantA, conversationId, 'aad-bob');
-    expect({ target: bob.target?.conversationId, session: bob.session }).toEqual({ target: conversationId, session: undefined });
-    // Without its filter the query gets the table from its first partition: read the workspace that sorts last.
-    const last = [tenantA, tenantB].sort((a, b) => workspaceKey(a).localeCompare(workspaceKey(b)))[1]!;
-    await expect(new TableConversationState(filterIgnoring('Conversations')).read(last, `${last.scopeId};messageid=1`, alice.id)).rejects.toThrow(StorageContractError);
+    let gets = 0;
+    const counted = honest('Conversations');
+    counted.pipeline.addPolicy({ name: 'count', sendRequest: (request, next) => { if (request.method === 'GET') gets++; return next(request); } });
+    const read = await new TableConversationState(counted).read(tenantA, conversationId, alice.id);
+    expect({ target: read.target?.conversationId, listed: read.listed, dialog: read.session?.dialog, step: read.session?.step, gets }).toEqual({ target: conversationId, listed: true, dialog: 'finding', step: 'building', gets: 2 });
+    gets = 0;
+    const bob = await new TableConversationState(counted).read(tenantA, conversationId, 'aad-bob');
+    expect({ target: bob.target?.conversationId, listed: bob.listed, session: bob.session, gets }).toEqual({ target: conversationId, listed: false, session: undefined, gets: 1 });
+    // Ended: the session row goes, and then the listing, so the next read is one call again.
+    await sessions.delete(tenantA, conversationId, alice.id);
+    gets = 0;
+    const after = await new TableConversationState(counted).read(tenantA, conversationId, alice.id);
+    expect({ listed: after.listed, session: after.session, gets, reference: after.target?.reference }).toEqual({ listed: false, session: undefined, gets: 1, reference: '{}' });
+  });
+
+  it('a dialog begun before the conversation\'s reference was saved is found, and the reference is merged around the listing', async () => {
+    const w = ws();
+    const conversationId = `${w.scopeId};messageid=9`;
+    await new TableDialogSessionRepository(honest('Conversations')).save({ workspace: w, conversationId, userId: alice.id, dialog: 'escalation', step: 'service', draft: {}, startedAt: '2026-11-03T09:00:00Z', updatedAt: '2026-11-03T09:00:00Z' });
+    const first = await new TableConversationState(honest('Conversations')).read(w, conversationId, alice.id);
+    expect({ target: first.target, dialog: first.session?.dialog }).toEqual({ target: undefined, dialog: 'escalation' });
+    const targets = new TableConversationTargetRepository(honest('Conversations'));
+    expect(await targets.get(w, conversationId)).toBeUndefined();
+    await targets.upsert({ workspace: w, conversationId, kind: 'channel', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', reference: '{"r":1}', active: true, lastSeenAt: '2026-11-03T09:00:00Z' });
+    const second = await new TableConversationState(honest('Conversations')).read(w, conversationId, alice.id);
+    expect({ reference: second.target?.reference, listed: second.listed, dialog: second.session?.dialog }).toEqual({ reference: '{"r":1}', listed: true, dialog: 'escalation' });
   });
 });
 

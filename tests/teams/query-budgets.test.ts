@@ -45,19 +45,21 @@ describe('query budgets', () => {
     expect(measured).toEqual(CHAT_BUDGETS);
   });
 
-  it('dialog turns: the conversation row and the session are read together, once per turn', async () => {
+  it('dialog turns: point reads only, the session read only for a user the conversation lists', async () => {
     const fresh = conversation({ serviceUrl: connector.serviceUrl, scope: 'personal' });
     const reads = (list: StoreCall[]) => list.filter((c) => c.method === 'GET').length;
-    // A new conversation's first message is the one-line finding shortcut: one read (nothing
-    // stored yet), the new reference and the draft written; the confirmation card answers.
+    // A new conversation's first message is the one-line finding shortcut: the conversation row is
+    // looked up (none yet) and saved, the user listed on it, the draft saved; the confirmation card answers.
     const first = await measure(() => bot.send(fresh.message('finding VPN: poor audio in Building 4, PSR 3.9%')));
-    expect({ ...first, reads: reads(calls), tables: [...new Set(calls.map((c) => c.table))] }).toEqual({ calls: 3, rows: 0, reads: 1, tables: ['Conversations'] });
-    // An answer typed while the draft waits: one read, the session saved; the reference is current.
+    expect({ ...first, reads: reads(calls), tables: [...new Set(calls.map((c) => c.table))] }).toEqual({ calls: 5, rows: 1, reads: 2, tables: ['Conversations'] });
+    // While the draft waits: the row (listing the user), the session, and the session saved.
     const typed = await measure(() => bot.send(fresh.message('resume')));
-    expect({ ...typed, reads: reads(calls) }).toEqual({ calls: 2, rows: 2, reads: 1 });
-    // Cancelling ends the session: one read, one delete.
+    expect({ ...typed, reads: reads(calls) }).toEqual({ calls: 3, rows: 2, reads: 2 });
+    // Cancelling deletes the session, then takes the user off the row's list.
     const cancelled = await measure(() => bot.send(fresh.message('cancel')));
-    expect({ ...cancelled, reads: reads(calls) }).toEqual({ calls: 2, rows: 2, reads: 1 });
+    expect({ ...cancelled, reads: reads(calls) }).toEqual({ calls: 5, rows: 3, reads: 3 });
+    // And the next message is one point read again.
+    expect(await measure(() => bot.send(fresh.message('help')))).toEqual({ calls: 1, rows: 1 });
   });
 
   it('tab views', async () => {

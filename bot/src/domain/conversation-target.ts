@@ -34,9 +34,13 @@ export interface ConversationTargetRepository {
 export interface ConversationSnapshot {
   target?: ConversationTarget;
   session?: DialogSession;
+  /** The conversation lists the user as having a dialog open (the session may be gone since). */
+  listed: boolean;
+  /** The conversation has a row at all (a conversation seen for the first time has none). */
+  known: boolean;
 }
 
 export interface ConversationStateReader {
-  /** The conversation row and the user's dialog session together, in one storage call. */
+  /** The conversation row and, when it lists the user, the user's dialog session. */
   read(workspace: Workspace, conversationId: string, userId: string): Promise<ConversationSnapshot>;
 }

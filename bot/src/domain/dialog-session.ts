@@ -19,11 +19,19 @@ export interface DialogSession<D = unknown> {
   etag?: string;
 }
 
+/**
+ * Whether the conversation's row already lists the user as having a dialog open (known from the
+ * turn's read); unknown means "make sure".
+ */
+export interface ListingHint {
+  listed?: boolean;
+}
+
 export interface DialogSessionRepository {
   get(workspace: Workspace, conversationId: string, userId: string): Promise<DialogSession | undefined>;
   /** Saves with the session's ETag when it has one; returns the session with its new ETag. */
-  save(session: DialogSession): Promise<DialogSession>;
-  delete(workspace: Workspace, conversationId: string, userId: string): Promise<void>;
+  save(session: DialogSession, hint?: ListingHint): Promise<DialogSession>;
+  delete(workspace: Workspace, conversationId: string, userId: string, hint?: ListingHint): Promise<void>;
 }
 
 /** A session untouched for this long is offered to resume or discard, not silently continued. */

@@ -1,27 +1,39 @@
-// A turn's one read: the conversation row (its reference) and the user's dialog session share a
-// partition, so one query for the two RowKeys answers both "is the stored reference current?"
-// and "is a dialog open?", and a missing row is an empty answer rather than a 404 to catch.
+// A turn's read of its conversation: one point read of the conversation row gives the reference
+// and the users with a dialog open (dialog-listing.ts); only a listed user costs a second point
+// read, for the session. A conversation seen for the first time has no row yet (one 404, once).
 import type { TableClient } from '@azure/data-tables';
 import type { ConversationSnapshot, ConversationStateReader } from '../domain/conversation-target';
 import { type Workspace, workspaceKey } from '../domain/workspace';
-import { queryAll } from './checked-query';
+import { getRow } from './checked-query';
+import { isListed } from './dialog-listing';
 import { encodeKey } from './keys';
 import { type TargetEntity, toTarget } from './table-conversation-target-repository';
 import { type SessionEntity, sessionKeys, toSession } from './table-dialog-session-repository';
+import { isNotFound } from './table-store';
 
 export class TableConversationState implements ConversationStateReader {
   constructor(private readonly table: TableClient) {}
 
   async read(workspace: Workspace, conversationId: string, userId: string): Promise<ConversationSnapshot> {
     const partition = encodeKey(workspaceKey(workspace));
-    const targetKey = encodeKey(conversationId);
-    const sessionKey = sessionKeys(workspace, conversationId, userId).rowKey;
-    const rows = await queryAll<Record<string, unknown>>(this.table, { partition, rows: { in: [targetKey, sessionKey] } }, 2);
-    const snapshot: ConversationSnapshot = {};
-    for (const row of rows) {
-      if (row.rowKey === targetKey) snapshot.target = toTarget(row as unknown as TargetEntity);
-      else snapshot.session = toSession(row as unknown as SessionEntity & { etag?: string });
+    const row = await this.row<TargetEntity & { dialogUsers?: string }>(partition, encodeKey(conversationId));
+    if (!row) return { listed: false, known: false };
+    const snapshot: ConversationSnapshot = { listed: isListed(row.dialogUsers, userId), known: true };
+    // A row made by listing a dialog before the first reference was saved has no reference yet.
+    if (row.reference) snapshot.target = toTarget(row);
+    if (snapshot.listed) {
+      const session = await this.row<SessionEntity>(partition, sessionKeys(workspace, conversationId, userId).rowKey);
+      if (session) snapshot.session = toSession(session);
     }
     return snapshot;
+  }
+
+  private async row<T extends object>(partitionKey: string, rowKey: string) {
+    try {
+      return await getRow<T>(this.table, partitionKey, rowKey);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
   }
 }

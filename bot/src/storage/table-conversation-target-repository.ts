@@ -52,7 +52,8 @@ export class TableConversationTargetRepository implements ConversationTargetRepo
   async get(workspace: Workspace, conversationId: string): Promise<ConversationTarget | undefined> {
     try {
       const e = await getRow<TargetEntity>(this.table, encodeKey(workspaceKey(workspace)), encodeKey(conversationId));
-      return toTarget(e);
+      // A row holding only the dialog list (no reference saved yet) is not a target.
+      return e.reference ? toTarget(e) : undefined;
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;

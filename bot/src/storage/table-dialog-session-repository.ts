@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import type { DialogSession, DialogSessionRepository } from '../domain/dialog-session';
+import type { DialogSession, DialogSessionRepository, ListingHint } from '../domain/dialog-session';
+import { DialogListing } from './dialog-listing';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
@@ -25,8 +26,8 @@ export interface SessionEntity {
 }
 
 /**
- * Sessions live in the Conversations table, in the conversation's own partition, so a turn reads
- * the conversation row and the user's session in one query (see TableConversationState).
+ * Sessions live in the Conversations table, in the conversation's own partition, next to the
+ * conversation row that lists the users with a session open (see dialog-listing.ts).
  */
 export function sessionKeys(workspace: Workspace, conversationId: string, userId: string) {
   // '|~dialog|' cannot end an encoded conversation id's own row: those rows have no such suffix.
@@ -51,7 +52,11 @@ export function toSession(e: SessionEntity & { etag?: string }): DialogSession {
 
 /** One row per user per conversation: at most one dialog in progress for each. */
 export class TableDialogSessionRepository implements DialogSessionRepository {
-  constructor(private readonly table: TableClient) {}
+  private readonly listing: DialogListing;
+
+  constructor(private readonly table: TableClient) {
+    this.listing = new DialogListing(table);
+  }
 
   async get(workspace: Workspace, conversationId: string, userId: string): Promise<DialogSession | undefined> {
     const k = sessionKeys(workspace, conversationId, userId);
@@ -63,9 +68,10 @@ export class TableDialogSessionRepository implements DialogSessionRepository {
     }
   }
 
-  async save(session: DialogSession): Promise<DialogSession> {
+  async save(session: DialogSession, hint: ListingHint = {}): Promise<DialogSession> {
+    const k = sessionKeys(session.workspace, session.conversationId, session.userId);
     const entity: SessionEntity = {
-      ...sessionKeys(session.workspace, session.conversationId, session.userId),
+      ...k,
       tenantId: session.workspace.tenantId,
       scope: session.workspace.scope,
       scopeId: session.workspace.scopeId,
@@ -80,18 +86,21 @@ export class TableDialogSessionRepository implements DialogSessionRepository {
       submitKey: session.submitKey ?? '',
     };
     assertEntityLimits(entity as unknown as Record<string, unknown>);
+    // Listed first: a session is never saved where the turn's read would not look for it.
+    if (!hint.listed) await this.listing.list(k.partitionKey, encodeKey(session.conversationId), session.userId);
     const response = session.etag
       ? await this.table.updateEntity(entity, 'Replace', { etag: session.etag })
       : await this.table.upsertEntity(entity, 'Replace');
     return { ...session, etag: response.etag };
   }
 
-  async delete(workspace: Workspace, conversationId: string, userId: string): Promise<void> {
+  async delete(workspace: Workspace, conversationId: string, userId: string, hint: ListingHint = {}): Promise<void> {
     const k = sessionKeys(workspace, conversationId, userId);
     try {
       await this.table.deleteEntity(k.partitionKey, k.rowKey);
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
+    if (hint.listed !== false) await this.listing.unlist(k.partitionKey, encodeKey(conversationId), userId);
   }
 }

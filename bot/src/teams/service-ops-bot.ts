@@ -36,7 +36,10 @@ export class ServiceOpsBot extends ActivityHandler {
       // reference that needs writing is written alongside the reply, so a storage hiccup never
       // blocks the answer.
       const snapshot = await this.snapshots.load(context);
-      const remembered = snapshot ? this.remember(context, false, snapshot) : Promise.resolve();
+      // A conversation's first message saves its row before anything else writes to it (a dialog
+      // listed there), so the two never race; later ones refresh it, if at all, alongside the reply.
+      if (snapshot && !snapshot.known) await this.remember(context, false, snapshot);
+      const remembered = snapshot?.known ? this.remember(context, false, snapshot) : Promise.resolve();
       try {
         await this.handleMessage(context);
       } finally {

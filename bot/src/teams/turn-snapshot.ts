@@ -37,8 +37,15 @@ export function knownSession(context: TurnContext): { session: DialogSession | u
   return 'failed' in known ? known : { session: known.snapshot.session };
 }
 
-/** Records a save or an end of the user's session in this turn, for later reads in the same turn. */
+/** Whether the conversation row lists the user (undefined: not known in this turn). */
+export function knownListing(context: TurnContext): { listed?: boolean } {
+  const known = context.turnState.get(KEY) as Known | undefined;
+  return known && 'snapshot' in known ? { listed: known.snapshot.listed } : {};
+}
+
+/** Records a save (listed from then on) or an end (unlisted) of the user's session in this turn. */
 export function updateKnownSession(context: TurnContext, session: DialogSession | undefined): void {
   const known = context.turnState.get(KEY) as Known | undefined;
-  context.turnState.set(KEY, { snapshot: { ...(known && 'snapshot' in known ? known.snapshot : {}), session } } satisfies Known);
+  const before = known && 'snapshot' in known ? known.snapshot : { known: true };
+  context.turnState.set(KEY, { snapshot: { ...before, session, listed: session !== undefined } } satisfies Known);
 }

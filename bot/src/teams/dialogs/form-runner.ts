@@ -17,7 +17,7 @@ import { commandText, targetConversationId, userOf, workspaceOf } from '../activ
 import type { Invocation } from '../command-router';
 import { cardMessage, plainMessage } from '../replies';
 import type { Logger } from '../service-ops-bot';
-import { knownSession, updateKnownSession } from '../turn-snapshot';
+import { knownListing, knownSession, updateKnownSession } from '../turn-snapshot';
 import type { VerbHandler, VerbRequest, VerbResponse, VerbRouter } from '../verb-router';
 import type { AnyForm, FormContext, SubmitOutcome } from './form';
 
@@ -561,9 +561,10 @@ export class FormRunner {
   private async persist(session: DialogSession, context: TurnContext): Promise<{ held: boolean }> {
     const key = `${session.workspace.tenantId}|${session.conversationId}|${session.userId}`;
     this.remember(key, session);
-    updateKnownSession(context, session);
+    const hint = knownListing(context);
     try {
-      await this.sessions.save({ ...session, etag: undefined });
+      await this.sessions.save({ ...session, etag: undefined }, hint);
+      updateKnownSession(context, session);
       this.held.delete(key);
       return { held: false };
     } catch (e) {
@@ -576,7 +577,8 @@ export class FormRunner {
   private async remove(fc: FormContext, context: TurnContext): Promise<void> {
     this.held.delete(this.key(fc));
     this.recent.delete(this.key(fc));
+    const hint = knownListing(context);
+    await this.sessions.delete(fc.workspace, fc.conversationId, fc.actor.id, hint);
     updateKnownSession(context, undefined);
-    await this.sessions.delete(fc.workspace, fc.conversationId, fc.actor.id);
   }
 }
