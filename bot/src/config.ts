@@ -136,14 +136,39 @@ function validTimeZone(zone: string): boolean {
 
 /** Validates everything up front and fails with one line that names the fix. */
 export function loadConfig(env: Env = readEnvironment()): AppConfig {
-  const appId = text(env, 'BOT_ID');
-  if (appId !== undefined && !GUID.test(appId)) {
-    throw new ConfigError(`BOT_ID=${JSON.stringify(appId)} is not an app id (a GUID): set the Azure Bot's Microsoft App ID, or leave it empty for local mode.`);
-  }
-  const mode = appId ? 'authenticated' : 'local';
+  const bot = botIdentity(env);
+  const mode = bot.appId ? 'authenticated' : 'local';
   const host = text(env, 'HOST') ?? '127.0.0.1';
   if (mode === 'local' && !isLoopbackHost(host)) {
     throw new ConfigError(`HOST=${host} but BOT_ID is empty: without an app id the bot accepts unauthenticated traffic, so it only listens on loopback. Set HOST=127.0.0.1, or set BOT_ID to validate tokens.`);
+  }
+  const dataDir = text(env, 'DATA_DIR') ?? '.data';
+  return {
+    mode,
+    envName: text(env, 'TEAMSFX_ENV') ?? 'local',
+    host,
+    port: int(env, 'PORT', 3978, 0, 65535),
+    bot,
+    storage: storageOf(env, dataDir),
+    tablePrefix: tablePrefixOf(env),
+    tabEndpoint: url(env, 'TAB_ENDPOINT', 'http://localhost:3978'),
+    aadAppClientId: guid(env, 'AAD_APP_CLIENT_ID', 'the tab\'s Entra app (client) id'),
+    aadAppTenantId: guid(env, 'AAD_APP_TENANT_ID', 'the Entra tenant id of the tab\'s app'),
+    serviceUrlAllowList: serviceUrlsOf(env, mode),
+    playgroundPort: int(env, 'PLAYGROUND_PORT', 56150, 0, 65535),
+    azuritePort: int(env, 'AZURITE_PORT', 10002, 0, 65535),
+    logLevel: logLevelOf(env),
+    dataDir,
+    defaultTimeZone: timeZoneOf(env),
+    applicationInsightsConnectionString: appInsightsConnectionString(env),
+  };
+}
+
+/** The bot's Entra identity: an app id (or none, for local mode), its type, tenant and secret. */
+function botIdentity(env: Env): AppConfig['bot'] {
+  const appId = text(env, 'BOT_ID');
+  if (appId !== undefined && !GUID.test(appId)) {
+    throw new ConfigError(`BOT_ID=${JSON.stringify(appId)} is not an app id (a GUID): set the Azure Bot's Microsoft App ID, or leave it empty for local mode.`);
   }
   const appTypeRaw = text(env, 'BOT_TYPE') ?? 'MultiTenant';
   if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appTypeRaw)) {
@@ -159,30 +184,33 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
   if (appId && appType !== 'UserAssignedMSI' && !text(env, 'BOT_PASSWORD')) {
     throw new ConfigError(`BOT_ID is set with BOT_TYPE=${appType} but BOT_PASSWORD is empty: set the app's client secret in env/.env.<env>.user, or use BOT_TYPE=UserAssignedMSI with a managed identity.`);
   }
-  const aadAppClientId = guid(env, 'AAD_APP_CLIENT_ID', 'the tab\'s Entra app (client) id');
-  const aadAppTenantId = guid(env, 'AAD_APP_TENANT_ID', 'the Entra tenant id of the tab\'s app');
-  const azureClientId = guid(env, 'AZURE_CLIENT_ID', 'the client id of the managed identity');
+  return { appId, appPassword: text(env, 'BOT_PASSWORD'), appType, tenantId };
+}
 
-  const dataDir = text(env, 'DATA_DIR') ?? '.data';
+function storageOf(env: Env, dataDir: string): StorageConfig {
+  const azureClientId = guid(env, 'AZURE_CLIENT_ID', 'the client id of the managed identity');
   const connectionString = text(env, 'STORAGE_CONNECTION_STRING');
   const tableEndpoint = text(env, 'STORAGE_TABLE_ENDPOINT');
-  let storage: StorageConfig;
   if (connectionString) {
     if (!/AccountName=|UseDevelopmentStorage=true|TableEndpoint=/i.test(connectionString)) {
       throw new ConfigError('STORAGE_CONNECTION_STRING does not look like an Azure Storage connection string (no AccountName= or TableEndpoint=).');
     }
-    storage = { kind: 'connection-string', connectionString };
-  } else if (tableEndpoint) {
-    storage = { kind: 'managed-identity', tableEndpoint: url(env, 'STORAGE_TABLE_ENDPOINT', tableEndpoint), clientId: azureClientId };
-  } else {
-    storage = { kind: 'embedded', dataDir };
+    return { kind: 'connection-string', connectionString };
   }
+  if (tableEndpoint) return { kind: 'managed-identity', tableEndpoint: url(env, 'STORAGE_TABLE_ENDPOINT', tableEndpoint), clientId: azureClientId };
+  return { kind: 'embedded', dataDir };
+}
 
+function tablePrefixOf(env: Env): string {
   const tablePrefix = text(env, 'TABLE_PREFIX') ?? 'so';
   if (!/^[A-Za-z][A-Za-z0-9]{0,19}$/.test(tablePrefix)) {
     throw new ConfigError(`TABLE_PREFIX=${JSON.stringify(tablePrefix)} must be 1-20 letters or digits, starting with a letter (Azure table name rules).`);
   }
+  return tablePrefix;
+}
 
+/** Teams' service URLs, the extra ones configured (https prefixes), and loopback in local mode. */
+function serviceUrlsOf(env: Env, mode: AppConfig['mode']): string[] {
   const extraUrls = (text(env, 'SERVICE_URL_ALLOWLIST') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const u of extraUrls) {
     let parsed: URL | undefined;
@@ -196,39 +224,23 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
       throw new ConfigError(`SERVICE_URL_ALLOWLIST entry ${JSON.stringify(u)} must be an https:// URL prefix ending in '/'.`);
     }
   }
-  const serviceUrlAllowList = [...TEAMS_SERVICE_URLS, ...extraUrls, ...(mode === 'local' ? LOOPBACK_SERVICE_URLS : [])];
+  return [...TEAMS_SERVICE_URLS, ...extraUrls, ...(mode === 'local' ? LOOPBACK_SERVICE_URLS : [])];
+}
 
+function timeZoneOf(env: Env): string {
   const defaultTimeZone = text(env, 'DEFAULT_TIME_ZONE') ?? 'UTC';
   if (!validTimeZone(defaultTimeZone)) {
     throw new ConfigError(`DEFAULT_TIME_ZONE=${JSON.stringify(defaultTimeZone)} is not an IANA time zone (e.g. Europe/London).`);
   }
+  return defaultTimeZone;
+}
 
+function logLevelOf(env: Env): AppConfig['logLevel'] {
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL=${JSON.stringify(logLevel)} must be debug, info, warn, error or silent.`);
   }
-
-  const applicationInsightsConnectionString = appInsightsConnectionString(env);
-
-  return {
-    mode,
-    envName: text(env, 'TEAMSFX_ENV') ?? 'local',
-    host,
-    port: int(env, 'PORT', 3978, 0, 65535),
-    bot: { appId, appPassword: text(env, 'BOT_PASSWORD'), appType, tenantId },
-    storage,
-    tablePrefix,
-    tabEndpoint: url(env, 'TAB_ENDPOINT', 'http://localhost:3978'),
-    aadAppClientId,
-    aadAppTenantId,
-    serviceUrlAllowList,
-    playgroundPort: int(env, 'PLAYGROUND_PORT', 56150, 0, 65535),
-    azuritePort: int(env, 'AZURITE_PORT', 10002, 0, 65535),
-    logLevel,
-    dataDir,
-    defaultTimeZone,
-    applicationInsightsConnectionString,
-  };
+  return logLevel;
 }
 
 /** The Application Insights connection string (Bicep sets it from the resource), checked for its key and endpoints. */

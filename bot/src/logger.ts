@@ -1,5 +1,11 @@
 // One-line JSON logs on stderr (App Service and Application Insights pick them up); quiet in tests.
-import type { Logger } from './teams/service-ops-bot';
+
+/** What every part of the app logs through. */
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };

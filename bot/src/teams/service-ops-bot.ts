@@ -2,6 +2,7 @@
 // Thin on purpose: parse here, decide in domain/, persist in storage/, render in cards/.
 import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { commandInfo, parseCommand } from '../domain/commands';
+import type { Logger } from '../logger';
 import { commandText } from './activity-context';
 import type { CommandRouter } from './command-router';
 import { sendWelcome } from './commands/help-command';
@@ -12,11 +13,7 @@ import { plainMessage, preview } from './replies';
 import type { TurnSnapshots } from './turn-snapshot';
 import type { ConversationSnapshot } from '../domain/conversation-target';
 
-export interface Logger {
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-  error(message: string, data?: Record<string, unknown>): void;
-}
+export type { Logger };
 
 export class ServiceOpsBot extends ActivityHandler {
   constructor(

@@ -45,6 +45,16 @@ export interface CommandLine {
 
 type CardValue = { dialog?: unknown; dialogAnswer?: unknown; draftId?: unknown; dialogStep?: unknown; startForm?: unknown; startArgs?: unknown };
 
+/** A message as the dialog sees it: typed or pressed, its first word, and the command it may be. */
+interface DialogMessage {
+  value: CardValue | undefined;
+  pressed: boolean;
+  input: string;
+  word: string;
+  command: Invocation | undefined;
+  claimedDraft: string | undefined;
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const fitsOnCard = (text: string) => Buffer.byteLength(JSON.stringify(text), 'utf8') <= MAX_COMMAND_BYTES;
 const isAside = (session: DialogSession) => session.step.startsWith(ASIDE);
@@ -136,34 +146,48 @@ export class FormRunner {
   /** Feeds a message to the user's dialog in progress; false when there is none (or it is a command to run). */
   async continue(context: TurnContext): Promise<boolean> {
     const fc = this.formContext(context);
+    const msg = this.readMessage(context);
+    const found = await this.openFor(context, fc, msg);
+    if (typeof found === 'boolean') return found;
+    const settled = await this.settleControls(context, fc, msg, found.form, found.session);
+    if (typeof settled === 'boolean') return settled;
+    return this.takeAnswer(context, fc, msg, found.form, settled);
+  }
+
+  private readMessage(context: TurnContext): DialogMessage {
     const value = context.activity.value as CardValue | undefined;
     const pressed = typeof value?.dialogAnswer === 'string';
     const input = pressed ? (value!.dialogAnswer as string) : commandText(context.activity);
-    const word = input.trim().toLowerCase();
     // Typed text that reads as a command as a whole; a button's answer never does.
-    const command = pressed ? undefined : this.commandIn(input);
+    return { value, pressed, input, word: input.trim().toLowerCase(), command: pressed ? undefined : this.commandIn(input), claimedDraft: str(value?.draftId) };
+  }
 
+  /** The open session and its form; or whether the message was dealt with (true) or is not a dialog's (false). */
+  private async openFor(context: TurnContext, fc: FormContext, msg: DialogMessage): Promise<{ session: DialogSession; form: AnyForm } | boolean> {
     let session: DialogSession | undefined;
     try {
       session = await this.load(fc, context);
     } catch (e) {
       this.log.warn('could not read dialog state', { error: String(e) });
       // A command needs no dialog state; an answer can't be placed without it.
-      if (command) return false;
+      if (msg.command) return false;
       await context.sendActivity(plainMessage('I can\'t reach storage right now, so I can\'t see a conversation in progress. Please send that again in a minute.'));
       return true;
     }
-    if (!session) return false;
-    const form = this.forms.get(session.dialog);
-    if (!form) return false;
+    const form = session ? this.forms.get(session.dialog) : undefined;
+    if (!session || !form) return false;
     if (session.lastActivityId && session.lastActivityId === context.activity.id) return true; // redelivered
-
-    const claimedDraft = str(value?.draftId);
+    const { value, claimedDraft } = msg;
     if (value && typeof value.dialog === 'string' && (value.dialog !== session.dialog || (claimedDraft !== undefined && claimedDraft !== session.submitKey))) {
       await context.sendActivity(plainMessage('That button belongs to an earlier conversation. Answer the latest question, or type cancel.'));
       return true;
     }
+    return { session, form };
+  }
 
+  /** Cancel and discard, and a paused or idle dialog: the session to go on with, or whether the message was dealt with. */
+  private async settleControls(context: TurnContext, fc: FormContext, msg: DialogMessage, form: AnyForm, session: DialogSession): Promise<DialogSession | boolean> {
+    const { word, value } = msg;
     if (word === 'cancel' || word === 'discard') {
       await this.remove(fc, context);
       await context.sendActivity(plainMessage(`${word === 'cancel' ? 'Cancelled' : 'Discarded'}: the ${form.noun} was not saved.`));
@@ -173,24 +197,29 @@ export class FormRunner {
       return true;
     }
     const paused = isAside(session);
-    session = active(session);
+    const current = active(session);
     // A button of the question now waiting is an answer even to a paused dialog.
-    const answersCurrent = pressed && claimedDraft !== undefined && str(value?.dialogStep) === session.step;
-    if ((paused || isIdle(session, fc.now)) && !answersCurrent) {
+    const answersCurrent = msg.pressed && msg.claimedDraft !== undefined && str(value?.dialogStep) === current.step;
+    if ((paused || isIdle(current, fc.now)) && !answersCurrent) {
       // A command runs as typed; anything else is asked about rather than taken as an answer.
-      if (command) return false;
+      if (msg.command) return false;
       if (word !== 'resume' && word !== 'retry' && word !== 'confirm') {
-        await context.sendActivity(this.resumeOrDiscard(form.noun, session, 'You have'));
+        await context.sendActivity(this.resumeOrDiscard(form.noun, current, 'You have'));
         return true;
       }
     }
-    session = { ...session, lastActivityId: context.activity.id, updatedAt: fc.now.toISOString() };
+    return { ...current, lastActivityId: context.activity.id, updatedAt: fc.now.toISOString() };
+  }
+
+  /** The message as the waiting step's answer (or resume, confirm, a command to leave for). */
+  private async takeAnswer(context: TurnContext, fc: FormContext, msg: DialogMessage, form: AnyForm, session: DialogSession): Promise<boolean> {
+    const { word, input, command } = msg;
     if (word === 'resume') {
       await this.persistAndAsk(context, form, session, fc);
       return true;
     }
     const atConfirm = session.step === CONFIRM;
-    const index = atConfirm ? -1 : form.steps.findIndex((s) => s.key === stepKey(session!));
+    const index = atConfirm ? -1 : form.steps.findIndex((s) => s.key === stepKey(session));
     const step = form.steps[index];
     if (!atConfirm && !step) {
       await this.remove(fc, context);
@@ -201,31 +230,28 @@ export class FormRunner {
       return true;
     }
     if (atConfirm) {
-      if (word === 'confirm' || word === 'retry' || word === 'yes') {
-        const outcome = await this.submit(context, form, session, fc);
-        await context.sendActivity(outcome.ok ? this.filedMessage(outcome) : plainMessage(outcome.message));
-      } else {
-        await context.sendActivity(plainMessage(`Your ${form.noun} is ready to file. Select Confirm on the card above (or type confirm), or type cancel to drop it.`));
-      }
+      await this.confirmTyped(context, fc, form, session, word);
       return true;
     }
-    if (GLOBAL_WORDS.has(word) && word !== 'cancel') {
-      await this.persistAndAsk(context, form, session, fc);
-      return true;
-    }
-    const stepPressed = str(value?.dialogStep);
-    if (pressed && stepPressed !== undefined && stepPressed !== session.step) {
+    const stepPressed = str(msg.value?.dialogStep);
+    if (GLOBAL_WORDS.has(word) && word !== 'cancel') await this.persistAndAsk(context, form, session, fc);
+    else if (msg.pressed && stepPressed !== undefined && stepPressed !== session.step) {
       await this.persistAndAsk(context, form, session, fc, 'That button answers an earlier question, so I did not use it. Here is the current one.');
-      return true;
+    } else {
+      const outcome = step!.answer(input, session.draft);
+      if (!outcome.ok) await this.persistAndAsk(context, form, session, fc, outcome.message);
+      else await this.persistAndAsk(context, form, this.next(form, { ...session, draft: outcome.draft }, index, context.activity.id ?? fc.now.toISOString()), fc);
     }
-    const outcome = step!.answer(input, session.draft);
-    if (!outcome.ok) {
-      await this.persistAndAsk(context, form, session, fc, outcome.message);
-      return true;
-    }
-    session = this.next(form, { ...session, draft: outcome.draft }, index, context.activity.id ?? fc.now.toISOString());
-    await this.persistAndAsk(context, form, session, fc);
     return true;
+  }
+
+  private async confirmTyped(context: TurnContext, fc: FormContext, form: AnyForm, session: DialogSession, word: string): Promise<void> {
+    if (word === 'confirm' || word === 'retry' || word === 'yes') {
+      const outcome = await this.submit(context, form, session, fc);
+      await context.sendActivity(outcome.ok ? this.filedMessage(outcome) : plainMessage(outcome.message));
+      return;
+    }
+    await context.sendActivity(plainMessage(`Your ${form.noun} is ready to file. Select Confirm on the card above (or type confirm), or type cancel to drop it.`));
   }
 
   /**
