@@ -23,7 +23,11 @@ import type { Clock, Incident, Person } from '../domain/incidents/incident';
 import type { IncidentRepository, StoredIncident } from '../domain/incidents/incident-repository';
 import type { IncidentService, ResolvedSettings } from '../domain/incidents/incident-service';
 import type { OutageNotice } from '../domain/incidents/outage-notice';
-import { type IncidentDueEntry, type IncidentDueIndex, isCurrentRow } from '../domain/incidents/reminder-index';
+import type { IncidentDueEntry, IncidentDueIndex } from '../domain/incidents/reminder-index';
+import {
+  audienceFallbackNote, incidentConversations, outageSummary, personToRemind, type ReadBack, reminderLead, reminderSummary, rhythmReadFrom, rhythmWatermark, rowsToDrop,
+  settleReminder,
+} from '../domain/incidents/rhythm-policy';
 import type { SeverityPolicy } from '../domain/incidents/severity';
 import type { Sender, SendOutcome } from '../domain/reminders/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
@@ -142,8 +146,7 @@ export class IncidentRhythm {
   private readonly background = new Set<Promise<unknown>>();
   private backfilling: Promise<unknown> | undefined;
   private readonly skewMs: number;
-  private readonly sweepEvery: number;
-  private readonly sweepMs: number;
+  private readonly readBack: ReadBack;
   private readonly concurrency: number;
   /** Where the next tick starts reading (epoch ms); undefined: from the beginning. */
   private watermark: number | undefined;
@@ -153,8 +156,7 @@ export class IncidentRhythm {
   constructor(private readonly deps: IncidentRhythmDeps) {
     this.log = deps.log ?? quiet;
     this.skewMs = deps.skewMs ?? 2 * 60_000;
-    this.sweepEvery = deps.sweepEvery ?? 60;
-    this.sweepMs = deps.sweepMs ?? 24 * 3_600_000;
+    this.readBack = { skewMs: this.skewMs, sweepEvery: deps.sweepEvery ?? 60, sweepMs: deps.sweepMs ?? 24 * 3_600_000 };
     this.concurrency = deps.concurrency ?? 8;
   }
 
@@ -258,19 +260,14 @@ export class IncidentRhythm {
       let target = audience;
       if (!target) {
         target = await this.incidentTarget(ws, stored.incident);
-        card = withNote(
-          card,
-          audienceId
-            ? 'The outage audience channel set for this team can no longer be reached, so this notification is posted here. Type "incidents audience" in the channel that should receive outage notifications.'
-            : 'No audience channel is set for outage notifications, so this one is posted here. Type "incidents audience" in the channel that should receive them.',
-        );
+        card = withNote(card, audienceFallbackNote(Boolean(audienceId)));
       }
       if (!target) {
         this.log.warn('no conversation to post an outage notification to', { incident: stored.incident.id });
         out.push({ key: notice.key, toAudience: false, outcome: 'no-target' });
         continue;
       }
-      const outcome = await this.deps.sender.send(target, card, `${stored.incident.id}: ${notice.event === 'resolved' ? 'outage resolved' : notice.event === 'update' ? 'outage update' : 'outage notification'}`);
+      const outcome = await this.deps.sender.send(target, card, outageSummary(stored.incident.id, notice.event));
       if (outcome !== 'sent') this.log.warn('outage notification not delivered', { incident: stored.incident.id, outcome: JSON.stringify(outcome) });
       out.push({ key: notice.key, conversationId: target.conversationId, toAudience: target === audience, outcome });
     }
@@ -280,18 +277,11 @@ export class IncidentRhythm {
   private async pass(): Promise<RhythmReport> {
     const now = this.deps.clock();
     const report: RhythmReport = { due: 0, workspaces: 0, sent: [], takenByOthers: 0, failed: 0, stale: 0 };
-    // The first tick reads everything due (rows left while no instance ran); then each reads back
-    // from the last one minus the clock skew, and now and then from further back. A clock that
-    // went back past the last tick starts over from the beginning, as a first tick does.
-    let from: Date | undefined;
-    if (this.watermark !== undefined && now.getTime() >= this.lastTick) {
-      const back = ++this.ticks % this.sweepEvery === 0 ? this.sweepMs : this.skewMs;
-      from = new Date(Math.min(this.watermark, now.getTime() - back));
-    }
+    const { from, ticks } = rhythmReadFrom({ watermark: this.watermark, lastTick: this.lastTick, ticks: this.ticks }, now, this.readBack);
+    this.ticks = ticks;
     const rows = await this.deps.dueIndex.listDue(now, from);
     report.due = rows.length;
     const byWs = groupBy(rows, (r) => workspaceKey(r.workspace));
-    // Rows that failed stay where they are, and the next tick starts no later than them.
     const leftOver: number[] = [];
     await mapLimit([...byWs.values()], this.concurrency, async (list) => {
       const ws = list[0]!.workspace;
@@ -304,7 +294,7 @@ export class IncidentRhythm {
         leftOver.push(...list.map((r) => Date.parse(r.dueAt)));
       }
     });
-    this.watermark = Math.min(now.getTime() - this.skewMs, ...leftOver);
+    this.watermark = rhythmWatermark(now.getTime(), this.skewMs, leftOver);
     this.lastTick = now.getTime();
     return report;
   }
@@ -344,57 +334,52 @@ export class IncidentRhythm {
       latest = await this.deliver(ws, stored, claimed, decision, settings, report);
     }
     const filed = await this.deps.service.reindexReminders(ws, id, { policy, known: latest });
-    // A row the incident pointed at when read is removed by whoever moves the pointer (or is
-    // still current). Any other row is left over from an interrupted write, unless it is newer
-    // than the pointer and recent: then its write may still be on the way.
-    const pointer = filed?.incident.reminderIndex;
-    const drop = rows.filter((r) => !isCurrentRow(r, stored.incident.reminderIndex) && !isCurrentRow(r, pointer)
-      && !(r.seq > (pointer?.seq ?? 0) && Date.parse(r.dueAt) >= now.getTime() - this.skewMs));
+    const drop = rowsToDrop(rows, { read: stored.incident.reminderIndex, filed: filed?.incident.reminderIndex }, now, this.skewMs);
     if (drop.length) await this.deps.dueIndex.remove(drop);
   }
 
   /** Sends one claimed reminder; returns the incident as stored after confirming or releasing it. */
   private async deliver(ws: Workspace, stored: StoredIncident, claimed: StoredIncident, decision: ReminderDecision, settings: ResolvedSettings, report: RhythmReport): Promise<StoredIncident | undefined> {
-    const { policy, timeZone } = settings;
     const id = stored.incident.id;
     const target = await this.incidentTarget(ws, stored.incident);
-    if (!target) {
-      // Nowhere to post it (the bot left every conversation): record it so it is not retried.
+    let outcome: SendOutcome | 'no-target' | 'threw' = 'no-target';
+    if (target) {
+      outcome = await this.sendReminder(target, stored, decision, settings);
+      if (outcome === 'sent') report.sent.push({ key: decision.key, incidentId: id, kind: decision.kind, conversationId: target.conversationId });
+    }
+    if (outcome !== 'sent') {
       report.failed++;
-      this.log.warn('no conversation to remind about an incident', { incident: id });
-      return this.deps.service.confirmReminder(ws, id, decision.key, { policy, known: claimed });
+      if (outcome === 'no-target') this.log.warn('no conversation to remind about an incident', { incident: id });
+      else this.log.warn('incident reminder not delivered', { incident: id, key: decision.key, outcome: outcome === 'threw' ? undefined : JSON.stringify(outcome) });
     }
+    const options = { policy: settings.policy, known: claimed };
+    switch (settleReminder(outcome)) {
+      case 'confirm':
+        return this.deps.service.confirmReminder(ws, id, decision.key, options);
+      case 'release':
+        return this.deps.service.releaseReminder(ws, id, decision.key, options);
+      case 'keep-claimed':
+        return claimed;
+    }
+  }
+
+  /** Posts the reminder card, mentioning the person to remind; 'threw' when the send failed outright. */
+  private async sendReminder(target: ConversationTarget, stored: StoredIncident, decision: ReminderDecision, settings: ResolvedSettings): Promise<SendOutcome | 'threw'> {
+    const { incident, etag } = stored;
+    const { policy, timeZone } = settings;
     const now = this.deps.clock();
-    const person = stored.incident.owner ?? stored.incident.recordedBy;
-    const lead =
-      decision.kind === 'response-overdue'
-        ? `${id} has had no first response yet. Please acknowledge it.`
-        : decision.kind === 'update-overdue'
-          ? `the status update for ${id} is overdue. Please post one now.`
-          : `the next status update for ${id} is due soon.`;
-    const card = withMention(renderIncidentReminderCard({ incident: stored.incident, etag: stored.etag, decision, policy, timeZone, now }), person, stored.incident.owner ? lead : `${lead} (nobody owns it yet; you filed it)`);
-    const summary = `${id}: ${decision.kind === 'update-due' ? 'status update due' : decision.kind === 'update-overdue' ? 'status update overdue' : 'no first response yet'}`;
-    let outcome: SendOutcome | undefined;
+    const card = withMention(renderIncidentReminderCard({ incident, etag, decision, policy, timeZone, now }), personToRemind(incident), reminderLead(incident, decision.kind));
     try {
-      outcome = await this.deps.sender.send(target, card, summary);
+      return await this.deps.sender.send(target, card, reminderSummary(incident.id, decision.kind));
     } catch (e) {
-      this.log.warn('incident reminder send failed', { incident: id, error: String(e) });
+      this.log.warn('incident reminder send failed', { incident: incident.id, error: String(e) });
+      return 'threw';
     }
-    if (outcome === 'sent') {
-      report.sent.push({ key: decision.key, incidentId: id, kind: decision.kind, conversationId: target.conversationId });
-      return this.deps.service.confirmReminder(ws, id, decision.key, { policy, known: claimed });
-    }
-    report.failed++;
-    this.log.warn('incident reminder not delivered', { incident: id, key: decision.key, outcome: JSON.stringify(outcome) });
-    // A removed or blocked target will not come back by retrying; anything else may.
-    if (!outcome || !('deactivate' in outcome)) return this.deps.service.releaseReminder(ws, id, decision.key, { policy, known: claimed });
-    return claimed;
   }
 
   /** The filing conversation; else the chat itself or the team's General channel; else any active one. */
   private async incidentTarget(ws: Workspace, incident: Incident): Promise<ConversationTarget | undefined> {
-    const candidates = [this.deps.routing.conversationOf(incident), ws.scopeId].filter((c): c is string => Boolean(c));
-    for (const id of new Set(candidates)) {
+    for (const id of incidentConversations(this.deps.routing.conversationOf(incident), ws.scopeId)) {
       const t = await this.activeTarget(ws, id);
       if (t) return t;
     }

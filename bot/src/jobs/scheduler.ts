@@ -11,9 +11,12 @@ import { buildDigests, type Digest, type DigestItem } from '../domain/reminders/
 import type {
   Clock, DueEntry, DueIndex, OccurrenceClaim, OccurrenceClaimRepository, ReminderSettingsRepository, ScheduleRepository,
 } from '../domain/reminders/repositories';
-import { backoffMs } from '../domain/reminders/retry-policy';
+import {
+  decideForeignClaim, firstClaim, leaseUntil, needsRenewal, nextTickDelayMs, settledClaim, settleSendOutcome, type TakeoverTerms, unreachableTargetNote,
+} from '../domain/reminders/claim-policy';
+import { nextWatermark, scanFrom } from '../domain/reminders/due-scan';
 import { carriedLine, indexedDueAt, occurrenceId, type OccurrencePlan, planOccurrence, type ReminderSchedule, type ReminderSettings } from '../domain/reminders/schedule';
-import type { Sender } from '../domain/reminders/sender';
+import type { Sender, SendOutcome } from '../domain/reminders/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 
 export interface SchedulerLog {
@@ -75,6 +78,18 @@ interface Candidate {
   schedule: ReminderSchedule;
   plan: Extract<OccurrencePlan, { stale: false }>;
   claim?: OccurrenceClaim;
+}
+
+/** A claim another instance held, about to become this instance's. */
+interface Takeover {
+  c: Candidate;
+  claim: OccurrenceClaim;
+}
+
+/** The channels of one workspace still waiting their turn to be sent, and those taken over meanwhile. */
+interface Turns {
+  waiting: Map<string, Candidate[]>;
+  lost: Set<string>;
 }
 
 /** What one tick knows of the workspace it is working on. */
@@ -139,10 +154,7 @@ export class ReminderScheduler {
       let wait = intervalMs;
       try {
         const report = await this.tick();
-        // Another instance holds claims: look again right after they lapse, in case it died.
-        if (report.foreignLeaseUntil !== undefined) wait = Math.min(intervalMs, Math.max(1_000, report.foreignLeaseUntil - this.deps.clock().getTime() + 1_000));
-        // More was due than one read takes: go on at once.
-        if (report.more) wait = 0;
+        wait = nextTickDelayMs(report, intervalMs, this.deps.clock().getTime());
       } catch (e) {
         this.log.error('reminder tick failed', { error: String(e) });
       }
@@ -160,13 +172,9 @@ export class ReminderScheduler {
 
   private async runTick(now: Date): Promise<TickReport> {
     const report: TickReport = { due: 0, digestsSent: 0, occurrencesSent: 0, takenByOthers: 0, recovered: 0, stale: 0, deferred: 0, undeliverable: 0 };
-    // A pass starts at the watermark (or, now and then, at the beginning of the index) and may
-    // take several ticks of at most `pageLimit` rows; the watermark moves when the pass ends.
-    let from = this.cursor;
-    if (from === undefined) {
-      const sweep = this.watermark === undefined || this.passes++ % this.fullSweepEvery === 0;
-      from = sweep ? undefined : bucketOf(this.watermark!);
-    }
+    // A pass may take several ticks of at most `pageLimit` rows; the watermark moves when it ends.
+    const { from, passes } = scanFrom({ cursor: this.cursor, watermark: this.watermark, passes: this.passes }, this.fullSweepEvery);
+    this.passes = passes;
     const page = await this.deps.dueIndex.listDue(now, from, this.pageLimit);
     const entries = page.entries;
     report.due = entries.length;
@@ -189,8 +197,7 @@ export class ReminderScheduler {
       report.more = true;
       return report;
     }
-    // Next pass starts from the earliest entry still waiting, or from now (minus clock skew).
-    this.watermark = Math.min(now.getTime() - this.skewMs, ...leftOver);
+    this.watermark = nextWatermark(now.getTime(), this.skewMs, leftOver);
     this.passLeftOver = [];
     return report;
   }
@@ -198,9 +205,19 @@ export class ReminderScheduler {
   private async processWorkspace(ws: Workspace, entries: DueEntry[], now: Date, report: TickReport, leftOver: number[]): Promise<void> {
     const settings = await this.deps.settings.get(ws);
     const ctx: CadenceContext = { deploymentMode: settings.deploymentMode };
-    const candidates: Candidate[] = [];
     // Several due in one workspace: one partition read serves them all (and the carried lines).
     const all = entries.length > 2 ? new Map((await this.deps.schedules.list(ws)).map((s) => [s.id, s])) : undefined;
+    const pass: WorkspacePass = { ws, now, ctx, settings, report, leftOver, all };
+    const candidates = await this.planCandidates(pass, entries);
+    if (!candidates.length) return;
+    const mine = await this.claimCandidates(pass, candidates, leaseUntil(now.getTime(), this.leaseMs));
+    await this.dispatchAll(pass, mine);
+  }
+
+  /** The entries whose occurrence is still owed; stale rows are dropped (and the current instant indexed). */
+  private async planCandidates(pass: WorkspacePass, entries: DueEntry[]): Promise<Candidate[]> {
+    const { ws, now, ctx, report, all } = pass;
+    const candidates: Candidate[] = [];
     await mapLimit(entries, 16, async (entry) => {
       const schedule = all ? all.get(entry.scheduleId) : await this.deps.schedules.get(ws, entry.scheduleId);
       if (!schedule) {
@@ -219,106 +236,135 @@ export class ReminderScheduler {
       }
       candidates.push({ entry, schedule, plan });
     });
-    if (!candidates.length) return;
+    return candidates;
+  }
 
-    const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
+  /** Claims the candidates; returns the ones this instance may send (won, or taken over). */
+  private async claimCandidates(pass: WorkspacePass, candidates: Candidate[], until: string): Promise<Candidate[]> {
     const byOcc = new Map(candidates.map((c) => [c.plan.line.occurrenceId, c]));
-    const { won, taken } = await this.deps.claims.claim(candidates.map((c) => ({
-      workspace: ws,
+    const { won, taken } = await this.deps.claims.claim(candidates.map((c) => firstClaim({
+      workspace: pass.ws,
       occurrenceId: c.plan.line.occurrenceId,
       scheduleId: c.schedule.id,
       dueAt: c.entry.dueAt,
       targetConversationId: c.schedule.targetConversationId,
-      state: 'claimed' as const,
-      owner: this.deps.instanceId,
-      leaseUntil,
-      attempts: 1,
-    })));
+    }, this.deps.instanceId, until)));
     const mine: Candidate[] = [];
     for (const claim of won) {
       const c = byOcc.get(claim.occurrenceId)!;
       c.claim = claim;
       mine.push(c);
     }
-    // Occurrences someone else claimed: finish what they sent, wait for live leases, and take
-    // over expired ones (crash, or told to wait) together per channel, ETag-conditionally in one
-    // transaction, so a recovered channel still gets one digest.
+    // Expired claims are taken over together per channel, ETag-conditionally in one transaction,
+    // so a recovered channel still gets one digest.
     const takenByTarget = new Map<string, Candidate[]>();
     for (const occ of taken) {
       const c = byOcc.get(occ)!;
       takenByTarget.set(c.schedule.targetConversationId, [...(takenByTarget.get(c.schedule.targetConversationId) ?? []), c]);
     }
+    const terms: TakeoverTerms = { owner: this.deps.instanceId, leaseUntil: until, maxAttempts: this.maxAttempts };
     await mapLimit([...takenByTarget.values()], 8, async (cands) => {
-      const expired: { c: Candidate; existing: OccurrenceClaim }[] = [];
-      for (const c of cands) {
-        const occ = c.plan.line.occurrenceId;
-        const existing = await this.deps.claims.get(ws, occ);
-        if (!existing) {
-          // Its group lost to a claim on a sibling; it is free and goes next tick.
+      await this.takeOver(pass, await this.reviewForeignClaims(pass, cands, terms), mine);
+    });
+    return mine;
+  }
+
+  /** Acts on each claim someone else holds (see decideForeignClaim); returns the takeovers to write. */
+  private async reviewForeignClaims(pass: WorkspacePass, cands: Candidate[], terms: TakeoverTerms): Promise<Takeover[]> {
+    const { ws, now, ctx, report, leftOver } = pass;
+    const expired: Takeover[] = [];
+    for (const c of cands) {
+      const step = decideForeignClaim(await this.deps.claims.get(ws, c.plan.line.occurrenceId), now, terms);
+      switch (step.step) {
+        case 'retry-next-tick':
           leftOver.push(Date.parse(c.entry.dueAt));
-          continue;
-        }
-        if (existing.state !== 'claimed') {
-          // Sent (or given up) by someone who did not get to advance the schedule: finish that.
+          break;
+        case 'finish':
           await this.advance(c, now, ctx);
           report.takenByOthers++;
-          continue;
-        }
-        if (Date.parse(existing.leaseUntil) > now.getTime()) {
+          break;
+        case 'wait':
           leftOver.push(Date.parse(c.entry.dueAt));
           report.takenByOthers++;
-          report.foreignLeaseUntil = Math.min(report.foreignLeaseUntil ?? Infinity, Date.parse(existing.leaseUntil));
-          continue;
-        }
-        if (existing.attempts >= this.maxAttempts) {
-          const r = await this.deps.claims.update({ ...existing, state: 'undeliverable', note: `gave up after ${existing.attempts} attempts` });
-          if (r !== 'conflict') {
-            this.log.warn('reminder given up', { occurrenceId: occ, attempts: existing.attempts });
-            report.undeliverable++;
-            await this.advance(c, now, ctx);
-          }
-          continue;
-        }
-        expired.push({ c, existing });
+          report.foreignLeaseUntil = Math.min(report.foreignLeaseUntil ?? Infinity, step.lookAgainAt);
+          break;
+        case 'give-up':
+          if ((await this.deps.claims.update(step.claim)) === 'conflict') break;
+          this.log.warn('reminder given up', { occurrenceId: c.plan.line.occurrenceId, attempts: step.attempts });
+          report.undeliverable++;
+          await this.advance(c, now, ctx);
+          break;
+        case 'take-over':
+          expired.push({ c, claim: step.claim });
       }
-      if (!expired.length) return;
-      const updated = await this.deps.claims.updateMany(expired.map(({ existing }) => ({ ...existing, owner: this.deps.instanceId, leaseUntil, attempts: existing.attempts + 1 })));
-      if (updated === 'conflict') {
-        for (const { c } of expired) leftOver.push(Date.parse(c.entry.dueAt));
-        return;
-      }
-      for (const [i, claim] of updated.entries()) {
-        const c = expired[i]!.c;
-        // A batch response may omit a row's new ETag; read it back so later updates stay conditional.
-        c.claim = claim.etag ? claim : ((await this.deps.claims.get(ws, claim.occurrenceId)) ?? claim);
-        mine.push(c);
-        report.recovered++;
-      }
-    });
+    }
+    return expired;
+  }
 
+  /** Writes the takeovers of one channel at once; all of them become this instance's, or none. */
+  private async takeOver(pass: WorkspacePass, expired: Takeover[], mine: Candidate[]): Promise<void> {
+    if (!expired.length) return;
+    const updated = await this.deps.claims.updateMany(expired.map(({ claim }) => claim));
+    if (updated === 'conflict') {
+      for (const { c } of expired) pass.leftOver.push(Date.parse(c.entry.dueAt));
+      return;
+    }
+    for (const [i, claim] of updated.entries()) {
+      const c = expired[i]!.c;
+      c.claim = await this.withEtag(pass.ws, claim);
+      mine.push(c);
+      pass.report.recovered++;
+    }
+  }
+
+  /** Sends one digest per channel, a few channels at a time. */
+  private async dispatchAll(pass: WorkspacePass, mine: Candidate[]): Promise<void> {
     const byTarget = new Map<string, Candidate[]>();
     for (const c of mine) byTarget.set(c.schedule.targetConversationId, [...(byTarget.get(c.schedule.targetConversationId) ?? []), c]);
     // Claims waiting their turn are renewed with the ones being sent (see keepClaims).
-    const waiting = new Map(byTarget);
-    const lost = new Set<string>();
+    const turns: Turns = { waiting: new Map(byTarget), lost: new Set<string>() };
     await mapLimit([...byTarget.entries()], this.concurrency, async ([conversationId, group]) => {
-      waiting.delete(conversationId);
-      if (lost.has(conversationId)) {
-        report.takenByOthers += group.length; // taken over while it waited: the new owner sends it
+      turns.waiting.delete(conversationId);
+      if (turns.lost.has(conversationId)) {
+        pass.report.takenByOthers += group.length; // taken over while it waited: the new owner sends it
         return;
       }
-      await this.dispatch({ ws, now, ctx, settings, report, leftOver, all }, conversationId, group, { waiting, lost });
+      await this.dispatch(pass, conversationId, group, turns);
     });
   }
 
-  private async dispatch(pass: WorkspacePass, conversationId: string, group: Candidate[], turns: { waiting: Map<string, Candidate[]>; lost: Set<string> }): Promise<void> {
-    const { ws, now, ctx, settings, report, leftOver, all } = pass;
+  private async dispatch(pass: WorkspacePass, conversationId: string, group: Candidate[], turns: Turns): Promise<void> {
+    const { ws, now, ctx, settings, report, leftOver } = pass;
     const target = await this.deps.targets.get(ws, conversationId);
-    if (!target || !target.active) {
-      await this.finish(group, 'undeliverable', now, ctx, target ? `target inactive: ${target.inactiveReason ?? ''}` : 'no conversation reference');
+    const unreachable = unreachableTargetNote(target);
+    if (!target || unreachable !== undefined) {
+      await this.finish(group, 'undeliverable', now, ctx, unreachable);
       report.undeliverable += group.length;
       return;
     }
+    const carried = await this.carriedItems(pass, conversationId, group);
+    if (!(await this.keepClaims(ws, group, turns))) {
+      // Taken over meanwhile (this instance was too slow): the new owner sends it.
+      report.takenByOthers += group.length;
+      return;
+    }
+    const [digest] = buildDigests(group.map((c) => ({ workspace: ws, targetConversationId: conversationId, line: c.plan.line })), carried);
+    const { card, summary } = await this.render(digest!, now, settings);
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.deps.sender.send(target, card, summary);
+    } catch (e) {
+      // As if the process died here: the claims keep their lease and are taken over after it.
+      this.log.error('reminder send failed unexpectedly', { conversationId, error: String(e) });
+      for (const c of group) leftOver.push(Date.parse(c.entry.dueAt));
+      return;
+    }
+    await this.settle(pass, target, group, outcome);
+  }
+
+  /** The channel's other open tasks, carried into its digest. */
+  private async carriedItems(pass: WorkspacePass, conversationId: string, group: Candidate[]): Promise<DigestItem[]> {
+    const { ws, now, all } = pass;
     const inGroup = new Set(group.map((c) => c.schedule.id));
     const open = all
       ? [...all.values()].filter((s) => s.enabled && s.open && s.targetConversationId === conversationId)
@@ -329,39 +375,27 @@ export class ReminderScheduler {
       const line = carriedLine(s, now);
       if (line) carried.push({ workspace: ws, targetConversationId: conversationId, line });
     }
-    if (!(await this.keepClaims(ws, group, turns))) {
-      // Taken over meanwhile (this instance was too slow): the new owner sends it.
-      report.takenByOthers += group.length;
-      return;
-    }
-    const [digest] = buildDigests(group.map((c) => ({ workspace: ws, targetConversationId: conversationId, line: c.plan.line })), carried);
-    const { card, summary } = await this.render(digest!, now, settings);
-    let outcome;
-    try {
-      outcome = await this.deps.sender.send(target, card, summary);
-    } catch (e) {
-      // As if the process died here: the claims keep their lease and are taken over after it.
-      this.log.error('reminder send failed unexpectedly', { conversationId, error: String(e) });
-      for (const c of group) leftOver.push(Date.parse(c.entry.dueAt));
-      return;
-    }
-    if (outcome === 'sent') {
+    return carried;
+  }
+
+  /** Records what the send outcome means for the group's claims (see settleSendOutcome). */
+  private async settle(pass: WorkspacePass, target: ConversationTarget, group: Candidate[], outcome: SendOutcome): Promise<void> {
+    const { ws, now, ctx, report, leftOver } = pass;
+    const settlement = settleSendOutcome(outcome, group[0]!.claim!.attempts, now);
+    if (settlement.settle === 'sent') {
       await this.finish(group, 'sent', now, ctx);
       report.digestsSent++;
       report.occurrencesSent += group.length;
       return;
     }
-    if ('deactivate' in outcome) {
-      await this.finish(group, 'undeliverable', now, ctx, outcome.deactivate);
+    if (settlement.settle === 'undeliverable') {
+      await this.finish(group, 'undeliverable', now, ctx, settlement.note);
       report.undeliverable += group.length;
-      await this.tellOwner(ws, target, outcome.deactivate, now);
+      await this.tellOwner(ws, target, settlement.note, now);
       return;
     }
-    // Not now: keep the claims but move their lease to when a retry makes sense; whichever
-    // instance ticks after that takes them over.
-    const waitMs = 'retryAfterMs' in outcome ? outcome.retryAfterMs : backoffMs(group[0]!.claim!.attempts + 1);
-    const until = new Date(now.getTime() + waitMs).toISOString();
-    await Promise.all(group.map((c) => this.deps.claims.update({ ...c.claim!, leaseUntil: until, note: 'retryAfterMs' in outcome ? 'rate limited' : outcome.transient })));
+    // Whichever instance ticks after the moved lease takes the claims over.
+    await Promise.all(group.map((c) => this.deps.claims.update({ ...c.claim!, leaseUntil: settlement.leaseUntil, note: settlement.note })));
     for (const c of group) leftOver.push(Date.parse(c.entry.dueAt));
     report.deferred += group.length;
   }
@@ -372,14 +406,14 @@ export class ReminderScheduler {
    * ETag-conditionally, a group at a time. A waiting group another instance took over meanwhile
    * is marked lost (the new owner sends it). False when this group was taken over.
    */
-  private async keepClaims(ws: Workspace, group: Candidate[], turns: { waiting: Map<string, Candidate[]>; lost: Set<string> }): Promise<boolean> {
+  private async keepClaims(ws: Workspace, group: Candidate[], turns: Turns): Promise<boolean> {
     const current = this.deps.clock().getTime();
-    if (group.every((c) => Date.parse(c.claim!.leaseUntil) - current > this.leaseMs / 2)) return true;
-    const leaseUntil = new Date(current + this.leaseMs).toISOString();
+    if (!needsRenewal(group.map((c) => c.claim!), current, this.leaseMs)) return true;
+    const until = leaseUntil(current, this.leaseMs);
     const renew = async (g: Candidate[]): Promise<boolean> => {
-      const renewed = await this.deps.claims.updateMany(g.map((c) => ({ ...c.claim!, leaseUntil })));
+      const renewed = await this.deps.claims.updateMany(g.map((c) => ({ ...c.claim!, leaseUntil: until })));
       if (renewed === 'conflict') return false;
-      for (const [i, claim] of renewed.entries()) g[i]!.claim = claim.etag ? claim : ((await this.deps.claims.get(ws, claim.occurrenceId)) ?? claim);
+      for (const [i, claim] of renewed.entries()) g[i]!.claim = await this.withEtag(ws, claim);
       return true;
     };
     for (const [conversationId, g] of turns.waiting) {
@@ -391,8 +425,13 @@ export class ReminderScheduler {
     return renew(group);
   }
 
+  /** A batch response may omit a row's new ETag; read it back so later updates stay conditional. */
+  private async withEtag(ws: Workspace, claim: OccurrenceClaim): Promise<OccurrenceClaim> {
+    return claim.etag ? claim : ((await this.deps.claims.get(ws, claim.occurrenceId)) ?? claim);
+  }
+
   private async finish(group: Candidate[], state: 'sent' | 'undeliverable', now: Date, ctx: CadenceContext, note?: string): Promise<void> {
-    const marked = group.map((c) => ({ ...c.claim!, state, ...(state === 'sent' ? { sentAt: now.toISOString() } : {}), ...(note ? { note } : {}) }));
+    const marked = group.map((c) => settledClaim(c.claim!, state, now, note));
     // The group shares a workspace partition: one transaction for the claims, one for the
     // schedules, batched index writes. Any conflict falls back to the careful one-by-one path.
     if ((await this.deps.claims.updateMany(marked)) === 'conflict') {
@@ -458,10 +497,6 @@ export class ReminderScheduler {
 
 export function occurrenceOf(entry: DueEntry): string {
   return occurrenceId(entry.scheduleId, entry.dueAt);
-}
-
-function bucketOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace(/[-T:]/g, '');
 }
 
 async function mapLimit<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {

@@ -244,6 +244,18 @@ export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow
   const month = parseMonth(monthText);
   if (!month) errors.push(`month "${monthText.slice(0, 30)}" is not a month like 2024-05.`);
   const row: CqdRow = { line: rec.line, month: month ?? '', streams: 0 };
+  readRowPlace(f, map, row, errors);
+  const net = readNetworkType(f, map, errors);
+  if (net) row.networkType = net;
+  readRowStreams(f, map, row, errors);
+  readRowMeasures(f, map, row, errors);
+  if (errors.length) return errors;
+  // CQD leaves both blank where it could not place the endpoint (an unmapped subnet, IPv6, a media path never set up).
+  return row.building || row.subnet ? row : 'unplaced';
+}
+
+/** The row's building and subnet. */
+function readRowPlace(f: readonly string[], map: HeaderMap, row: CqdRow, errors: string[]): void {
   const building = cell(f, map.building);
   if (building) {
     const b = checkText('the building', building, LIMITS.shortText);
@@ -256,8 +268,10 @@ export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow
     if (s.ok) row.subnet = s.value.canonical;
     else errors.push(`subnet: ${s.error}`);
   }
-  const net = readNetworkType(f, map, errors);
-  if (net) row.networkType = net;
+}
+
+/** The stream count and the bases the failure rates are over. */
+function readRowStreams(f: readonly string[], map: HeaderMap, row: CqdRow, errors: string[]): void {
   // An empty count is no streams: the dashboard leaves a measure blank where nothing was counted.
   const streamsText = cell(f, map.streams);
   const streams = streamsText ? parseCount(streamsText) : 0;
@@ -275,6 +289,10 @@ export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow
   if (row.cdrStreams !== undefined && row.setupSucceeded !== undefined && row.setupSucceeded > row.cdrStreams) {
     errors.push(`setup succeeded streams (${row.setupSucceeded}) is more than the streams with a call record (${row.cdrStreams}).`);
   }
+}
+
+/** The poor, setup-failed and dropped streams, each as a count or as a rate of its base. */
+function readRowMeasures(f: readonly string[], map: HeaderMap, row: CqdRow, errors: string[]): void {
   const measure = (countField: CqdField, rateField: CqdField, name: string, key: 'poor' | 'setupFailed' | 'dropped', base: () => { n: number; what: string }) => {
     const countText = cell(f, map[countField]);
     const rateText = cell(f, map[rateField]);
@@ -293,9 +311,6 @@ export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow
   measure('poorStreams', 'poorRate', 'poor streams', 'poor', () => ({ n: row.streams, what: 'streams' }));
   measure('setupFailed', 'setupRate', 'setup failed streams', 'setupFailed', () => ({ n: setupBase(row), what: row.cdrStreams !== undefined ? 'streams with a call record' : 'streams' }));
   measure('dropped', 'dropRate', 'dropped streams', 'dropped', () => ({ n: dropBase(row), what: 'streams that set up' }));
-  if (errors.length) return errors;
-  // CQD leaves both blank where it could not place the endpoint (an unmapped subnet, IPv6, a media path never set up).
-  return row.building || row.subnet ? row : 'unplaced';
 }
 
 /**

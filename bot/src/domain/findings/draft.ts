@@ -156,52 +156,23 @@ export function answer(d: FindingDraft, step: StepId, input: string, now: Date, 
       if (!t.ok) return t;
       return done(d, step, { building: t.value }, now);
     }
-    case 'subnet': {
-      if (skip) {
-        if (needsPlace(d) && !d.building) return { ok: false, error: 'I need a building or a subnet so the owning team knows where to look. Send the subnet in CIDR form, like 10.20.30.0/24.' };
-        return done(d, step, { subnet: undefined }, now);
-      }
-      const s = parseSubnet(text);
-      if (!s.ok) return s;
-      return done(d, step, { subnet: s.value.canonical }, now, hardToTriageWarning(s.value));
-    }
+    case 'subnet':
+      return answerSubnet(d, text, skip, now);
     case 'networkType': {
       if (skip) return done(d, step, { networkType: undefined }, now);
       const n = findNetworkType(text);
       if (!n) return { ok: false, error: `"${text.slice(0, 60)}" is not a network type I know. ${choiceHint(NETWORK_TYPES.map((x) => x.label))}, or "not sure".` };
       return done(d, step, { networkType: n.id }, now);
     }
-    case 'metric': {
-      if (skip) return done(d, step, { metric: undefined, metricName: undefined, value: undefined, unit: undefined }, now);
-      const m = findMetric(text);
-      if (!m) return { ok: false, error: `"${text.slice(0, 60)}" is not a metric I know. ${choiceHint(METRICS.map((x) => x.id === 'named' ? 'another metric' : `${x.label} (${x.short})`))}, or "no metric".` };
-      // Changing the metric invalidates a value given for the old one.
-      const changed = m.id !== d.metric;
-      const cleared = changed ? { value: undefined, unit: undefined, metricName: undefined } : {};
-      const next = { ...d, done: changed ? d.done.filter((s) => s !== 'value' && s !== 'metricName') : d.done };
-      return done(next, step, { metric: m.id, ...cleared }, now);
-    }
+    case 'metric':
+      return answerMetric(d, text, skip, now);
     case 'metricName': {
       const t = checkText('The metric name', text, LIMITS.shortText);
       if (!t.ok) return t;
       return done(d, step, { metricName: t.value }, now);
     }
-    case 'value': {
-      if (skip) return done(d, step, { value: undefined, unit: undefined }, now);
-      if (d.metric === 'named') {
-        const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*(.{0,20})$/.exec(text);
-        if (!m) return { ok: false, error: `"${text.slice(0, 40)}" is not a number. Send the value, optionally with its unit, like 250 ms.` };
-        const unit = m[2]!.trim();
-        const u = unit ? checkText('The unit', unit, 20) : { ok: true as const, value: '' };
-        if (!u.ok) return u;
-        return done(d, step, { value: Number(m[1]!.replace(',', '.')), unit: u.value || undefined }, now);
-      }
-      const p = parsePercent(text);
-      if (!p.ok) return p;
-      const next = { ...d, value: p.value, unit: '%' };
-      const cmp = draftTargetCheck(next, ctx);
-      return done(d, step, { value: p.value, unit: '%' }, now, cmp?.summary);
-    }
+    case 'value':
+      return answerValue(d, text, skip, now, ctx);
     case 'description': {
       const t = checkText('The description', input, LIMITS.description, { multiline: true });
       if (!t.ok) return t;
@@ -213,14 +184,55 @@ export function answer(d: FindingDraft, step: StepId, input: string, now: Date, 
       if (!l.ok) return l;
       return done(d, step, { evidence: l.value }, now);
     }
-    case 'owningRole': {
-      const roles = roleList(ctx);
-      if (skip || /^(default|ok|yes)$/i.test(text)) return done(d, step, { owningRole: defaultOwningRole(d.category ?? 'other', roles) }, now);
-      const found = roles.find((r) => r.toLowerCase() === text.toLowerCase());
-      if (!found) return { ok: false, error: `"${text.slice(0, 60)}" is not a team in the role map. ${choiceHint([...roles])}` };
-      return done(d, step, { owningRole: found }, now);
-    }
+    case 'owningRole':
+      return answerOwningRole(d, text, skip, now, ctx);
   }
+}
+
+function answerOwningRole(d: FindingDraft, text: string, skip: boolean, now: Date, ctx: StepContext): AnswerResult {
+  const roles = roleList(ctx);
+  if (skip || /^(default|ok|yes)$/i.test(text)) return done(d, 'owningRole', { owningRole: defaultOwningRole(d.category ?? 'other', roles) }, now);
+  const found = roles.find((r) => r.toLowerCase() === text.toLowerCase());
+  if (!found) return { ok: false, error: `"${text.slice(0, 60)}" is not a team in the role map. ${choiceHint([...roles])}` };
+  return done(d, 'owningRole', { owningRole: found }, now);
+}
+
+function answerSubnet(d: FindingDraft, text: string, skip: boolean, now: Date): AnswerResult {
+  if (skip) {
+    if (needsPlace(d) && !d.building) return { ok: false, error: 'I need a building or a subnet so the owning team knows where to look. Send the subnet in CIDR form, like 10.20.30.0/24.' };
+    return done(d, 'subnet', { subnet: undefined }, now);
+  }
+  const s = parseSubnet(text);
+  if (!s.ok) return s;
+  return done(d, 'subnet', { subnet: s.value.canonical }, now, hardToTriageWarning(s.value));
+}
+
+function answerMetric(d: FindingDraft, text: string, skip: boolean, now: Date): AnswerResult {
+  if (skip) return done(d, 'metric', { metric: undefined, metricName: undefined, value: undefined, unit: undefined }, now);
+  const m = findMetric(text);
+  if (!m) return { ok: false, error: `"${text.slice(0, 60)}" is not a metric I know. ${choiceHint(METRICS.map((x) => x.id === 'named' ? 'another metric' : `${x.label} (${x.short})`))}, or "no metric".` };
+  // Changing the metric invalidates a value given for the old one.
+  const changed = m.id !== d.metric;
+  const cleared = changed ? { value: undefined, unit: undefined, metricName: undefined } : {};
+  const next = { ...d, done: changed ? d.done.filter((s) => s !== 'value' && s !== 'metricName') : d.done };
+  return done(next, 'metric', { metric: m.id, ...cleared }, now);
+}
+
+function answerValue(d: FindingDraft, text: string, skip: boolean, now: Date, ctx: StepContext): AnswerResult {
+  if (skip) return done(d, 'value', { value: undefined, unit: undefined }, now);
+  if (d.metric === 'named') {
+    const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*(.{0,20})$/.exec(text);
+    if (!m) return { ok: false, error: `"${text.slice(0, 40)}" is not a number. Send the value, optionally with its unit, like 250 ms.` };
+    const unit = m[2]!.trim();
+    const u = unit ? checkText('The unit', unit, 20) : { ok: true as const, value: '' };
+    if (!u.ok) return u;
+    return done(d, 'value', { value: Number(m[1]!.replace(',', '.')), unit: u.value || undefined }, now);
+  }
+  const p = parsePercent(text);
+  if (!p.ok) return p;
+  const next = { ...d, value: p.value, unit: '%' };
+  const cmp = draftTargetCheck(next, ctx);
+  return done(d, 'value', { value: p.value, unit: '%' }, now, cmp?.summary);
 }
 
 /** Is the observed value above the target for this network? Undefined without a rate metric and value. */

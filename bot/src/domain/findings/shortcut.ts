@@ -61,23 +61,38 @@ export function parseFindingShortcut(text: string, now: Date, ctx: StepContext =
     done.add('category');
   } else problems.push('I could not tell the category.');
 
-  let description = rest;
+  const description = readMetric(rest, draft, done);
+  readPlace(rest, category, draft, done, problems);
+  if (description) {
+    const d = checkText('The description', description, LIMITS.description, { multiline: true });
+    if (d.ok) {
+      draft.description = d.value;
+      done.add('description');
+    } else problems.push(d.error);
+  } else problems.push('There was no description.');
+  draft.done = [...completeShortcutSteps(draft, done, ctx)];
+  return { matched: true, draft, problems };
+}
+
+/** Fills the metric and its percentage when the text names both; returns the description without that clause. */
+function readMetric(rest: string, draft: FindingDraft, done: Set<StepId>): string {
   const wordFirst = METRIC_RE.exec(rest);
   const m = wordFirst ?? PERCENT_FIRST_RE.exec(rest);
-  if (m) {
-    const [word, number] = wordFirst ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
-    const metric = findMetric(word.toLowerCase()) ?? findMetric(word.toLowerCase().replace(/s$/, ''));
-    const value = Number(number.replace(',', '.'));
-    if (metric && value <= 100) {
-      draft.metric = metric.id as MetricId;
-      draft.value = value;
-      draft.unit = '%';
-      done.add('metric').add('value');
-      // Drop the metric clause and the separator before it from the description.
-      description = (rest.slice(0, m.index) + rest.slice(m.index + m[0].length)).replace(/\s*[,;]\s*$/, '').replace(/\s{2,}/g, ' ').trim();
-    }
-  }
+  if (!m) return rest;
+  const [word, number] = wordFirst ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+  const metric = findMetric(word.toLowerCase()) ?? findMetric(word.toLowerCase().replace(/s$/, ''));
+  const value = Number(number.replace(',', '.'));
+  if (!metric || value > 100) return rest;
+  draft.metric = metric.id as MetricId;
+  draft.value = value;
+  draft.unit = '%';
+  done.add('metric').add('value');
+  // Drop the metric clause and the separator before it from the description.
+  return (rest.slice(0, m.index) + rest.slice(m.index + m[0].length)).replace(/\s*[,;]\s*$/, '').replace(/\s{2,}/g, ' ').trim();
+}
 
+/** Fills the building, the subnet and the network type the text names. */
+function readPlace(rest: string, category: CategoryId | undefined, draft: FindingDraft, done: Set<StepId>, problems: string[]): void {
   const [site] = findSites(rest);
   if (site) {
     const ok = checkText('The building name', site.name.replace(/[.,]+$/, ''), LIMITS.shortText);
@@ -99,17 +114,13 @@ export function parseFindingShortcut(text: string, now: Date, ctx: StepContext =
     draft.networkType = net;
     done.add('networkType');
   }
+}
 
-  if (description) {
-    const d = checkText('The description', description, LIMITS.description, { multiline: true });
-    if (d.ok) {
-      draft.description = d.value;
-      done.add('description');
-    } else problems.push(d.error);
-  } else problems.push('There was no description.');
-
-  // What the shortcut did not say is either defaulted (area, owning team) or left out (it is
-  // optional): the draft goes straight to confirmation when the required parts are there.
+/**
+ * What the shortcut did not say is either defaulted (area, owning team) or left out (it is
+ * optional): the draft goes straight to confirmation when the required parts are there.
+ */
+function completeShortcutSteps(draft: FindingDraft, done: Set<StepId>, ctx: StepContext): Set<StepId> {
   if (draft.category) {
     draft.area = defaultArea(draft.category, draft.metric);
     draft.owningRole = defaultOwningRole(draft.category, ctx.roles);
@@ -121,6 +132,5 @@ export function parseFindingShortcut(text: string, now: Date, ctx: StepContext =
     done.delete('building');
     done.delete('subnet');
   }
-  draft.done = [...done];
-  return { matched: true, draft, problems };
+  return done;
 }

@@ -4,7 +4,7 @@
 // the step is refused; the service persists the result.
 import { nextUpdateDue, responseDue } from './cadence';
 import { clockStart, highestSeverityOf, type Incident, type IncidentState, isOpen, type Person, TEXT_LIMITS, type TimelineEntry, type TimelineKind } from './incident';
-import { mostSevere, type SeverityLevel, type SeverityPolicy, isSeverityLevel, severityLabel } from './severity';
+import { mostSevere, type SeverityLevel, type SeverityPolicy, type SeverityRule, isSeverityLevel, severityLabel } from './severity';
 import { checkFreeText } from '../text/free-text';
 
 export type IncidentAction =
@@ -81,122 +81,184 @@ export function parseIncidentAction(input: unknown): IncidentAction | { error: s
 export function applyAction(incident: Incident, action: IncidentAction, actor: Person, now: Date, policy: SeverityPolicy): Transition {
   const at = now.toISOString();
   const state = incident.state;
-  let seq = incident.timelineCount;
-  const entries: TimelineEntry[] = [];
-  const entry = (kind: TimelineKind, summary: string, extra: Partial<TimelineEntry> = {}) => {
-    entries.push({ incidentId: incident.id, seq: ++seq, at, actor, kind, summary, ...extra });
-  };
   if (state === 'archived') return refuse(`${incident.id} is archived; archived incidents are kept read-only.`);
-  const rule = policy.rules[incident.severity];
-  let next: Incident = { ...incident };
-
-  switch (action.type) {
-    case 'acknowledge': {
-      if (state !== 'recorded') return refuse(`${incident.id} was already acknowledged${incident.owner ? ` by ${incident.owner.name}` : ''}; it is ${STATE_WORDS[state]}.`);
-      next = { ...next, state: 'classified', acknowledgedAt: at, owner: incident.owner ?? actor };
-      const due = incident.responseDueAt;
-      const met = due ? (now.getTime() <= Date.parse(due) ? 'within the response goal' : 'after the response goal') : 'no response goal';
-      entry('acknowledged', `Acknowledged by ${actor.name} (${met})`, { from: state, to: 'classified' });
-      break;
-    }
-    case 'update': {
-      if (!isOpen(state)) return refuse(`${incident.id} is ${STATE_WORDS[state]}; status updates are for open incidents. Reopen it first if the problem is back.`);
-      if (state === 'recorded') return refuse(`Acknowledge ${incident.id} first, so the initial response is on record; then post the update.`);
-      const text = requireText(action.text, 'the status update', TEXT_LIMITS.update);
-      if (typeof text !== 'string') return refuse(text.error);
-      const onTime = !incident.nextUpdateDueAt || now.getTime() <= Date.parse(incident.nextUpdateDueAt);
-      const due = nextUpdateDue(rule, now);
-      next = {
-        ...next,
-        state: 'investigating',
-        lastUpdateAt: at,
-        lastUpdateText: text,
-        lastUpdateBy: actor,
-        nextUpdateDueAt: due?.toISOString(),
-        updatesTotal: incident.updatesTotal + 1,
-        updatesOnTime: incident.updatesOnTime + (onTime ? 1 : 0),
-        remindersSent: incident.remindersSent.filter((k) => k.startsWith('response-overdue@')),
-      };
-      entry('update', `Status update by ${actor.name}${onTime ? '' : ' (late)'}`, { text, from: state, to: 'investigating' });
-      break;
-    }
-    case 'severity': {
-      if (!isOpen(state)) return refuse(`${incident.id} is ${STATE_WORDS[state]}; the severity of a finished incident cannot change.`);
-      if (action.severity === incident.severity) return refuse(`${incident.id} is already severity ${severityLabel(rule)}.`);
-      const target = policy.rules[action.severity];
-      if (target.declaredBy === 'vendor' && !action.vendorDeclared)
-        return refuse(`Only the vendor can declare severity ${severityLabel(target)}. Record it when the vendor has raised it (tick "declared by the vendor").`);
-      const impact = requireText(action.impact, 'an updated business impact statement', TEXT_LIMITS.impact, 10);
-      if (typeof impact !== 'string') return refuse(`${impact.error} A severity change needs one.`);
-      if (impact === incident.impact) return refuse('The business impact statement is unchanged; say what is different now that justifies the new severity.');
-      // The new impact statement is itself a communication: the new cadence runs from now.
-      const due = nextUpdateDue(target, now);
-      next = {
-        ...next,
-        severity: action.severity,
-        highestSeverity: mostSevere(highestSeverityOf(incident), action.severity),
-        impact,
-        nextUpdateDueAt: due?.toISOString(),
-        remindersSent: incident.remindersSent.filter((k) => k.startsWith('response-overdue@')),
-      };
-      if (state === 'recorded') next.responseDueAt = responseDue(target, clockStart(incident))?.toISOString();
-      entry('severity-changed', `Severity ${severityLabel(rule)} → ${severityLabel(target)}${action.vendorDeclared ? ' (declared by the vendor)' : ''}`, {
-        text: impact,
-        from: incident.severity,
-        to: action.severity,
-      });
-      break;
-    }
-    case 'escalate': {
-      if (state === 'recorded') return refuse(`Acknowledge ${incident.id} before escalating it, so the initial response is on record.`);
-      if (!isOpen(state)) return refuse(`${incident.id} is ${STATE_WORDS[state]}; only open incidents can be escalated.`);
-      const group = requireText(action.resolverGroup, 'the resolver group to escalate to', TEXT_LIMITS.resolverGroup, 2);
-      if (typeof group !== 'string') return refuse(group.error);
-      if (group === incident.resolverGroup) return refuse(`${incident.id} is already with ${group}.`);
-      next = { ...next, state: 'investigating', resolverGroup: group, escalationLevel: incident.escalationLevel + 1 };
-      entry('escalated', `Escalated to ${group} by ${actor.name}`, { text: action.reason, from: incident.resolverGroup ?? '', to: group });
-      break;
-    }
-    case 'deescalate': {
-      if (!isOpen(state)) return refuse(`${incident.id} is ${STATE_WORDS[state]}; only open incidents can be de-escalated.`);
-      if (incident.escalationLevel === 0) return refuse(`${incident.id} has not been escalated, so there is nothing to de-escalate.`);
-      const level = incident.escalationLevel - 1;
-      next = { ...next, escalationLevel: level, resolverGroup: level === 0 ? undefined : incident.resolverGroup };
-      entry('de-escalated', `De-escalated by ${actor.name}${level === 0 ? ' back to the first-line owner' : ''}`, { text: action.reason, from: incident.resolverGroup ?? '' });
-      break;
-    }
-    case 'resolve': {
-      if (state === 'recorded') return refuse(`Acknowledge ${incident.id} first; an incident is resolved after it has been worked on.`);
-      if (!isOpen(state)) return refuse(`${incident.id} is already ${STATE_WORDS[state]}.`);
-      const text = requireText(action.text, action.kind === 'workaround' ? 'the workaround' : 'the resolution', TEXT_LIMITS.resolution);
-      if (typeof text !== 'string') return refuse(text.error);
-      next = { ...next, state: 'resolved', resolvedAt: at, resolution: { kind: action.kind, text }, nextUpdateDueAt: undefined };
-      entry('resolved', `${action.kind === 'workaround' ? 'Workaround in place' : 'Resolved'} (${actor.name})`, { text, from: state, to: 'resolved' });
-      break;
-    }
-    case 'reopen': {
-      if (state !== 'resolved') return refuse(`Only a resolved incident can be reopened; ${incident.id} is ${STATE_WORDS[state]}.`);
-      const reason = requireText(action.reason, 'why the incident is reopened', TEXT_LIMITS.note);
-      if (typeof reason !== 'string') return refuse(reason.error);
-      next = { ...next, state: 'investigating', resolvedAt: undefined, resolution: undefined, nextUpdateDueAt: nextUpdateDue(rule, now)?.toISOString(), remindersSent: [] };
-      entry('reopened', `Reopened by ${actor.name}`, { text: reason, from: state, to: 'investigating' });
-      break;
-    }
-    case 'close': {
-      if (state !== 'resolved') return refuse(`${incident.id} is ${STATE_WORDS[state]}; resolve it (with a resolution or a workaround) before closing it.`);
-      next = { ...next, state: 'closed', closedAt: at };
-      entry('closed', `Closed by ${actor.name}`, { text: action.note, from: state, to: 'closed' });
-      break;
-    }
-    case 'archive': {
-      if (state !== 'closed') return refuse(`${incident.id} is ${STATE_WORDS[state]}; only closed incidents are archived.`);
-      next = { ...next, state: 'archived', archivedAt: at };
-      entry('archived', `Archived by ${actor.name}`, { from: state, to: 'archived' });
-      break;
-    }
-  }
+  const step = stepFor({ incident, actor, now, at, state, rule: policy.rules[incident.severity], policy }, action);
+  if ('refused' in step) return refuse(step.refused);
+  // Every action writes exactly one timeline entry, numbered after the ones before.
+  const seq = incident.timelineCount + 1;
+  const entry: TimelineEntry = { incidentId: incident.id, seq, at, actor, kind: step.kind, summary: step.summary, ...step.extra };
+  const next: Incident = step.next;
   next.timelineCount = seq;
   next.version = incident.version + 1;
   next.updatedAt = at;
-  return { ok: true, incident: next, entries };
+  return { ok: true, incident: next, entries: [entry] };
+}
+
+/** What one action makes of the incident, before it is numbered and versioned. */
+type Step = { next: Incident; kind: TimelineKind; summary: string; extra?: Partial<TimelineEntry> } | { refused: string };
+
+interface StepContext {
+  incident: Incident;
+  actor: Person;
+  now: Date;
+  /** `now` as ISO. */
+  at: string;
+  state: IncidentState;
+  /** The rule of the incident's current severity. */
+  rule: SeverityRule;
+  policy: SeverityPolicy;
+}
+
+function stepFor(cx: StepContext, action: IncidentAction): Step {
+  switch (action.type) {
+    case 'acknowledge':
+      return acknowledge(cx);
+    case 'update':
+      return postUpdate(cx, action.text);
+    case 'severity':
+      return changeSeverity(cx, action);
+    case 'escalate':
+      return escalate(cx, action);
+    case 'deescalate':
+      return deescalate(cx, action.reason);
+    case 'resolve':
+      return resolve(cx, action);
+    case 'reopen':
+      return reopen(cx, action.reason);
+    case 'close':
+      return close(cx, action.note);
+    case 'archive':
+      return archive(cx);
+  }
+}
+
+/** The reminders a new communication makes moot: all but the first-response one. */
+function keptReminders(incident: Incident): string[] {
+  return incident.remindersSent.filter((k) => k.startsWith('response-overdue@'));
+}
+
+function acknowledge({ incident, actor, now, at, state }: StepContext): Step {
+  if (state !== 'recorded') return { refused: `${incident.id} was already acknowledged${incident.owner ? ` by ${incident.owner.name}` : ''}; it is ${STATE_WORDS[state]}.` };
+  const due = incident.responseDueAt;
+  const met = due ? (now.getTime() <= Date.parse(due) ? 'within the response goal' : 'after the response goal') : 'no response goal';
+  return {
+    next: { ...incident, state: 'classified', acknowledgedAt: at, owner: incident.owner ?? actor },
+    kind: 'acknowledged',
+    summary: `Acknowledged by ${actor.name} (${met})`,
+    extra: { from: state, to: 'classified' },
+  };
+}
+
+function postUpdate({ incident, actor, now, at, state, rule }: StepContext, input: string): Step {
+  if (!isOpen(state)) return { refused: `${incident.id} is ${STATE_WORDS[state]}; status updates are for open incidents. Reopen it first if the problem is back.` };
+  if (state === 'recorded') return { refused: `Acknowledge ${incident.id} first, so the initial response is on record; then post the update.` };
+  const text = requireText(input, 'the status update', TEXT_LIMITS.update);
+  if (typeof text !== 'string') return { refused: text.error };
+  const onTime = !incident.nextUpdateDueAt || now.getTime() <= Date.parse(incident.nextUpdateDueAt);
+  const due = nextUpdateDue(rule, now);
+  return {
+    next: {
+      ...incident,
+      state: 'investigating',
+      lastUpdateAt: at,
+      lastUpdateText: text,
+      lastUpdateBy: actor,
+      nextUpdateDueAt: due?.toISOString(),
+      updatesTotal: incident.updatesTotal + 1,
+      updatesOnTime: incident.updatesOnTime + (onTime ? 1 : 0),
+      remindersSent: keptReminders(incident),
+    },
+    kind: 'update',
+    summary: `Status update by ${actor.name}${onTime ? '' : ' (late)'}`,
+    extra: { text, from: state, to: 'investigating' },
+  };
+}
+
+function changeSeverity({ incident, now, state, rule, policy }: StepContext, action: Extract<IncidentAction, { type: 'severity' }>): Step {
+  if (!isOpen(state)) return { refused: `${incident.id} is ${STATE_WORDS[state]}; the severity of a finished incident cannot change.` };
+  if (action.severity === incident.severity) return { refused: `${incident.id} is already severity ${severityLabel(rule)}.` };
+  const target = policy.rules[action.severity];
+  if (target.declaredBy === 'vendor' && !action.vendorDeclared)
+    return { refused: `Only the vendor can declare severity ${severityLabel(target)}. Record it when the vendor has raised it (tick "declared by the vendor").` };
+  const impact = requireText(action.impact, 'an updated business impact statement', TEXT_LIMITS.impact, 10);
+  if (typeof impact !== 'string') return { refused: `${impact.error} A severity change needs one.` };
+  if (impact === incident.impact) return { refused: 'The business impact statement is unchanged; say what is different now that justifies the new severity.' };
+  // The new impact statement is itself a communication: the new cadence runs from now.
+  const due = nextUpdateDue(target, now);
+  const next: Incident = {
+    ...incident,
+    severity: action.severity,
+    highestSeverity: mostSevere(highestSeverityOf(incident), action.severity),
+    impact,
+    nextUpdateDueAt: due?.toISOString(),
+    remindersSent: keptReminders(incident),
+  };
+  if (state === 'recorded') next.responseDueAt = responseDue(target, clockStart(incident))?.toISOString();
+  return {
+    next,
+    kind: 'severity-changed',
+    summary: `Severity ${severityLabel(rule)} → ${severityLabel(target)}${action.vendorDeclared ? ' (declared by the vendor)' : ''}`,
+    extra: { text: impact, from: incident.severity, to: action.severity },
+  };
+}
+
+function escalate({ incident, actor, state }: StepContext, action: Extract<IncidentAction, { type: 'escalate' }>): Step {
+  if (state === 'recorded') return { refused: `Acknowledge ${incident.id} before escalating it, so the initial response is on record.` };
+  if (!isOpen(state)) return { refused: `${incident.id} is ${STATE_WORDS[state]}; only open incidents can be escalated.` };
+  const group = requireText(action.resolverGroup, 'the resolver group to escalate to', TEXT_LIMITS.resolverGroup, 2);
+  if (typeof group !== 'string') return { refused: group.error };
+  if (group === incident.resolverGroup) return { refused: `${incident.id} is already with ${group}.` };
+  return {
+    next: { ...incident, state: 'investigating', resolverGroup: group, escalationLevel: incident.escalationLevel + 1 },
+    kind: 'escalated',
+    summary: `Escalated to ${group} by ${actor.name}`,
+    extra: { text: action.reason, from: incident.resolverGroup ?? '', to: group },
+  };
+}
+
+function deescalate({ incident, actor, state }: StepContext, reason: string | undefined): Step {
+  if (!isOpen(state)) return { refused: `${incident.id} is ${STATE_WORDS[state]}; only open incidents can be de-escalated.` };
+  if (incident.escalationLevel === 0) return { refused: `${incident.id} has not been escalated, so there is nothing to de-escalate.` };
+  const level = incident.escalationLevel - 1;
+  return {
+    next: { ...incident, escalationLevel: level, resolverGroup: level === 0 ? undefined : incident.resolverGroup },
+    kind: 'de-escalated',
+    summary: `De-escalated by ${actor.name}${level === 0 ? ' back to the first-line owner' : ''}`,
+    extra: { text: reason, from: incident.resolverGroup ?? '' },
+  };
+}
+
+function resolve({ incident, actor, at, state }: StepContext, action: Extract<IncidentAction, { type: 'resolve' }>): Step {
+  if (state === 'recorded') return { refused: `Acknowledge ${incident.id} first; an incident is resolved after it has been worked on.` };
+  if (!isOpen(state)) return { refused: `${incident.id} is already ${STATE_WORDS[state]}.` };
+  const text = requireText(action.text, action.kind === 'workaround' ? 'the workaround' : 'the resolution', TEXT_LIMITS.resolution);
+  if (typeof text !== 'string') return { refused: text.error };
+  return {
+    next: { ...incident, state: 'resolved', resolvedAt: at, resolution: { kind: action.kind, text }, nextUpdateDueAt: undefined },
+    kind: 'resolved',
+    summary: `${action.kind === 'workaround' ? 'Workaround in place' : 'Resolved'} (${actor.name})`,
+    extra: { text, from: state, to: 'resolved' },
+  };
+}
+
+function reopen({ incident, actor, now, state, rule }: StepContext, input: string): Step {
+  if (state !== 'resolved') return { refused: `Only a resolved incident can be reopened; ${incident.id} is ${STATE_WORDS[state]}.` };
+  const reason = requireText(input, 'why the incident is reopened', TEXT_LIMITS.note);
+  if (typeof reason !== 'string') return { refused: reason.error };
+  return {
+    next: { ...incident, state: 'investigating', resolvedAt: undefined, resolution: undefined, nextUpdateDueAt: nextUpdateDue(rule, now)?.toISOString(), remindersSent: [] },
+    kind: 'reopened',
+    summary: `Reopened by ${actor.name}`,
+    extra: { text: reason, from: state, to: 'investigating' },
+  };
+}
+
+function close({ incident, actor, at, state }: StepContext, note: string | undefined): Step {
+  if (state !== 'resolved') return { refused: `${incident.id} is ${STATE_WORDS[state]}; resolve it (with a resolution or a workaround) before closing it.` };
+  return { next: { ...incident, state: 'closed', closedAt: at }, kind: 'closed', summary: `Closed by ${actor.name}`, extra: { text: note, from: state, to: 'closed' } };
+}
+
+function archive({ incident, actor, at, state }: StepContext): Step {
+  if (state !== 'closed') return { refused: `${incident.id} is ${STATE_WORDS[state]}; only closed incidents are archived.` };
+  return { next: { ...incident, state: 'archived', archivedAt: at }, kind: 'archived', summary: `Archived by ${actor.name}`, extra: { from: state, to: 'archived' } };
 }

@@ -242,90 +242,19 @@ export function numberedItems(items: readonly AgendaItem[]): { number: number; i
 export function buildAgenda(inputs: AgendaInputs): Agenda {
   const tz = inputs.timeZone;
   const today = localDay(inputs.now.toISOString(), tz);
-  const lines: Record<AgendaSectionId, AgendaLine[]> = { carried: [], incidents: [], findings: [], quality: [], risks: [], okrs: [], tasks: [], decisions: [], items: [] };
-
-  // Carried over: open actions (overdue first, then by due date, undated last), then the last meeting's decisions.
-  const actions = inputs.actions.filter((a) => a.status === 'open').sort((a, b) =>
-    (a.dueOn ?? '9999') .localeCompare(b.dueOn ?? '9999') || a.created.at.localeCompare(b.created.at) || a.id.localeCompare(b.id));
-  for (const a of actions) {
-    const overdue = a.dueOn !== undefined && a.dueOn < today;
-    const facts = ['Action', a.owner ? `owner ${a.owner}` : 'no owner yet', a.dueOn ? `${overdue ? 'overdue since' : 'due'} ${a.dueOn}` : 'no due date'];
-    lines.carried.push({ key: `action:${a.id}`, text: a.text, detail: facts.join(' · '), tone: overdue ? 'attention' : 'default', ref: { kind: 'action', id: a.id } });
-  }
-  (inputs.lastMeeting?.decisions ?? []).forEach((d, i) => {
-    lines.carried.push({ key: `decided:${i}`, text: d, detail: `Decided at the meeting of ${localDay(inputs.lastMeeting!.heldAt, tz)}`, tone: 'default' });
-  });
-
-  // Incidents: severity 1/A, or any severity whose response or update goal was missed.
-  const incidents = inputs.incidents.filter((i) => isHighSeverity(i.severity) || i.responseGoalMissed || i.updateOverdue).sort((a, b) =>
-    severityRank(a.severity) - severityRank(b.severity)
-    || Number(b.responseGoalMissed) - Number(a.responseGoalMissed)
-    || Number(b.updateOverdue) - Number(a.updateOverdue)
-    || a.srNumber.localeCompare(b.srNumber));
-  for (const i of incidents) {
-    const facts = [`${i.srNumber}`, `severity ${i.severity}`];
-    if (i.responseGoalMissed) facts.push('initial response goal missed');
-    if (i.updateOverdue) facts.push('status update overdue');
-    lines.incidents.push({ key: `incident:${i.srNumber}`, text: i.title, detail: facts.join(' · '), tone: isHighSeverity(i.severity) || i.responseGoalMissed ? 'attention' : 'warning', ref: { kind: 'incident', id: i.srNumber } });
-  }
-
-  // Findings: overdue remediation first (oldest first), then new ones filed since the last meeting.
-  const since = inputs.lastMeeting?.heldAt;
-  const findings = inputs.findings.filter((f) => f.overdue || !since || f.createdAt > since).sort((a, b) =>
-    Number(b.overdue) - Number(a.overdue) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  for (const f of findings) {
-    const facts = [f.id, f.status, `filed ${localDay(f.createdAt, tz)}`, f.overdue ? 'remediation overdue' : 'new since the last meeting'];
-    lines.findings.push({ key: `finding:${f.id}`, text: f.title, detail: facts.join(' · '), tone: f.overdue ? 'attention' : 'default', ref: { kind: 'finding', id: f.id } });
-  }
-
-  // Quality trend: each metric of all internal calls (reliability first), then the places furthest above target.
+  const items = itemLines(inputs.items, tz);
+  const lines: Record<AgendaSectionId, AgendaLine[]> = {
+    carried: carriedLines(inputs.actions, inputs.lastMeeting, today, tz),
+    incidents: incidentLines(inputs.incidents),
+    findings: findingLines(inputs.findings, inputs.lastMeeting?.heldAt, tz),
+    quality: qualityLines(inputs.quality),
+    risks: riskLines(inputs.risks),
+    okrs: okrLines(inputs.objectives, inputs.ksis),
+    tasks: taskLines(inputs.overdueTasks, tz),
+    decisions: items.decisions,
+    items: items.topics,
+  };
   const q = inputs.quality;
-  for (const m of q?.overall ?? []) {
-    const facts = ['All internal calls'];
-    if (m.previous) facts.push(m.previous.change === 'same' ? `same as ${m.previous.month} (${pct(m.previous.rate)})` : `${m.previous.change} than ${m.previous.month} (${pct(m.previous.rate)})`);
-    facts.push(`${m.direction} over the last months`, `${m.streams.toLocaleString('en-US')} streams`);
-    lines.quality.push({
-      key: `quality:${m.metric}`, text: `${m.metric} ${pct(m.rate)} in ${m.month}: ${m.above ? 'above' : 'within'} the ${pct(m.target)} target`,
-      detail: facts.join(' · '), tone: m.above ? 'attention' : 'good',
-    });
-  }
-  for (const [i, w] of (q?.worst ?? []).entries()) {
-    lines.quality.push({
-      key: `quality-place:${i}`, text: `${w.place}: ${w.metric.toLowerCase()} ${pct(w.rate)}`,
-      detail: `Above target in ${q!.month} · target ${pct(w.target)} · ${w.streams.toLocaleString('en-US')} streams`, tone: 'warning',
-    });
-  }
-  if (q && q.aboveCount > q.worst.length) {
-    const n = q.aboveCount - q.worst.length;
-    lines.quality.push({ key: 'quality-more', text: `${n} more building${n === 1 ? '' : 's'} or subnet${n === 1 ? '' : 's'} above target in ${q.month}`, detail: 'The findings board lists them all.', tone: 'default' });
-  }
-
-  // Risks: open ones, highest overall rating first.
-  for (const r of inputs.risks.filter((x) => x.status === 'open').sort(compareRisks)) {
-    const facts = [`Overall ${RISK_LEVEL_LABELS[r.overall]}`, `likelihood ${RISK_LEVEL_LABELS[r.likelihood].toLowerCase()}`, `impact ${RISK_LEVEL_LABELS[r.impact].toLowerCase()}`];
-    if (r.owner) facts.push(`owner ${r.owner}`);
-    facts.push(r.mitigation ? `mitigation: ${r.mitigation}` : 'no mitigation plan yet');
-    lines.risks.push({ key: `risk:${r.id}`, text: r.title, detail: facts.join(' · '), tone: r.overall === 'high' ? 'attention' : r.overall === 'medium' ? 'warning' : 'default', ref: { kind: 'risk', id: r.id } });
-  }
-
-  // OKRs and KSIs together: off track, at risk, not started, on track; objectives before KSIs of the same status.
-  const tracked = [
-    ...inputs.objectives.map((o) => ({ status: o.status, order: o.order, kindRank: 0, line: { key: `objective:${o.id}`, text: o.objective, detail: ['Objective', TRACK_STATUS_LABELS[o.status], o.keyResult && `key result: ${o.keyResult}`, o.period, o.note].filter(Boolean).join(' · '), ref: { kind: 'objective' as const, id: o.id } } })),
-    ...inputs.ksis.map((k) => ({ status: k.status, order: k.order, kindRank: 1, line: { key: `ksi:${k.id}`, text: k.question, detail: ['KSI', TRACK_STATUS_LABELS[k.status], k.successCriteria && `target: ${k.successCriteria}`, k.responsible, k.note].filter(Boolean).join(' · '), ref: { kind: 'ksi' as const, id: k.id } } })),
-  ].sort((a, b) => compareByStatus({ status: a.status, order: 0 }, { status: b.status, order: 0 }) || a.kindRank - b.kindRank || a.order - b.order);
-  for (const t of tracked) lines.okrs.push({ ...t.line, tone: t.status === 'off-track' ? 'attention' : t.status === 'at-risk' ? 'warning' : t.status === 'on-track' ? 'good' : 'default' });
-
-  // Overdue tasks: the longest overdue first.
-  for (const t of [...inputs.overdueTasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.title.localeCompare(b.title))) {
-    lines.tasks.push({ key: `task:${t.team}:${t.title}:${t.dueAt}`, text: t.title, detail: `${t.team || 'no team'} · due ${localDay(t.dueAt, tz)}`, tone: 'warning', ref: { kind: 'task', id: t.title } });
-  }
-
-  // What people added: decision requests, then topics, oldest first, numbered for `agenda remove <n>`.
-  for (const { number, item } of numberedItems(inputs.items)) {
-    const line: AgendaLine = { key: `item:${item.id}`, text: item.text, detail: `#${number} · added by ${item.added.by.name} on ${localDay(item.added.at, tz)}`, tone: 'default', number, ref: { kind: item.kind === 'decision' ? 'decision' : 'item', id: item.id } };
-    (item.kind === 'decision' ? lines.decisions : lines.items).push(line);
-  }
-
   return {
     meetingAt: inputs.meetingAt.toISOString(),
     meetingLabel: formatMeeting(inputs.meetingAt, tz),
@@ -342,4 +271,105 @@ export function buildAgenda(inputs: AgendaInputs): Agenda {
       ...(inputs.unavailable?.[s.id] ? { unavailable: inputs.unavailable[s.id] } : {}),
     })),
   };
+}
+
+/** Carried over: open actions (overdue first, then by due date, undated last), then the last meeting's decisions. */
+function carriedLines(actions: readonly ActionItem[], lastMeeting: AgendaInputs['lastMeeting'], today: string, tz: string): AgendaLine[] {
+  const lines: AgendaLine[] = [];
+  const open = actions.filter((a) => a.status === 'open').sort((a, b) =>
+    (a.dueOn ?? '9999') .localeCompare(b.dueOn ?? '9999') || a.created.at.localeCompare(b.created.at) || a.id.localeCompare(b.id));
+  for (const a of open) {
+    const overdue = a.dueOn !== undefined && a.dueOn < today;
+    const facts = ['Action', a.owner ? `owner ${a.owner}` : 'no owner yet', a.dueOn ? `${overdue ? 'overdue since' : 'due'} ${a.dueOn}` : 'no due date'];
+    lines.push({ key: `action:${a.id}`, text: a.text, detail: facts.join(' · '), tone: overdue ? 'attention' : 'default', ref: { kind: 'action', id: a.id } });
+  }
+  (lastMeeting?.decisions ?? []).forEach((d, i) => {
+    lines.push({ key: `decided:${i}`, text: d, detail: `Decided at the meeting of ${localDay(lastMeeting!.heldAt, tz)}`, tone: 'default' });
+  });
+  return lines;
+}
+
+/** Incidents: severity 1/A, or any severity whose response or update goal was missed. */
+function incidentLines(incidents: readonly AgendaIncident[]): AgendaLine[] {
+  return incidents.filter((i) => isHighSeverity(i.severity) || i.responseGoalMissed || i.updateOverdue).sort((a, b) =>
+    severityRank(a.severity) - severityRank(b.severity)
+    || Number(b.responseGoalMissed) - Number(a.responseGoalMissed)
+    || Number(b.updateOverdue) - Number(a.updateOverdue)
+    || a.srNumber.localeCompare(b.srNumber)).map((i) => {
+    const facts = [`${i.srNumber}`, `severity ${i.severity}`];
+    if (i.responseGoalMissed) facts.push('initial response goal missed');
+    if (i.updateOverdue) facts.push('status update overdue');
+    return { key: `incident:${i.srNumber}`, text: i.title, detail: facts.join(' · '), tone: isHighSeverity(i.severity) || i.responseGoalMissed ? 'attention' : 'warning', ref: { kind: 'incident', id: i.srNumber } };
+  });
+}
+
+/** Findings: overdue remediation first (oldest first), then new ones filed since the last meeting. */
+function findingLines(findings: readonly AgendaFinding[], since: string | undefined, tz: string): AgendaLine[] {
+  return findings.filter((f) => f.overdue || !since || f.createdAt > since).sort((a, b) =>
+    Number(b.overdue) - Number(a.overdue) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map((f) => {
+    const facts = [f.id, f.status, `filed ${localDay(f.createdAt, tz)}`, f.overdue ? 'remediation overdue' : 'new since the last meeting'];
+    return { key: `finding:${f.id}`, text: f.title, detail: facts.join(' · '), tone: f.overdue ? 'attention' : 'default', ref: { kind: 'finding', id: f.id } };
+  });
+}
+
+/** Quality trend: each metric of all internal calls (reliability first), then the places furthest above target. */
+function qualityLines(q: AgendaQualityTrend | undefined): AgendaLine[] {
+  const lines: AgendaLine[] = [];
+  for (const m of q?.overall ?? []) {
+    const facts = ['All internal calls'];
+    if (m.previous) facts.push(m.previous.change === 'same' ? `same as ${m.previous.month} (${pct(m.previous.rate)})` : `${m.previous.change} than ${m.previous.month} (${pct(m.previous.rate)})`);
+    facts.push(`${m.direction} over the last months`, `${m.streams.toLocaleString('en-US')} streams`);
+    lines.push({
+      key: `quality:${m.metric}`, text: `${m.metric} ${pct(m.rate)} in ${m.month}: ${m.above ? 'above' : 'within'} the ${pct(m.target)} target`,
+      detail: facts.join(' · '), tone: m.above ? 'attention' : 'good',
+    });
+  }
+  for (const [i, w] of (q?.worst ?? []).entries()) {
+    lines.push({
+      key: `quality-place:${i}`, text: `${w.place}: ${w.metric.toLowerCase()} ${pct(w.rate)}`,
+      detail: `Above target in ${q!.month} · target ${pct(w.target)} · ${w.streams.toLocaleString('en-US')} streams`, tone: 'warning',
+    });
+  }
+  if (q && q.aboveCount > q.worst.length) {
+    const n = q.aboveCount - q.worst.length;
+    lines.push({ key: 'quality-more', text: `${n} more building${n === 1 ? '' : 's'} or subnet${n === 1 ? '' : 's'} above target in ${q.month}`, detail: 'The findings board lists them all.', tone: 'default' });
+  }
+  return lines;
+}
+
+/** Risks: open ones, highest overall rating first. */
+function riskLines(risks: readonly Risk[]): AgendaLine[] {
+  return risks.filter((x) => x.status === 'open').sort(compareRisks).map((r) => {
+    const facts = [`Overall ${RISK_LEVEL_LABELS[r.overall]}`, `likelihood ${RISK_LEVEL_LABELS[r.likelihood].toLowerCase()}`, `impact ${RISK_LEVEL_LABELS[r.impact].toLowerCase()}`];
+    if (r.owner) facts.push(`owner ${r.owner}`);
+    facts.push(r.mitigation ? `mitigation: ${r.mitigation}` : 'no mitigation plan yet');
+    return { key: `risk:${r.id}`, text: r.title, detail: facts.join(' · '), tone: r.overall === 'high' ? 'attention' : r.overall === 'medium' ? 'warning' : 'default', ref: { kind: 'risk', id: r.id } };
+  });
+}
+
+/** OKRs and KSIs together: off track, at risk, not started, on track; objectives before KSIs of the same status. */
+function okrLines(objectives: readonly Objective[], ksis: readonly Ksi[]): AgendaLine[] {
+  const tracked = [
+    ...objectives.map((o) => ({ status: o.status, order: o.order, kindRank: 0, line: { key: `objective:${o.id}`, text: o.objective, detail: ['Objective', TRACK_STATUS_LABELS[o.status], o.keyResult && `key result: ${o.keyResult}`, o.period, o.note].filter(Boolean).join(' · '), ref: { kind: 'objective' as const, id: o.id } } })),
+    ...ksis.map((k) => ({ status: k.status, order: k.order, kindRank: 1, line: { key: `ksi:${k.id}`, text: k.question, detail: ['KSI', TRACK_STATUS_LABELS[k.status], k.successCriteria && `target: ${k.successCriteria}`, k.responsible, k.note].filter(Boolean).join(' · '), ref: { kind: 'ksi' as const, id: k.id } } })),
+  ].sort((a, b) => compareByStatus({ status: a.status, order: 0 }, { status: b.status, order: 0 }) || a.kindRank - b.kindRank || a.order - b.order);
+  return tracked.map((t) => ({ ...t.line, tone: t.status === 'off-track' ? 'attention' : t.status === 'at-risk' ? 'warning' : t.status === 'on-track' ? 'good' : 'default' }));
+}
+
+/** Overdue tasks: the longest overdue first. */
+function taskLines(tasks: readonly AgendaTask[], tz: string): AgendaLine[] {
+  return [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.title.localeCompare(b.title)).map((t) => (
+    { key: `task:${t.team}:${t.title}:${t.dueAt}`, text: t.title, detail: `${t.team || 'no team'} · due ${localDay(t.dueAt, tz)}`, tone: 'warning', ref: { kind: 'task', id: t.title } }
+  ));
+}
+
+/** What people added: decision requests, then topics, oldest first, numbered for `agenda remove <n>`. */
+function itemLines(items: readonly AgendaItem[], tz: string): { decisions: AgendaLine[]; topics: AgendaLine[] } {
+  const decisions: AgendaLine[] = [];
+  const topics: AgendaLine[] = [];
+  for (const { number, item } of numberedItems(items)) {
+    const line: AgendaLine = { key: `item:${item.id}`, text: item.text, detail: `#${number} · added by ${item.added.by.name} on ${localDay(item.added.at, tz)}`, tone: 'default', number, ref: { kind: item.kind === 'decision' ? 'decision' : 'item', id: item.id } };
+    (item.kind === 'decision' ? decisions : topics).push(line);
+  }
+  return { decisions, topics };
 }

@@ -3,7 +3,7 @@
 // meetings; open actions carry over to each next agenda until someone marks them done.
 import type { Workspace } from '../workspace';
 import { type Actor, type Clock, type OpsRecord, type Outcome, type RecordRepository, type Stamp, invalid, mutate, notFound, okOf, OpsValidationError, textField, validated } from './common';
-import { type ActionItem, type Agenda, type AgendaItem, type AgendaItemKind, type AgendaSectionId, type AgendaSources, buildAgenda, numberedItems } from './agenda';
+import { type ActionItem, type Agenda, type AgendaFindingDigest, type AgendaItem, type AgendaItemKind, type AgendaSectionId, type AgendaSources, buildAgenda, numberedItems } from './agenda';
 import { type CadenceInput, DEFAULT_CADENCE, type MeetingCadence, nextMeeting, validateCadence } from './cadence';
 import { compareByStatus, type Ksi, type Objective, type OkrService } from './okrs';
 import type { Risk, RiskService } from './risks';
@@ -100,6 +100,9 @@ export interface AgendaView {
   objectives?: Objective[];
   ksis?: Ksi[];
 }
+
+/** Reads one agenda source, or yields `fallback` with its section marked incomplete. */
+type SourceGuard = <T>(section: AgendaSectionId, what: string, load: () => Promise<T>, fallback: T) => Promise<T>;
 
 /** Decisions longer than this (as JSON) are read from the meeting instead of being kept with the settings. */
 const KEPT_DECISIONS_CHARS = 16_000;
@@ -237,47 +240,18 @@ export class SteeringService {
   async agendaView(ws: Workspace): Promise<AgendaView> {
     const now = this.deps.clock();
     const unavailable: Partial<Record<AgendaSectionId, string>> = {};
-    const guard = async <T>(section: AgendaSectionId, what: string, load: () => Promise<T>, fallback: T): Promise<T> => {
-      try {
-        return await load();
-      } catch (e) {
-        this.deps.onSourceError?.(section, e);
-        unavailable[section] = `${what} could not be loaded just now, so this section may be incomplete.`;
-        return fallback;
-      }
-    };
-    const reads = this.deps.reads;
-    const own = reads
-      ? await reads.records(ws).then((r) => ({ settings: r.settings ?? { id: SETTINGS_ID, cadence: DEFAULT_CADENCE }, items: r.items, actions: r.actions.filter((a) => a.status === 'open') }))
-      : await Promise.all([
-        this.settings(ws),
-        guard('items', 'Agenda items', () => this.deps.items.list(ws), []),
-        guard('carried', 'Open actions', () => this.openActions(ws), []),
-      ]).then(([settings, items, actions]) => ({ settings, items, actions }));
+    const guard = this.sourceGuard(unavailable);
+    const own = await this.ownRecords(ws, guard);
     const { settings } = own;
     const last = settings.lastMeeting;
     const sources = this.deps.sources;
-    const digest = sources.findingDigest;
     const [incidents, overdueTasks, findingPart, risks, okrs, decisions] = await Promise.all([
       guard('incidents', 'Incidents', () => sources.incidents(ws, now), []),
       guard('tasks', 'Recurring tasks', () => sources.overdueTasks(ws, now), []),
-      digest
-        ? guard('findings', 'Findings', () => digest(ws, now, last?.heldAt), undefined)
-        : Promise.all([
-          guard('findings', 'Findings', () => sources.findings(ws, now), []),
-          guard('quality', 'The call-quality measurements', async () => sources.qualityTrend?.(ws, now), undefined),
-        ]).then(([findings, quality]) => ({ findings, total: findings.length, ...(quality ? { quality } : {}) })),
+      this.findingPart(ws, now, last?.heldAt, guard),
       guard<Risk[] | undefined>('risks', 'The risk register', () => this.deps.risks.list(ws), undefined),
-      reads
-        ? guard<{ objectives?: Objective[]; ksis?: Ksi[] }>('okrs', 'Objectives and KSIs', async () => {
-          const r = await reads.okrs(ws);
-          return { objectives: [...r.objectives].sort(compareByStatus), ksis: [...r.ksis].sort(compareByStatus) };
-        }, {})
-        : Promise.all([
-          guard<Objective[] | undefined>('okrs', 'Objectives', () => this.deps.okrs.objectives(ws), undefined),
-          guard<Ksi[] | undefined>('okrs', 'KSIs', () => this.deps.okrs.ksis(ws), undefined),
-        ]).then(([objectives, ksis]) => ({ objectives, ksis })),
-      !last ? Promise.resolve([]) : last.decisions ? Promise.resolve(last.decisions) : this.deps.meetings.get(ws, last.id).then((m) => m?.decisions ?? [], () => []),
+      this.okrPart(ws, guard),
+      this.lastDecisions(ws, last),
     ]);
     // The summary carries the quality trend too: when it could not be read, neither section is complete.
     if (findingPart === undefined) unavailable.quality = 'The call-quality measurements could not be loaded just now, so this section may be incomplete.';
@@ -307,5 +281,66 @@ export class SteeringService {
       ...(objectives ? { objectives } : {}),
       ...(ksis ? { ksis } : {}),
     };
+  }
+
+  /** Reads one source; a failure is reported, marks its section in `unavailable`, and yields the fallback. */
+  private sourceGuard(unavailable: Partial<Record<AgendaSectionId, string>>): SourceGuard {
+    return async (section, what, load, fallback) => {
+      try {
+        return await load();
+      } catch (e) {
+        this.deps.onSourceError?.(section, e);
+        unavailable[section] = `${what} could not be loaded just now, so this section may be incomplete.`;
+        return fallback;
+      }
+    };
+  }
+
+  /** The settings, the open items and the open actions: one read when the store can, else three. */
+  private async ownRecords(ws: Workspace, guard: SourceGuard): Promise<{ settings: SteeringSettings; items: AgendaItem[]; actions: ActionItem[] }> {
+    const reads = this.deps.reads;
+    if (reads) {
+      const r = await reads.records(ws);
+      return { settings: r.settings ?? { id: SETTINGS_ID, cadence: DEFAULT_CADENCE }, items: r.items, actions: r.actions.filter((a) => a.status === 'open') };
+    }
+    const [settings, items, actions] = await Promise.all([
+      this.settings(ws),
+      guard('items', 'Agenda items', () => this.deps.items.list(ws), []),
+      guard('carried', 'Open actions', () => this.openActions(ws), []),
+    ]);
+    return { settings, items, actions };
+  }
+
+  /** Findings and the quality trend: the findings digest when there is one; undefined when it failed. */
+  private findingPart(ws: Workspace, now: Date, since: string | undefined, guard: SourceGuard): Promise<AgendaFindingDigest | undefined> {
+    const sources = this.deps.sources;
+    const digest = sources.findingDigest;
+    if (digest) return guard('findings', 'Findings', () => digest(ws, now, since), undefined);
+    return Promise.all([
+      guard('findings', 'Findings', () => sources.findings(ws, now), []),
+      guard('quality', 'The call-quality measurements', async () => sources.qualityTrend?.(ws, now), undefined),
+    ]).then(([findings, quality]) => ({ findings, total: findings.length, ...(quality ? { quality } : {}) }));
+  }
+
+  /** The objectives and KSIs in status order: one read when the store can, else two. */
+  private okrPart(ws: Workspace, guard: SourceGuard): Promise<{ objectives?: Objective[]; ksis?: Ksi[] }> {
+    const reads = this.deps.reads;
+    if (reads) {
+      return guard<{ objectives?: Objective[]; ksis?: Ksi[] }>('okrs', 'Objectives and KSIs', async () => {
+        const r = await reads.okrs(ws);
+        return { objectives: [...r.objectives].sort(compareByStatus), ksis: [...r.ksis].sort(compareByStatus) };
+      }, {});
+    }
+    return Promise.all([
+      guard<Objective[] | undefined>('okrs', 'Objectives', () => this.deps.okrs.objectives(ws), undefined),
+      guard<Ksi[] | undefined>('okrs', 'KSIs', () => this.deps.okrs.ksis(ws), undefined),
+    ]).then(([objectives, ksis]) => ({ objectives, ksis }));
+  }
+
+  /** The last meeting's decisions: kept with the settings when short, else read from the meeting. */
+  private lastDecisions(ws: Workspace, last: SteeringSettings['lastMeeting']): Promise<string[]> {
+    if (!last) return Promise.resolve([]);
+    if (last.decisions) return Promise.resolve(last.decisions);
+    return this.deps.meetings.get(ws, last.id).then((m) => m?.decisions ?? [], () => []);
   }
 }
