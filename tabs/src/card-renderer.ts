@@ -69,5 +69,24 @@ export function renderCard(json: Record<string, unknown>, theme: Theme, onAction
   }
   const el = card.render();
   if (!el) throw new Error(`The card could not be rendered${errors.length ? `: ${errors.join('; ')}` : ''}.`);
+  nameSelectablesByTheirText(el);
   return el;
+}
+
+const normalize = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The renderer names an element with a selectAction (a list row, say) by the action's title
+ * alone: aria-label="Open" on a row that reads "QF-0003 · VPN: poor audio…". Every row is then
+ * an indistinguishable "Open" button, and its visible text is not in its name (WCAG 2.5.3 Label
+ * in Name; axe label-content-name-mismatch). Neither host config nor CSS can change that, so,
+ * after rendering, such an element drops the aria-label and is named by its own text; the title
+ * stays as its tooltip and accessible description. Native buttons and elements whose label
+ * already contains their text are left as the renderer made them.
+ */
+function nameSelectablesByTheirText(root: HTMLElement): void {
+  for (const e of root.querySelectorAll<HTMLElement>('[role="button"][aria-label]:not(button), [role="link"][aria-label]:not(a)')) {
+    const text = normalize(e.textContent ?? '');
+    if (text && !normalize(e.getAttribute('aria-label')!).includes(text)) e.removeAttribute('aria-label');
+  }
 }

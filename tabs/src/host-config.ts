@@ -82,6 +82,9 @@ export function hostConfigFor(theme: Theme): Record<string, unknown> {
       showCard: { actionMode: 'inline', inlineTopMargin: 16, style: 'emphasis' },
     },
     adaptiveCard: { allowCustomStyle: true },
+    // TextBlocks with style "heading" render as role="heading"; without a level they are not
+    // valid headings (axe aria-required-attr). Level 2: under the page's own <h1> (the view title).
+    textBlock: { headingLevel: 2 },
     textStyles: {
       heading: { size: 'large', weight: 'bolder', color: 'default', isSubtle: false, fontType: 'default' },
       columnHeader: { size: 'default', weight: 'bolder', color: 'default', isSubtle: false, fontType: 'default' },
