@@ -1,6 +1,7 @@
 // The only module that reads process.env. Everything else receives an AppConfig.
 // Values come from (lowest to highest precedence) env/.env.<env>, env/.env.<env>.user, process.env.
 import { existsSync, readFileSync } from 'node:fs';
+import { DotenvError, parseDotenv } from './platform/dotenv.mjs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 
@@ -53,23 +54,7 @@ const LOOPBACK_SERVICE_URLS = ['http://127.0.0.1:', 'http://localhost:', 'http:/
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Minimal dotenv parser: KEY=VALUE, # comments, optional single/double quotes. */
-export function parseDotenv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trim();
-    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
-      value = value.slice(1, -1);
-    }
-    out[key] = value;
-  }
-  return out;
-}
+export { parseDotenv };
 
 /** Reads env/.env.<name> and env/.env.<name>.user; process.env wins over both. */
 export function readEnvironment(options: { envDir?: string; envName?: string; env?: Env } = {}): Env {
@@ -79,7 +64,14 @@ export function readEnvironment(options: { envDir?: string; envName?: string; en
   const merged: Env = {};
   for (const file of [`.env.${envName}`, `.env.${envName}.user`]) {
     const path = join(envDir, file);
-    if (existsSync(path)) Object.assign(merged, parseDotenv(readFileSync(path, 'utf8')));
+    if (!existsSync(path)) continue;
+    try {
+      Object.assign(merged, parseDotenv(readFileSync(path, 'utf8'), path));
+    } catch (e) {
+      // A line the reader can't take would silently drop a setting: say which and where.
+      if (e instanceof DotenvError) throw new ConfigError(`${e.message}. Fix that line, or remove it.`);
+      throw e;
+    }
   }
   for (const [k, v] of Object.entries(env)) if (v !== undefined) merged[k] = v;
   merged.TEAMSFX_ENV = envName;

@@ -2,6 +2,7 @@
 // validation (@microsoft/app-manifest), PNG checks (pngjs) and zips (yazl). Used by
 // scripts/package-app.mjs, scripts/package-deploy.mjs, scripts/make-icons.mjs and tests/app-package/.
 import { spawnSync } from "node:child_process";
+import { DotenvError, parseDotenv as parseDotenvShared } from "../../bot/src/platform/dotenv.mjs";
 import { cpSync, createWriteStream, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
@@ -29,61 +30,21 @@ export class PackageError extends Error {
 // ---------------------------------------------------------------------------------------------
 // env files
 
-const KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Parses a dotenv file: `KEY=VALUE` lines, blank lines and `#` comment lines, an optional
- * `export ` prefix, values optionally in single quotes (literal) or double quotes (\n, \r, \t,
- * \" and \\ escapes). In an unquoted value, ` #` starts a trailing comment; a `#` with no space
- * before it is part of the value. Throws PackageError naming the line on anything else.
+ * Parses a dotenv file (the one reader, shared with the bot's config); a line it can't take is a
+ * PackageError naming the line.
  * @param {string} text
  * @param {string} [label] file name used in error messages
  * @returns {Record<string, string>}
  */
 export function parseDotenv(text, label = "env file") {
-  /** @type {Record<string, string>} */
-  const vars = {};
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) return;
-    const body = line.startsWith("export ") ? line.slice(7).trimStart() : line;
-    const eq = body.indexOf("=");
-    const key = eq < 0 ? "" : body.slice(0, eq).trim();
-    if (eq < 0 || !KEY_RE.test(key)) {
-      throw new PackageError(`${label} line ${index + 1}: expected KEY=VALUE, got "${line}"`);
-    }
-    let value = body.slice(eq + 1).trim();
-    const quote = value[0];
-    if (quote === '"' || quote === "'") {
-      const end = findClosingQuote(value, quote);
-      if (end < 0) throw new PackageError(`${label} line ${index + 1}: missing closing ${quote} for ${key}`);
-      const rest = value.slice(end + 1).trim();
-      if (rest !== "" && !rest.startsWith("#")) {
-        throw new PackageError(`${label} line ${index + 1}: unexpected text after the quoted value of ${key}`);
-      }
-      value = value.slice(1, end);
-      if (quote === '"') {
-        value = value.replace(/\\([nrt"\\])/g, (_, c) => ({ n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" })[c]);
-      }
-    } else {
-      const comment = value.search(/\s#/);
-      if (comment >= 0) value = value.slice(0, comment).trim();
-    }
-    vars[key] = value;
-  });
-  return vars;
-}
-
-function findClosingQuote(value, quote) {
-  for (let i = 1; i < value.length; i++) {
-    if (quote === '"' && value[i] === "\\") {
-      i++;
-      continue;
-    }
-    if (value[i] === quote) return i;
+  try {
+    return parseDotenvShared(text, label);
+  } catch (e) {
+    if (e instanceof DotenvError) throw new PackageError(e.message);
+    throw e;
   }
-  return -1;
 }
 
 /** @param {string} name */

@@ -76,7 +76,15 @@ describe('env files', () => {
   });
 
   it('parses quotes, comments and blank lines', () => {
-    expect(parseDotenv('A=1\n\n# x\nB = "two words"\nC=\'3\'\nnot a line\n')).toEqual({ A: '1', B: 'two words', C: '3' });
+    expect(parseDotenv('A=1\n\n# x\nB = "two words"\nC=\'3\'\nD=se#cret # note\n')).toEqual({ A: '1', B: 'two words', C: '3', D: 'se#cret' });
+    expect(() => parseDotenv('A=1\nnot a line\n', '.env.local')).toThrow(/\.env\.local line 2: expected KEY=VALUE/);
+  });
+
+  it('names the file and line of an env file line it cannot read, instead of dropping the setting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    writeFileSync(join(dir, '.env.local'), 'PORT=4000\nBOT_PASSWORD "forgot the equals"\n');
+    expect(() => readEnvironment({ envDir: dir, env: {} })).toThrow(ConfigError);
+    expect(() => readEnvironment({ envDir: dir, env: {} })).toThrow(/\.env\.local line 2: expected KEY=VALUE/);
   });
 
   it('the committed env/.env.local loads as a valid local configuration', () => {
