@@ -16,13 +16,14 @@ import { TableClient } from '@azure/data-tables';
 import { defaultFeatures, startApp } from '../bot/src/app';
 import { createOpsRepositories } from '../bot/src/storage/ops/table-ops-repositories';
 import { loadConfig } from '../bot/src/config';
-import { RateLimiter, type RateWindow } from '../bot/src/domain/reminders/rate-limiter';
+import { RateLimiter, type RateWindow } from '../bot/src/platform/rate-limiter';
 import type { DueEntry } from '../bot/src/domain/reminders/repositories';
 import { type ReminderSchedule, seedSchedules } from '../bot/src/domain/reminders/schedule';
 import type { Sender } from '../bot/src/domain/reminders/sender';
 import type { Workspace } from '../bot/src/domain/workspace';
 import type { Feature, FeatureContext, Job } from '../bot/src/features/feature';
-import type { RemindersFeature } from '../bot/src/features/reminders-feature';
+import type { BuiltReminders } from '../bot/src/features/reminders-feature';
+import type { BuiltProduct } from '../bot/src/features/wiring';
 import { ReminderScheduler, type TickReport } from '../bot/src/jobs/scheduler';
 import { TableConversationTargetRepository } from '../bot/src/storage/table-conversation-target-repository';
 import { REMINDER_TABLES, reminderStorage, reminderStorageFrom, type ReminderStorage } from '../bot/src/storage/table-reminder-tables';
@@ -149,15 +150,13 @@ interface DispatchRound {
 }
 
 /** The product's features with the reminders job captured as it is registered (startApp would start it on listen). */
-function featuresWithReminderJob(): { features: Feature[]; reminders: RemindersFeature; job: () => Job | undefined } {
-  const features = defaultFeatures();
-  const i = features.findIndex((f) => f.name === 'reminders');
-  if (i < 0) throw new Error('the product has no reminders feature among its default features');
-  const reminders = features[i] as RemindersFeature;
+function featuresWithReminderJob(): { features: Feature[]; reminders: () => BuiltReminders; job: () => Job | undefined } {
+  const [product, ...rest] = defaultFeatures() as [Feature<BuiltProduct>, ...Feature[]];
   let job: Job | undefined;
-  features[i] = {
-    ...reminders,
-    register: (ctx: FeatureContext) => reminders.register({
+  let built: BuiltProduct | undefined;
+  const features: Feature[] = [{
+    ...product,
+    register: (ctx: FeatureContext) => (built = product.register({
       ...ctx,
       jobs: {
         add: (j: Job) => {
@@ -165,7 +164,11 @@ function featuresWithReminderJob(): { features: Feature[]; reminders: RemindersF
           ctx.jobs.add(j);
         },
       },
-    }),
+    })),
+  }, ...rest];
+  const reminders = () => {
+    if (!built?.reminders) throw new Error('the product registered no reminders');
+    return built.reminders;
   };
   return { features, reminders, job: () => job };
 }
@@ -208,7 +211,7 @@ export async function benchReminders(ctx: BenchContext): Promise<SectionResult> 
       const reminderJob = job();
       try {
         if (!reminderJob) throw new Error('the reminders feature registered no "reminders" job');
-        const scheduler = reminders.scheduler();
+        const scheduler = reminders().scheduler;
         const wiring = wiringOf(scheduler);
         const seedStart = performance.now();
         const schedules = await addWorkspaces(

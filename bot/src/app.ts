@@ -3,17 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { CqdImportRegistry, createTabViewRegistry, registerApi } from './api';
 import type { TabAuthOptions } from './api/tab-auth';
 import type { AppConfig, StorageConfig } from './config';
-import { createLogger, type LogLevel } from './logger';
+import { createLogger, type LogLevel } from './platform/logger';
 import { createServer } from './server';
 import { CORE_TABLES, createTableStore, isStoreUnavailable, type StoreCall, type TableStore } from './storage/table-store';
-import type { Feature, Job } from './features/feature';
-import { createRemindersFeature } from './features/reminders-feature';
-import { productFeatures } from './features/wiring';
+import type { Feature, FeatureContext, Job } from './features/feature';
+import { createProductFeature } from './features/wiring';
 import { TableConversationTargetRepository } from './storage/table-conversation-target-repository';
 import { TableCounterRepository } from './storage/table-counter-repository';
 import { TableDialogSessionRepository } from './storage/table-dialog-session-repository';
 import { TableConversationState } from './storage/table-conversation-state';
-import { RateLimiter } from './domain/reminders/rate-limiter';
+import { RateLimiter } from './platform/rate-limiter';
 import { createAdapter } from './teams/adapter';
 import { ProactiveSender } from './teams/proactive-sender';
 import { CommandRouter } from './teams/command-router';
@@ -47,10 +46,9 @@ export interface StartOptions {
   features?: readonly Feature[];
 }
 
-/** The product's features, fresh per app (features may hold per-app state such as jobs), wired to each other (features/wiring.ts). */
+/** The product's features, wired to each other (features/wiring.ts). */
 export function defaultFeatures(): Feature[] {
-  const reminders = createRemindersFeature();
-  return productFeatures([reminders], { overdueTasks: reminders });
+  return [createProductFeature()];
 }
 
 export interface RunningApp {
@@ -61,6 +59,8 @@ export interface RunningApp {
   jobs: string[];
   /** Action.Execute verbs with a route. */
   verbs: string[];
+  /** What one of this app's features built (its services and jobs), e.g. for a test to tick a job. */
+  servicesOf<S>(feature: Feature<S>): S;
   close(): Promise<void>;
 }
 
@@ -85,9 +85,8 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   // limiter keeps the wall clock even when the business clock is simulated.
   const sender = new ProactiveSender(adapter, config.bot.appId ?? '', config.serviceUrlAllowList, new RateLimiter(), () => new Date(), { targets: targetRepo });
   const jobs: Job[] = [];
-  for (const feature of features) {
-    feature.register({ config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, cqdImport, sender, jobs: { add: (job) => jobs.push(job) } });
-  }
+  const context: FeatureContext = { config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, cqdImport, sender, jobs: { add: (job) => jobs.push(job) } };
+  const built = new Map<Feature, unknown>(features.map((feature) => [feature, feature.register(context)]));
   const bot = new ServiceOpsBot(targets, new TurnSnapshots(new TableConversationState(store.client('Conversations'))), commands, verbs, forms, log);
   const messages = createMessagesHandler(config, adapter, bot, log);
   const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });
@@ -110,6 +109,10 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
     store,
     jobs: jobs.map((j) => j.name),
     verbs: verbs.list(),
+    servicesOf<S>(feature: Feature<S>): S {
+      if (!built.has(feature)) throw new Error(`the feature ${feature.name} is not one of this app's features`);
+      return built.get(feature) as S;
+    },
     async close() {
       await Promise.all(running.map((j) => j.stop()));
       await new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findingsFeature } from '../../bot/src/features/findings-feature';
+import { createFindingsFeature } from '../../bot/src/features/findings-feature';
 import type { Playground } from '../support/playground';
 import { startPlaygroundSession, type PlaygroundSession } from '../support/playground-session';
 import { clickCardAction, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
@@ -19,7 +19,7 @@ let playground: Playground;
 let page: Page;
 
 beforeAll(async () => {
-  session = await startPlaygroundSession({ features: [findingsFeature] });
+  session = await startPlaygroundSession({ features: [createFindingsFeature()] });
   ({ bot, playground, page } = session);
 }, 120_000);
 

@@ -3,7 +3,7 @@
 // commands' budgets (docs/query-budgets.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpsFeature } from '../../bot/src/features/ops-feature';
-import { createRemindersFeature, type RemindersFeature } from '../../bot/src/features/reminders-feature';
+import { type BuiltReminders, createRemindersFeature } from '../../bot/src/features/reminders-feature';
 import type { StoreCall } from '../../bot/src/storage/table-store';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
@@ -13,13 +13,14 @@ const calls: StoreCall[] = [];
 let nowMs = Date.parse('2026-06-01T07:00:00Z'); // a Monday
 let connector: LocalConnector;
 let bot: ServiceOpsUnderTest;
-let reminders: RemindersFeature;
+let reminders: BuiltReminders;
 let conv: Conv;
 
 beforeAll(async () => {
   connector = await startConnector();
-  reminders = createRemindersFeature();
-  bot = await startServiceOps({}, { features: [createOpsFeature(), reminders], observeStore: (c) => calls.push(c), clock: () => new Date(nowMs) });
+  const feature = createRemindersFeature();
+  bot = await startServiceOps({}, { features: [createOpsFeature(), feature], observeStore: (c) => calls.push(c), clock: () => new Date(nowMs) });
+  reminders = bot.app.servicesOf(feature);
   conv = await new WorkspaceSeeder(bot, connector).installedChannel();
   // A team in use: reminders set up here (catalog seeded, routed through the role map).
   await bot.send(conv.message('reminders'));
@@ -38,13 +39,13 @@ const tally = (list: StoreCall[]) => {
 describe('a digest', () => {
   it('costs a fixed number of Table calls: the index read, the workspace, the claims, the card and the bookkeeping', async () => {
     const ws = workspaceOf(conv);
-    const due = (await reminders.service().list(ws)).map((s) => s.nextDueAt).filter((d): d is string => Boolean(d)).sort()[0]!;
+    const due = (await reminders.service.list(ws)).map((s) => s.nextDueAt).filter((d): d is string => Boolean(d)).sort()[0]!;
     nowMs = Date.parse(due) + 5_000;
     // A tick from the watermark, as the running loop makes them (the first tick of a process sweeps the index).
-    await reminders.scheduler().tick(new Date(nowMs - 60_000));
+    await reminders.scheduler.tick(new Date(nowMs - 60_000));
     connector.clear();
     calls.length = 0;
-    const report = await reminders.scheduler().tick(new Date(nowMs));
+    const report = await reminders.scheduler.tick(new Date(nowMs));
     expect(report.digestsSent).toBe(1);
     expect(connector.sent(conv.targetId)).toHaveLength(1);
     expect({ calls: calls.length, by: tally(calls) }).toEqual(DIGEST_BUDGET);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../bot/src/domain/incidents/incident';
 import { IncidentService } from '../../bot/src/domain/incidents/incident-service';
 import type { Workspace } from '../../bot/src/domain/workspace';
-import { createIncidentsFeature, type IncidentsFeature } from '../../bot/src/features/incidents-feature';
+import { type BuiltIncidents, createIncidentsFeature } from '../../bot/src/features/incidents-feature';
 import { TableCounterRepository } from '../../bot/src/storage/table-counter-repository';
 import { INCIDENT_DUE_TABLE, TableIncidentDueIndex } from '../../bot/src/storage/table-incident-due-index';
 import { TableIncidentRepository } from '../../bot/src/storage/table-incident-repository';
@@ -21,7 +21,7 @@ const clock = () => new Date(nowMs);
 const ana: Person = { id: '29:owner-ana', name: 'Ana Owner' };
 let connector: LocalConnector;
 
-interface Instance { bot: ServiceOpsUnderTest; feature: IncidentsFeature }
+interface Instance { bot: ServiceOpsUnderTest; feature: BuiltIncidents }
 const running: Instance[] = [];
 
 /** Two bot instances on the same tables; only the first one's store calls are counted. */
@@ -30,7 +30,7 @@ async function startPair(observe?: (c: StoreCall) => void): Promise<[Instance, I
   const b1 = await startServiceOps({}, { features: [f1], clock, ...(observe ? { observeStore: observe } : {}) });
   const f2 = createIncidentsFeature();
   const b2 = await startServiceOps({ TABLE_PREFIX: b1.config.tablePrefix }, { features: [f2], clock });
-  const pair: [Instance, Instance] = [{ bot: b1, feature: f1 }, { bot: b2, feature: f2 }];
+  const pair: [Instance, Instance] = [{ bot: b1, feature: b1.app.servicesOf(f1) }, { bot: b2, feature: b2.app.servicesOf(f2) }];
   running.push(...pair);
   return pair;
 }
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const x of running) {
-    await x.feature.rhythm().stop();
+    await x.feature.rhythm.stop();
     await x.bot.close();
   }
   await connector?.close();
@@ -92,7 +92,7 @@ describe('a rhythm tick costs what is due, not what is installed', () => {
   const measure = async () => {
     calls.length = 0;
     counting = true;
-    const report = await one.feature.rhythm().tick();
+    const report = await one.feature.rhythm.tick();
     counting = false;
     const byTable: Record<string, number> = {};
     for (const c of calls) byTable[`${c.method} ${c.table}`] = (byTable[`${c.method} ${c.table}`] ?? 0) + 1;
@@ -106,7 +106,7 @@ describe('a rhythm tick costs what is due, not what is installed', () => {
   it('reads only the due rows and the incidents they name; 30 more installed workspaces add nothing', async () => {
     nowMs = Date.parse('2026-07-01T08:00:00Z');
     const t0 = nowMs;
-    const service = one.feature.service();
+    const service = one.feature.service;
     // Four installed teams: two severity-A incidents in the first, one in the second, a
     // severity-B one (next update in 24 hours) in the third, nothing in the fourth.
     const [a, b, c] = [await install(one.bot), await install(one.bot), await install(one.bot), await install(one.bot)];
@@ -114,7 +114,7 @@ describe('a rhythm tick costs what is due, not what is installed', () => {
     await fileAcknowledged(service, workspaceOf(c!), 'B');
 
     nowMs = t0 + 6 * MIN;
-    await one.feature.rhythm().tick(); // the first tick reads everything due: nothing yet
+    await one.feature.rhythm.tick(); // the first tick reads everything due: nothing yet
     nowMs = t0 + 60 * MIN;
     const idle = await measure();
     expect(idle.cost).toEqual({ calls: 1, rows: 0, byTable: { 'GET IncidentDue': 1 } });
@@ -171,12 +171,12 @@ describe('the rhythm on the due index', () => {
     const filed: { conv: Conv; id: string }[] = [];
     for (let w = 0; w < 4; w++) {
       const conv = await install(w % 2 ? two.bot : one.bot, w < 3 ? 'channel' : 'personal');
-      for (let i = 0; i < 2; i++) filed.push({ conv, id: await fileAcknowledged((w % 2 ? two : one).feature.service(), workspaceOf(conv)) });
+      for (let i = 0; i < 2; i++) filed.push({ conv, id: await fileAcknowledged((w % 2 ? two : one).feature.service, workspaceOf(conv)) });
     }
     const reports = [];
     for (let m = 100; m <= 130; m++) {
       nowMs = t0 + m * MIN;
-      reports.push(...(await Promise.all([one.feature.rhythm().tick(), two.feature.rhythm().tick()])));
+      reports.push(...(await Promise.all([one.feature.rhythm.tick(), two.feature.rhythm.tick()])));
     }
     for (const { conv, id } of filed) expect(reminderCards(conv, id).map(kindOf)).toEqual(['due', 'overdue']);
     expect(reports.flatMap((r) => r.sent).length).toBe(filed.length * 2);
@@ -187,7 +187,7 @@ describe('the rhythm on the due index', () => {
     nowMs = Date.parse('2026-07-03T08:00:00Z');
     const conv = await install(one.bot);
     const ws = workspaceOf(conv);
-    const service = one.feature.service();
+    const service = one.feature.service;
     const id = await fileAcknowledged(service, ws);
     expect((await filedRows(one, ws, id)).map((r) => r.dueAt)).toEqual([new Date(nowMs + 105 * MIN).toISOString()]);
     nowMs += 20 * MIN;
@@ -197,7 +197,7 @@ describe('the rhythm on the due index', () => {
     await service.act(ws, id, { type: 'close' }, ana, { idempotencyKey: randomUUID() });
     expect(await filedRows(one, ws, id)).toEqual([]);
     nowMs += 200 * MIN;
-    await one.feature.rhythm().tick();
+    await one.feature.rhythm.tick();
     expect(reminderCards(conv, id)).toEqual([]);
   });
 
@@ -206,13 +206,13 @@ describe('the rhythm on the due index', () => {
     const t0 = nowMs;
     const conv = await install(one.bot);
     const ws = workspaceOf(conv);
-    const service = one.feature.service();
+    const service = one.feature.service;
     const id = await fileAcknowledged(service, ws);
     const [live] = await filedRows(one, ws, id);
     // A row left over from an interrupted write: an older pointer, due now.
     await indexOf(one).put([{ workspace: ws, incidentId: id, dueAt: new Date(t0 + 30 * MIN).toISOString(), seq: live!.seq - 1 }]);
     nowMs = t0 + 31 * MIN;
-    const report = await one.feature.rhythm().tick();
+    const report = await one.feature.rhythm.tick();
     expect(report).toMatchObject({ due: 1, stale: 1, sent: [] });
     expect(await filedRows(one, ws, id)).toEqual([live]);
 
@@ -225,7 +225,7 @@ describe('the rhythm on the due index', () => {
     await service.act(ws, lost.incident.id, { type: 'acknowledge' }, ana, { idempotencyKey: randomUUID() });
     expect((await filedRows(one, ws, lost.incident.id)).map((r) => r.dueAt)).toEqual([new Date(t0 + (40 + 105) * MIN).toISOString()]);
     nowMs = t0 + (40 + 106) * MIN;
-    await one.feature.rhythm().tick();
+    await one.feature.rhythm.tick();
     expect(reminderCards(conv, lost.incident.id).map(kindOf)).toEqual(['due']);
   });
 
@@ -233,7 +233,7 @@ describe('the rhythm on the due index', () => {
     nowMs = Date.parse('2026-07-06T08:00:00Z');
     const t0 = nowMs;
     const [mine, other] = [await install(one.bot), await install(one.bot)];
-    const service = one.feature.service();
+    const service = one.feature.service;
     const id = await fileAcknowledged(service, workspaceOf(mine));
     const otherId = await fileAcknowledged(service, workspaceOf(other));
     const configured = await service.configure(workspaceOf(mine), { overrides: { reminderLeadMinutes: 30 } });
@@ -241,7 +241,7 @@ describe('the rhythm on the due index', () => {
     expect((await filedRows(one, workspaceOf(mine), id)).map((r) => r.dueAt)).toEqual([new Date(t0 + 90 * MIN).toISOString()]);
     expect((await filedRows(one, workspaceOf(other), otherId)).map((r) => r.dueAt)).toEqual([new Date(t0 + 105 * MIN).toISOString()]);
     nowMs = t0 + 91 * MIN;
-    await one.feature.rhythm().tick();
+    await one.feature.rhythm.tick();
     expect(reminderCards(mine, id).map(kindOf)).toEqual(['due']);
     expect(reminderCards(other, otherId)).toEqual([]);
   });
@@ -257,16 +257,16 @@ describe('the rhythm on the due index', () => {
     const id = await fileAcknowledged(before, ws);
     expect(await filedRows(one, ws, id)).toEqual([]);
     nowMs = t0 + 106 * MIN;
-    await one.feature.rhythm().tick();
+    await one.feature.rhythm.tick();
     expect(reminderCards(conv, id)).toEqual([]);
 
-    expect(await one.feature.rhythm().backfill()).toBeGreaterThanOrEqual(1);
+    expect(await one.feature.rhythm.backfill()).toBeGreaterThanOrEqual(1);
     expect((await filedRows(one, ws, id)).map((r) => r.dueAt)).toEqual([new Date(nowMs).toISOString()]);
     // Once: the marker holds for this process and for the other instance.
-    expect(await one.feature.rhythm().backfill()).toBe(0);
-    expect(await two.feature.rhythm().backfill()).toBe(0);
+    expect(await one.feature.rhythm.backfill()).toBe(0);
+    expect(await two.feature.rhythm.backfill()).toBe(0);
     nowMs += MIN;
-    await one.feature.rhythm().tick();
+    await one.feature.rhythm.tick();
     expect(reminderCards(conv, id).map(kindOf)).toEqual(['due']);
   });
 });

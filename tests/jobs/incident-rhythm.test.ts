@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../bot/src/domain/workspace';
-import { createIncidentsFeature, type IncidentsFeature } from '../../bot/src/features/incidents-feature';
+import { type BuiltIncidents, createIncidentsFeature } from '../../bot/src/features/incidents-feature';
 import { conversation } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
@@ -13,8 +13,8 @@ const T0 = Date.parse('2026-06-01T08:00:00Z');
 let nowMs = T0;
 const clock = () => new Date(nowMs);
 let connector: LocalConnector;
-let one: { bot: ServiceOpsUnderTest; feature: IncidentsFeature };
-let two: { bot: ServiceOpsUnderTest; feature: IncidentsFeature };
+let one: { bot: ServiceOpsUnderTest; feature: BuiltIncidents };
+let two: { bot: ServiceOpsUnderTest; feature: BuiltIncidents };
 
 beforeAll(async () => {
   connector = await startConnector();
@@ -23,12 +23,12 @@ beforeAll(async () => {
   // A second instance on the same tables, as a second App Service instance would be.
   const f2 = createIncidentsFeature();
   const b2 = await startServiceOps({ TABLE_PREFIX: b1.config.tablePrefix }, { features: [f2], clock });
-  one = { bot: b1, feature: f1 };
-  two = { bot: b2, feature: f2 };
+  one = { bot: b1, feature: b1.app.servicesOf(f1) };
+  two = { bot: b2, feature: b2.app.servicesOf(f2) };
 });
 afterAll(async () => {
   for (const x of [one, two]) {
-    await x?.feature.rhythm().stop();
+    await x?.feature.rhythm.stop();
     await x?.bot.close();
   }
   await connector?.close();
@@ -67,7 +67,7 @@ describe('incident communication rhythm', () => {
     // Both instances tick every 5 minutes (at the same moments) for three hours.
     for (let m = 10; m <= 180; m += 5) {
       nowMs = T0 + m * 60_000;
-      reports.push(...(await Promise.all([one.feature.rhythm().tick(), two.feature.rhythm().tick()])));
+      reports.push(...(await Promise.all([one.feature.rhythm.tick(), two.feature.rhythm.tick()])));
       if (m === 100) expect(reminders()).toHaveLength(0); // nothing before the 15-minute lead
     }
     const sent = reminders();
@@ -84,10 +84,10 @@ describe('incident communication rhythm', () => {
     }
 
     // A status update starts a new cycle: the next reminders are for the next due time.
-    const stored = await one.feature.service().get(workspaceOf(conv), id);
+    const stored = await one.feature.service.get(workspaceOf(conv), id);
     await bot.send(invoke(owner, 'incident.update', { incidentId: id, etag: stored!.etag, updateText: 'Vendor engaged' }));
     nowMs += 2 * 3_600_000 + 60_000;
-    await one.feature.rhythm().tick();
+    await one.feature.rhythm.tick();
     expect(reminders()).toHaveLength(3);
     expect(cardText(reminders().at(-1))).toContain('Status update overdue by');
   });
@@ -112,14 +112,14 @@ describe('a reminder the connector turns away for now', () => {
     // The first attempt at the due reminder gets 429 with a long Retry-After.
     connector.failNext({ status: 429, headers: { 'Retry-After': '120' } }, 1, (c) => c.method === 'POST' && decodeURIComponent(c.path).includes(conv.targetId));
     nowMs = T0 + 106 * 60_000;
-    const refused = await one.feature.rhythm().tick();
+    const refused = await one.feature.rhythm.tick();
     expect(refused.failed).toBe(1);
     expect(reminders()).toHaveLength(0);
     nowMs = T0 + 111 * 60_000;
-    const retried = await one.feature.rhythm().tick();
+    const retried = await one.feature.rhythm.tick();
     expect(retried.sent.map((r) => r.kind)).toEqual(['update-due']);
     nowMs = T0 + 116 * 60_000;
-    await one.feature.rhythm().tick();
+    await one.feature.rhythm.tick();
     expect(reminders()).toHaveLength(1);
   });
 });
@@ -143,16 +143,16 @@ describe('an instance that dies between claim and send', () => {
     // Instance one claims the due reminder and dies before sending it.
     nowMs = T0 + 106 * 60_000;
     const ws = workspaceOf(conv);
-    const [owed] = (await one.feature.service().pendingReminders(ws)).find((p) => p.stored.incident.id === id)!.send;
-    expect(await one.feature.service().claimReminder(ws, id, owed!.key)).toBeDefined();
+    const [owed] = (await one.feature.service.pendingReminders(ws)).find((p) => p.stored.incident.id === id)!.send;
+    expect(await one.feature.service.claimReminder(ws, id, owed!.key)).toBeDefined();
     // While the lease runs, the other instance leaves it alone.
     nowMs = T0 + 108 * 60_000;
-    await two.feature.rhythm().tick();
+    await two.feature.rhythm.tick();
     expect(reminders()).toHaveLength(0);
     // After the lease (5 minutes), it sends it, once.
     nowMs = T0 + 112 * 60_000;
-    await two.feature.rhythm().tick();
-    await one.feature.rhythm().tick();
+    await two.feature.rhythm.tick();
+    await one.feature.rhythm.tick();
     expect(reminders()).toHaveLength(1);
     expect(cardText(reminders()[0])).toContain('Status update due in');
   });

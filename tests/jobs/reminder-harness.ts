@@ -7,7 +7,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import { inject } from 'vitest';
 import { renderReminderDigestCard } from '../../bot/src/cards/reminder-digest-card';
 import type { ConversationTarget } from '../../bot/src/domain/conversation-target';
-import { RateLimiter } from '../../bot/src/domain/reminders/rate-limiter';
+import { RateLimiter } from '../../bot/src/platform/rate-limiter';
 import { ReminderService } from '../../bot/src/domain/reminders/reminder-service';
 import type { Sender } from '../../bot/src/domain/reminders/sender';
 import type { Workspace } from '../../bot/src/domain/workspace';

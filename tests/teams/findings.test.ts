@@ -12,11 +12,11 @@ import type { Finding } from '../../bot/src/domain/findings/finding';
 import { FindingService } from '../../bot/src/domain/findings/finding-service';
 import type { OwningTeamChannels } from '../../bot/src/domain/findings/owning-team-channels';
 import type { Workspace } from '../../bot/src/domain/workspace';
-import { createFindingsFeature, findingsFeature } from '../../bot/src/features/findings-feature';
+import { createFindingsFeature } from '../../bot/src/features/findings-feature';
 import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
 import { TableCounterRepository } from '../../bot/src/storage/table-counter-repository';
 import type { TableStore } from '../../bot/src/storage/table-store';
-import { CONFLICT_MESSAGE } from '../../bot/src/teams/findings/finding-verb-handlers';
+import { CONFLICT_MESSAGE } from '../../bot/src/teams/findings/finding-actions';
 import { startAzurite } from '../../scripts/lib/azurite.mjs';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
@@ -454,7 +454,7 @@ describe('storage down at the confirmation step', () => {
   it('tells the user plainly, keeps the draft, and files exactly once on retry when storage is back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'azurite-findings-'));
     let azurite = await startAzurite({ location: dir });
-    const own = await startServiceOps({ STORAGE_CONNECTION_STRING: azurite.connectionString }, { features: [findingsFeature], clock: () => now });
+    const own = await startServiceOps({ STORAGE_CONNECTION_STRING: azurite.connectionString }, { features: [createFindingsFeature()], clock: () => now });
     const ownConnector = await startConnector();
     try {
       const conv = conversation({ serviceUrl: ownConnector.serviceUrl, scope: 'channel' });

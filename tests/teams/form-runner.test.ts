@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import type { Feature } from '../../bot/src/features/feature';
-import { findingsFeature } from '../../bot/src/features/findings-feature';
-import { createIncidentsFeature, type IncidentsFeature } from '../../bot/src/features/incidents-feature';
+import { createFindingsFeature } from '../../bot/src/features/findings-feature';
+import { type BuiltIncidents, createIncidentsFeature } from '../../bot/src/features/incidents-feature';
 import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
 import { TableIncidentRepository } from '../../bot/src/storage/table-incident-repository';
 import type { FormDefinition } from '../../bot/src/teams/dialogs/form';
@@ -401,14 +401,15 @@ describe('a confirmation card of an earlier draft', () => {
 
 describe('the finding and escalation dialogs', () => {
   const ESCALATION = ['Teams meetings', 'Meetings fail to start for everyone with error 500', 'Sales cannot hold customer calls', 'all users', '40 minutes ago', 'A', 'vendor'];
-  let incidents: IncidentsFeature;
+  let incidents: BuiltIncidents;
   let app: ServiceOpsUnderTest;
   beforeAll(async () => {
-    incidents = createIncidentsFeature();
-    app = await startServiceOps({}, { features: [findingsFeature, incidents], clock: () => now });
+    const feature = createIncidentsFeature();
+    app = await startServiceOps({}, { features: [createFindingsFeature(), feature], clock: () => now });
+    incidents = app.app.servicesOf(feature);
   });
   afterAll(async () => {
-    await incidents?.rhythm().stop();
+    await incidents?.rhythm.stop();
     await app?.close();
   });
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../bot/src/domain/incidents/incident';
 import type { Workspace } from '../../bot/src/domain/workspace';
-import { createIncidentsFeature, type IncidentsFeature } from '../../bot/src/features/incidents-feature';
+import { type BuiltIncidents, createIncidentsFeature } from '../../bot/src/features/incidents-feature';
 import { escalationForm } from '../../bot/src/teams/incidents/escalation-form';
 import { TableIncidentRepository } from '../../bot/src/storage/table-incident-repository';
 import { conversation, cardAction } from '../support/activities';
@@ -15,17 +15,18 @@ import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-op
 let now = new Date('2026-03-10T09:00:00Z');
 let connector: LocalConnector;
 let bot: ServiceOpsUnderTest;
-let feature: IncidentsFeature;
+let feature: BuiltIncidents;
 let repo: TableIncidentRepository;
 
 beforeAll(async () => {
   connector = await startConnector();
-  feature = createIncidentsFeature();
-  bot = await startServiceOps({}, { features: [feature], clock: () => now });
+  const incidents = createIncidentsFeature();
+  bot = await startServiceOps({}, { features: [incidents], clock: () => now });
+  feature = bot.app.servicesOf(incidents);
   repo = new TableIncidentRepository(bot.app.store.client('Incidents'));
 });
 afterAll(async () => {
-  await feature?.rhythm().stop();
+  await feature?.rhythm.stop();
   await bot?.close();
   await connector?.close();
 });
@@ -120,7 +121,7 @@ describe('escalate: the dialog files an incident end to end', () => {
     expect(timeline.items[0]).toMatchObject({ kind: 'recorded', summary: expect.stringContaining('escalated to the vendor'), text: VENDOR_ANSWERS[2] });
 
     // Severity A is an outage: with no audience channel set, the notification is posted here and says so.
-    await feature.rhythm().idle();
+    await feature.rhythm.idle();
     const notice = connector.sent(conv.targetId).find((a) => text(a).includes('Outage notification'));
     expect(text(notice)).toContain('No audience channel is set');
 
@@ -197,7 +198,7 @@ describe('escalate in one line', () => {
   });
 
   it('typed while another dialog waits, a one-line escalation reads as the command and prose does not', () => {
-    const form = escalationForm({ service: feature.service(), clock: () => now, file: () => Promise.reject(new Error('not filed here')) });
+    const form = escalationForm({ service: feature.service, clock: () => now, file: () => Promise.reject(new Error('not filed here')) });
     const takes = (args: string) => form.startedBy!.takes(args);
     expect(form.startedBy!.command).toBe('escalate');
     expect(takes('sev A outage for Exchange')).toBe(true);
@@ -391,13 +392,13 @@ describe('the incidents command', () => {
     }));
     expect(connector.sent(`${audienceChannel};messageid=1`).at(-1).text).toContain('now the outage audience');
     const { id, card } = await fileVendorIncident(conv);
-    await feature.rhythm().idle();
+    await feature.rhythm.idle();
     const declared = connector.sent(audienceChannel).filter((a) => text(a).includes(id));
     expect(declared.map(text).join()).toContain('Outage notification');
     const ack = cardOf(await bot.send(invoke(conv, 'incident.acknowledge', { incidentId: id, etag: etagOf(card) })));
     const updated = cardOf(await bot.send(invoke(conv, 'incident.update', { incidentId: id, etag: etagOf(ack), updateText: 'Vendor is rolling back' })));
     await bot.send(invoke(conv, 'incident.resolve', { incidentId: id, etag: etagOf(updated), resolutionKind: 'resolution', resolutionText: 'Rolled back' }));
-    await feature.rhythm().idle();
+    await feature.rhythm.idle();
     const kinds = connector.sent(audienceChannel).filter((a) => text(a).includes(id))
       .map((a) => (text(a).includes('Outage resolved') ? 'resolved' : text(a).includes('Outage update') ? 'update' : text(a).includes('Outage notification') ? 'declared' : 'other'));
     expect(kinds).toEqual(['declared', 'update', 'resolved']);

@@ -1,7 +1,7 @@
 // The ops content over HTTP, the way Teams drives it: `roles`, `agenda`, `checklists` and the
 // card verbs (Action.Execute invokes), against the real server and Azurite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opsFeature } from '../../bot/src/features/ops-feature';
+import { createOpsFeature } from '../../bot/src/features/ops-feature';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
@@ -12,7 +12,7 @@ let connector: LocalConnector;
 let bot: ServiceOpsUnderTest;
 beforeAll(async () => {
   connector = await startConnector();
-  bot = await startServiceOps({}, { features: [opsFeature], clock: () => now });
+  bot = await startServiceOps({}, { features: [createOpsFeature()], clock: () => now });
 });
 afterAll(async () => {
   await bot?.close();

@@ -2,7 +2,7 @@
 // handler would otherwise swallow the connector's answer), against the local connector.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../bot/src/config';
-import { RateLimiter } from '../../bot/src/domain/reminders/rate-limiter';
+import { RateLimiter } from '../../bot/src/platform/rate-limiter';
 import { TableConversationTargetRepository } from '../../bot/src/storage/table-conversation-target-repository';
 import { createTableStore } from '../../bot/src/storage/table-store';
 import { createAdapter } from '../../bot/src/teams/adapter';

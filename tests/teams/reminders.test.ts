@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { createOpsFeature } from '../../bot/src/features/ops-feature';
-import { createRemindersFeature, type RemindersFeature } from '../../bot/src/features/reminders-feature';
+import { type BuiltReminders, createRemindersFeature } from '../../bot/src/features/reminders-feature';
 import { conversation, cardAction } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest, uniqueTablePrefix } from '../support/service-ops';
@@ -21,7 +21,7 @@ const clock = () => new Date(nowMs);
 
 let connector: LocalConnector;
 let bot: ServiceOpsUnderTest;
-let feature: RemindersFeature;
+let feature: BuiltReminders;
 let a: ReturnType<typeof conversation>;
 let b: ReturnType<typeof inChannel>;
 let ws: Workspace;
@@ -68,7 +68,7 @@ function occurrencesOn(card: unknown): string[] {
   walk(card);
   return out;
 }
-const schedule = async (id: string) => (await feature.service().list(ws)).find((s) => s.id === id)!;
+const schedule = async (id: string) => (await feature.service.list(ws)).find((s) => s.id === id)!;
 /** The teams a digest offers in "Reassign" (its `reassignTo` choices); undefined when it offers none. */
 function reassignChoicesOn(card: unknown): { title: string; value: string }[] | undefined {
   let found: { title: string; value: string }[] | undefined;
@@ -86,14 +86,15 @@ const isDigest = (activity: any) => json(cardOf(activity)).includes('operations 
 
 beforeAll(async () => {
   connector = await startConnector();
-  feature = createRemindersFeature();
-  bot = await startServiceOps({}, { features: [createOpsFeature(), feature], clock, startJobs: false });
+  const reminders = createRemindersFeature();
+  bot = await startServiceOps({}, { features: [createOpsFeature(), reminders], clock, startJobs: false });
+  feature = bot.app.servicesOf(reminders);
   a = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
   b = inChannel(a, CHANNEL_B, 'Network');
   ws = { tenantId: a.tenantId, scope: 'team', scopeId: a.teamId! };
 });
 afterAll(async () => {
-  await feature?.scheduler().stop();
+  await feature?.scheduler.stop();
   await bot?.close();
   await connector?.close();
 });
@@ -122,7 +123,7 @@ describe('reminders', () => {
     expect(actionData(card, 'reminder.edit')).toMatchObject({ ids: expect.any(Array), offset: 0 });
     expect(actionData(card, 'reminder.add')).toBeDefined();
 
-    const all = await feature.service().list(ws);
+    const all = await feature.service.list(ws);
     expect(all).toHaveLength(13);
     const network = all.filter((s) => s.role === 'Network Operations');
     expect(network.map((s) => s.id).sort()).toEqual(['cat-endpoints-watch', 'cat-network-ha-test', 'cat-network-report']);
@@ -132,20 +133,20 @@ describe('reminders', () => {
     // Typing it again shows the card and seeds nothing more.
     await bot.send(a.message('reminders'));
     expect(json(cardOf(connector.sent().at(-1)))).not.toContain('Set up 13');
-    expect(await feature.service().list(ws)).toHaveLength(13);
+    expect(await feature.service.list(ws)).toHaveLength(13);
   });
 
   it('edits from the card persist; a bad time is refused with a message and nothing changes', async () => {
     await bot.send(a.message('reminders'));
     const save = actionData(cardOf(connector.sent().at(-1)), 'reminder.edit')!;
-    const before = await feature.service().list(ws);
+    const before = await feature.service.list(ws);
 
     const bad = expectCard(await act(a, 'reminder.edit', { ...save, 'enabled.cat-device-catalog': 'false', 'time.cat-roadmap-watch': '25:99' }));
     expect(json(bad)).toContain('\\"25:99\\" is not a time of day');
     expect(json(bad)).toContain('Nothing was saved.');
     const unknownCadence = expectCard(await act(a, 'reminder.edit', { ...save, 'cadence.cat-qer': 'fortnightly-ish' }));
     expect(json(unknownCadence)).toContain('is not a cadence I know');
-    expect((await feature.service().list(ws)).map((s) => ({ ...s, etag: undefined }))).toEqual(before.map((s) => ({ ...s, etag: undefined })));
+    expect((await feature.service.list(ws)).map((s) => ({ ...s, etag: undefined }))).toEqual(before.map((s) => ({ ...s, etag: undefined })));
 
     const saved = expectCard(await act(a, 'reminder.edit', { ...save, 'enabled.cat-device-catalog': 'false', 'time.cat-roadmap-watch': '10:30', 'cadence.cat-client-requirements': 'weekly:3', deploymentMode: 'false' }));
     expect(json(saved)).toContain('Alex Rivera saved 3 changes.');
@@ -159,9 +160,9 @@ describe('reminders', () => {
     // The deployment switch: "monthly, weekly during deployments" runs weekly.
     const deploy = expectCard(await act(a, 'reminder.edit', { ids: [], offset: 0, deploymentMode: 'true' }));
     expect(json(deploy)).toContain('saved 1 change');
-    expect((await feature.service().settings(ws)).deploymentMode).toBe(true);
+    expect((await feature.service.settings(ws)).deploymentMode).toBe(true);
     expectCard(await act(a, 'reminder.edit', { ids: [], offset: 0, deploymentMode: 'false' }));
-    expect((await feature.service().settings(ws)).deploymentMode).toBe(false);
+    expect((await feature.service.settings(ws)).deploymentMode).toBe(false);
   });
 
   it('adds an own task from the card, once however often the invoke is delivered', async () => {
@@ -169,7 +170,7 @@ describe('reminders', () => {
     const bodies = [];
     for (let i = 0; i < 3; i++) bodies.push(await act(a, 'reminder.add', data, 'add-invoke-1'));
     for (const body of bodies) expect(json(expectCard(body))).toContain('Alex Rivera added \\"Review the *backup* report ${x}\\".');
-    const own = (await feature.service().list(ws)).filter((s) => s.id.startsWith('usr-'));
+    const own = (await feature.service.list(ws)).filter((s) => s.id.startsWith('usr-'));
     expect(own).toHaveLength(1);
     expect(own[0]).toMatchObject({ title: 'Review the *backup* report ${x}', time: '09:00', cadence: { kind: 'daily' }, targetConversationId: a.targetId, nextDueAt: '2026-06-01T09:00:00.000Z' });
 
@@ -177,13 +178,13 @@ describe('reminders', () => {
     expect(json(empty)).toContain('The task needs a title');
     const badTime = expectCard(await act(a, 'reminder.add', { newTitle: 'Something', newTime: '7 pm', newCadence: 'daily' }));
     expect(json(badTime)).toContain('is not a time of day');
-    expect((await feature.service().list(ws)).filter((s) => s.id.startsWith('usr-'))).toHaveLength(1);
+    expect((await feature.service.list(ws)).filter((s) => s.id.startsWith('usr-'))).toHaveLength(1);
   });
 
   it('a tick at the due time sends one digest per channel, and a second tick nothing more', async () => {
     connector.clear();
     nowMs = DUE;
-    const report = await feature.scheduler().tick();
+    const report = await feature.scheduler.tick();
     expect(report.digestsSent).toBe(2);
     const inA = connector.sent(a.targetId).filter(isDigest);
     const inB = connector.sent(CHANNEL_B).filter(isDigest);
@@ -203,7 +204,7 @@ describe('reminders', () => {
     expect(occurrencesOn(cardA).length).toBeGreaterThanOrEqual(5);
 
     nowMs = DUE + 60_000;
-    await feature.scheduler().tick();
+    await feature.scheduler.tick();
     expect(connector.sent(a.targetId).filter(isDigest)).toHaveLength(1);
     expect(connector.sent(CHANNEL_B).filter(isDigest)).toHaveLength(1);
     expect((await feature.overdueTasks(ws, new Date(nowMs))).map((t) => t.title)).toContain('Review the *backup* report ${x}');
@@ -291,10 +292,10 @@ describe('reminders', () => {
   it('the settings card pages, and a stale or malformed button answers without changing anything', async () => {
     const page = expectCard(await act(a, 'reminder.refresh', { settingsOffset: 14 }));
     expect(json(page)).toContain('Recurring operations reminders');
-    const before = await feature.service().list(ws);
+    const before = await feature.service.list(ws);
     const bad = await act(a, 'reminder.done', { occurrenceId: 'not-an-occurrence' });
     expect(bad.statusCode).toBe(200);
-    expect((await feature.service().list(ws)).map((s) => s.etag)).toEqual(before.map((s) => s.etag));
+    expect((await feature.service.list(ws)).map((s) => s.etag)).toEqual(before.map((s) => s.etag));
   });
 });
 
@@ -307,7 +308,7 @@ describe('reassign choices across app instances', () => {
     const instance = async () => {
       const reminders = createRemindersFeature();
       const app = await startServiceOps({ TABLE_PREFIX: prefix }, { features: [createOpsFeature(), reminders], clock: clk, startJobs: false });
-      return { reminders, app };
+      return { reminders: app.app.servicesOf(reminders), app };
     };
     const running: { app: ServiceOpsUnderTest }[] = [];
     const one = await instance();
@@ -329,7 +330,7 @@ describe('reassign choices across app instances', () => {
       // Instance two has seen no chat turn at all. Its digests leave the teams out (no role-map
       // read per digest); the first press of "Choose a team" brings the role map's teams.
       ms = DUE;
-      expect((await two.reminders.scheduler().tick()).digestsSent).toBe(2);
+      expect((await two.reminders.scheduler.tick()).digestsSent).toBe(2);
       const digest = cardOf(connector.sent(netId).filter(isDigest).at(-1));
       expect(reassignChoicesOn(digest)).toBeUndefined();
       expect(json(digest)).toContain('"title":"Choose a team"');
@@ -350,7 +351,7 @@ describe('reassign choices across app instances', () => {
       const handed = expectCard((await send(three.app, net, 'reminder.reassign', { reassignTask: occ, reassignTo: choices![1]!.value })).body);
       expect(json(handed)).toContain('Handed to');
       expect(reassignChoicesOn(handed)).toEqual(choices);
-      const moved = (await three.reminders.service().list(team)).find((s) => s.id === 'cat-network-report');
+      const moved = (await three.reminders.service.list(team)).find((s) => s.id === 'cat-network-report');
       expect(moved).toMatchObject({ targetConversationId: setup.targetId, open: expect.any(Object) });
     } finally {
       for (const r of running) await r.app.close();

@@ -5,8 +5,8 @@
 import { TableServiceClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ALL_VERBS, VIEW_VERBS } from '../../bot/src/cards/verbs';
-import { createRemindersFeature, type RemindersFeature } from '../../bot/src/features/reminders-feature';
-import { productFeatures } from '../../bot/src/features/wiring';
+import type { BuiltReminders } from '../../bot/src/features/reminders-feature';
+import { createProductFeature } from '../../bot/src/features/wiring';
 import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
 import { TableIncidentRepository } from '../../bot/src/storage/table-incident-repository';
 import { IDEMPOTENCY_TABLE } from '../../bot/src/storage/table-idempotency-ledger';
@@ -21,14 +21,15 @@ const clock = () => new Date(nowMs);
 
 let connector: LocalConnector;
 let bot: ServiceOpsUnderTest;
-let reminders: RemindersFeature;
+let reminders: BuiltReminders;
 let conv: ReturnType<typeof conversation>;
 const exercised = new Set<string>();
 
 beforeAll(async () => {
   connector = await startConnector();
-  reminders = createRemindersFeature();
-  bot = await startServiceOps({}, { features: productFeatures([reminders], { overdueTasks: reminders }), clock, startJobs: false });
+  const product = createProductFeature();
+  bot = await startServiceOps({}, { features: [product], clock, startJobs: false });
+  reminders = bot.app.servicesOf(product).reminders;
   conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
   await bot.send(conv.botAdded());
 });
@@ -167,7 +168,7 @@ describe('replayed card actions', () => {
   it('the digest a due task sends: done, snooze, skip, reassign', async () => {
     nowMs = Date.parse('2026-06-01T09:00:00Z');
     connector.clear();
-    await reminders.scheduler().tick();
+    await reminders.scheduler.tick();
     const digest = connector.sent().map((a: any) => a.attachments?.[0]?.content).find((c: unknown) => JSON.stringify(c ?? '').includes('reminder.done'));
     expect(digest, 'a digest was sent').toBeDefined();
     const all = buttons(digest);

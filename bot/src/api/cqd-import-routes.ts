@@ -13,14 +13,14 @@
 // path (STREAMED_BODY_PATHS in server.ts), and the size is limited here instead. Authentication and the workspace check
 // come before a byte of the body is read. The FindingService is provided by the findings feature
 // (CqdImportRegistry), so this module imports no storage.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type restify from 'restify';
 import { renderFindingImportCard } from '../cards/finding-import-card';
 import { type Proposal, readCqdCsv } from '../domain/findings/cqd-import';
 import type { Finding } from '../domain/findings/finding';
 import type { FindingService } from '../domain/findings/finding-service';
-import type { Workspace } from '../domain/workspace';
 import { HttpError } from './http-error';
+import type { RouteDeps } from './route-support';
 import type { TabIdentity } from './tab-auth';
 
 /** Largest CSV accepted (a year of a large tenant's building/subnet export is a few MB). */
@@ -44,10 +44,7 @@ export class CqdImportRegistry {
   }
 }
 
-export interface CqdImportRouteDeps {
-  handle(fn: (req: restify.Request, res: restify.Response) => Promise<void>): restify.RequestHandler;
-  authenticate(req: restify.Request): Promise<TabIdentity>;
-  authorize(identity: TabIdentity, raw: unknown): Promise<Workspace>;
+export interface CqdImportRouteDeps extends RouteDeps {
   registry: CqdImportRegistry;
 }
 
@@ -62,80 +59,88 @@ const actorOf = (identity: TabIdentity) => ({ id: identity.userId, name: identit
 
 class TooLarge extends Error {}
 
+const TOO_LARGE = `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB. Export a shorter period (one or two months) and import that.`;
+
 export function registerCqdImportRoutes(server: restify.Server, deps: CqdImportRouteDeps): void {
   const service = (): CqdImportService => {
     const s = deps.registry.get();
     if (!s) throw new HttpError(404, 'Findings are not part of this Service Ops installation, so there is nothing to import into.');
     return s;
   };
+  server.post(IMPORT_PATH, deps.handle((req, res) => upload(deps, service, req, res)));
+  server.post(`${IMPORT_PATH}/confirm`, deps.handle((req, res) => confirm(deps, service, req, res)));
+}
 
-  server.post(IMPORT_PATH, deps.handle(async (req, res) => {
-    const identity = await deps.authenticate(req);
-    const query = new URL(req.url ?? '/', 'http://x').searchParams;
-    const workspace = await deps.authorize(identity, query.get('workspace') ?? undefined);
-    const imports = service();
-    const month = query.get('month') ?? undefined;
-    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new HttpError(400, `The month ${JSON.stringify(month.slice(0, 20))} is not a month like 2025-02.`);
-    const fileName = (query.get('fileName') ?? '').slice(0, 200) || undefined;
-    if (/^multipart\//i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'Send the CSV file itself as the request body (Content-Type: text/csv), not a form.');
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > MAX_CSV_BYTES) throw new HttpError(413, `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB. Export a shorter period (one or two months) and import that.`);
+async function upload(deps: CqdImportRouteDeps, service: () => CqdImportService, req: restify.Request, res: restify.Response): Promise<void> {
+  const identity = await deps.authenticate(req);
+  const query = new URL(req.url ?? '/', 'http://x').searchParams;
+  const workspace = await deps.authorize(identity, query.get('workspace') ?? undefined);
+  const imports = service();
+  const month = query.get('month') ?? undefined;
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new HttpError(400, `The month ${JSON.stringify(month.slice(0, 20))} is not a month like 2025-02.`);
+  const fileName = (query.get('fileName') ?? '').slice(0, 200) || undefined;
+  if (/^multipart\//i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'Send the CSV file itself as the request body (Content-Type: text/csv), not a form.');
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_CSV_BYTES) throw new HttpError(413, TOO_LARGE);
 
-    const hash = createHash('sha256');
-    let bytes = 0;
-    async function* body(): AsyncIterable<Uint8Array> {
-      for await (const chunk of req as AsyncIterable<Buffer>) {
-        bytes += chunk.length;
-        if (bytes > MAX_CSV_BYTES) throw new TooLarge();
-        hash.update(chunk);
-        yield chunk;
-      }
+  const { read, hash } = await readBody(req);
+  if (!read.ok) throw new HttpError(400, `${read.error} Nothing was imported.`, { problems: read.problems, problemCount: read.problemCount });
+  const reviewed = month ?? read.months.at(-1)!;
+  if (!read.months.includes(reviewed)) throw new HttpError(400, `The file has no rows for ${reviewed}. Months in the file: ${read.months.join(', ')}. Nothing was imported.`);
+  // Same file + workspace + month → same import id (as the CLI): confirming it again never files twice.
+  const importId = `cqd-${hash.update(`|${JSON.stringify(workspace)}|${reviewed}`).digest('hex').slice(0, 24)}`;
+  // proposeImport also stores the file's monthly measurements (the quality trend), replacing earlier imports of those months.
+  const { set, storedMonths } = await imports.proposeImport(workspace, read, actorOf(identity), importId, { month: reviewed });
+  res.send(200, {
+    importId,
+    month: set.month,
+    months: read.months,
+    storedMonths,
+    rows: read.rows,
+    groups: set.groups.map((g) => ({ category: g.category, label: g.label, proposals: g.proposals.map(proposalView) })),
+    duplicates: set.duplicates.map(proposalView),
+    withinTarget: set.withinTarget,
+    skippedSubnets: set.skippedSubnets,
+    // Columns the file has but the import did not read: never dropped without saying so.
+    ignoredColumns: read.ignoredColumns,
+    unplacedRows: read.unplacedRows,
+    externalRows: read.externalRows,
+    problems: [],
+    card: renderFindingImportCard({ importId, set, rows: read.rows, ignoredColumns: read.ignoredColumns, unplacedRows: read.unplacedRows, externalRows: read.externalRows, ...(fileName ? { fileName } : {}) }),
+  });
+}
+
+/** Streams the body into the CSV reader, counting bytes against the limit and hashing them (the import id). */
+async function readBody(req: restify.Request): Promise<{ read: Awaited<ReturnType<typeof readCqdCsv>>; hash: Hash }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  async function* body(): AsyncIterable<Uint8Array> {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > MAX_CSV_BYTES) throw new TooLarge();
+      hash.update(chunk);
+      yield chunk;
     }
-    let read: Awaited<ReturnType<typeof readCqdCsv>>;
-    try {
-      read = await readCqdCsv(body(), { maxProblems: 50 });
-    } catch (e) {
-      if (e instanceof TooLarge) throw new HttpError(413, `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB. Export a shorter period (one or two months) and import that.`);
-      throw e;
-    }
-    if (!read.ok) throw new HttpError(400, `${read.error} Nothing was imported.`, { problems: read.problems, problemCount: read.problemCount });
-    const reviewed = month ?? read.months.at(-1)!;
-    if (!read.months.includes(reviewed)) throw new HttpError(400, `The file has no rows for ${reviewed}. Months in the file: ${read.months.join(', ')}. Nothing was imported.`);
-    // Same file + workspace + month → same import id (as the CLI): confirming it again never files twice.
-    const importId = `cqd-${hash.update(`|${JSON.stringify(workspace)}|${reviewed}`).digest('hex').slice(0, 24)}`;
-    // proposeImport also stores the file's monthly measurements (the quality trend), replacing earlier imports of those months.
-    const { set, storedMonths } = await imports.proposeImport(workspace, read, actorOf(identity), importId, { month: reviewed });
-    res.send(200, {
-      importId,
-      month: set.month,
-      months: read.months,
-      storedMonths,
-      rows: read.rows,
-      groups: set.groups.map((g) => ({ category: g.category, label: g.label, proposals: g.proposals.map(proposalView) })),
-      duplicates: set.duplicates.map(proposalView),
-      withinTarget: set.withinTarget,
-      skippedSubnets: set.skippedSubnets,
-      // Columns the file has but the import did not read: never dropped without saying so.
-      ignoredColumns: read.ignoredColumns,
-      unplacedRows: read.unplacedRows,
-      externalRows: read.externalRows,
-      problems: [],
-      card: renderFindingImportCard({ importId, set, rows: read.rows, ignoredColumns: read.ignoredColumns, unplacedRows: read.unplacedRows, externalRows: read.externalRows, ...(fileName ? { fileName } : {}) }),
-    });
-  }));
+  }
+  try {
+    return { read: await readCqdCsv(body(), { maxProblems: 50 }), hash };
+  } catch (e) {
+    if (e instanceof TooLarge) throw new HttpError(413, TOO_LARGE);
+    throw e;
+  }
+}
 
-  server.post(`${IMPORT_PATH}/confirm`, deps.handle(async (req, res) => {
-    const identity = await deps.authenticate(req);
-    const body = req.body as unknown;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'Send a JSON object { workspace, importId, keys } or { workspace, importId, all: true }.');
-    const { workspace: rawWs, importId, keys, all } = body as Record<string, unknown>;
-    const workspace = await deps.authorize(identity, rawWs);
-    if (typeof importId !== 'string' || !/^cqd-[0-9a-f]{24}$/.test(importId)) throw new HttpError(400, 'The import id is not valid: use the importId the upload answered with.');
-    const chosen = Array.isArray(keys) && keys.length <= MAX_KEYS && keys.every((k) => typeof k === 'string' && k.length <= 300) ? (keys as string[]) : undefined;
-    if ((all === true) === (keys !== undefined)) throw new HttpError(400, 'Say which proposals to file: keys (a list of proposal keys) or all: true.');
-    if (keys !== undefined && (!chosen || !chosen.length)) throw new HttpError(400, 'keys must be a non-empty list of the proposal keys the upload answered with.');
-    const out = await service().fileImport(workspace, importId, actorOf(identity), chosen ? { keys: chosen } : {});
-    if (!out.ok) throw new HttpError(400, out.error);
-    res.send(200, { filed: out.filed.map(findingView), alreadyFiled: out.alreadyFiled.map(findingView) });
-  }));
+async function confirm(deps: CqdImportRouteDeps, service: () => CqdImportService, req: restify.Request, res: restify.Response): Promise<void> {
+  const identity = await deps.authenticate(req);
+  const body = req.body as unknown;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'Send a JSON object { workspace, importId, keys } or { workspace, importId, all: true }.');
+  const { workspace: rawWs, importId, keys, all } = body as Record<string, unknown>;
+  const workspace = await deps.authorize(identity, rawWs);
+  if (typeof importId !== 'string' || !/^cqd-[0-9a-f]{24}$/.test(importId)) throw new HttpError(400, 'The import id is not valid: use the importId the upload answered with.');
+  const chosen = Array.isArray(keys) && keys.length <= MAX_KEYS && keys.every((k) => typeof k === 'string' && k.length <= 300) ? (keys as string[]) : undefined;
+  if ((all === true) === (keys !== undefined)) throw new HttpError(400, 'Say which proposals to file: keys (a list of proposal keys) or all: true.');
+  if (keys !== undefined && (!chosen || !chosen.length)) throw new HttpError(400, 'keys must be a non-empty list of the proposal keys the upload answered with.');
+  const out = await service().fileImport(workspace, importId, actorOf(identity), chosen ? { keys: chosen } : {});
+  if (!out.ok) throw new HttpError(400, out.error);
+  res.send(200, { filed: out.filed.map(findingView), alreadyFiled: out.alreadyFiled.map(findingView) });
 }

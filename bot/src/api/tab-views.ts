@@ -1,7 +1,9 @@
 // The views a tab can show, and the contract a feature implements to fill one. The tab API
 // knows nothing about roles, agendas or findings: it authenticates, authorizes the workspace,
-// finds the provider by id and returns what the provider renders.
+// finds the provider by id and returns what the provider renders; a card action on a view goes
+// to the feature's action registry the view names (tab-actions.ts).
 import type { Workspace } from '../domain/workspace';
+import type { TabActions } from './tab-actions';
 import type { TabIdentity } from './tab-auth';
 
 /** An Adaptive Card 1.5 (JSON), rendered by the cards/ module. */
@@ -54,10 +56,12 @@ export interface TabViewProvider {
   description: string;
   choices?: TabViewChoice[];
   render(ctx: TabViewContext): Promise<TabViewContent | AdaptiveCard[]>;
+  /** The card actions its cards send, answered by the feature's action registry (tab-actions.ts). */
+  actions?: TabActions;
   /**
-   * Handles an Action.Execute/Submit from a card in the tab. Return nothing when the change is
-   * done (the view is re-rendered), { error } for bad input (shown to the user, nothing changed,
-   * the view re-rendered), or { cards } to show those cards next in place of the view (e.g. the
+   * For a provider without `actions`: handles an Action.Execute/Submit from a card in the tab.
+   * Return nothing when the change is done (the view is re-rendered), { error } for bad input
+   * (shown to the user, nothing changed, the view re-rendered), or { cards } to show those cards next in place of the view (e.g. the
    * edit card after "Edit", a record opened from a list); the page offers a way back to the view.
    */
   act?(ctx: TabViewContext, verb: string, data: Record<string, unknown>): Promise<TabActionResult>;

@@ -1,7 +1,7 @@
 import type { EscalationDraft } from '../domain/incidents/escalation-draft';
 import { confirmDraft, namedSites } from '../domain/incidents/escalation-draft';
 import { describeCommitment, type SeverityPolicy } from '../domain/incidents/severity';
-import { formatInZone } from '../domain/incidents/zoned-time';
+import { formatInZone } from '../platform/zoned-time';
 import { severityText } from './incident-format';
 import type { EscalationVerbData } from './incident-verbs';
 import { expandTemplate } from './template';

@@ -1,7 +1,7 @@
 import type { Incident, TimelineEntry } from '../domain/incidents/incident';
 import { clockStart, isOpen, TEXT_LIMITS } from '../domain/incidents/incident';
 import { SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../domain/incidents/severity';
-import { formatInZone } from '../domain/incidents/zoned-time';
+import { formatInZone } from '../platform/zoned-time';
 import { INCIDENT_VERBS, type IncidentVerbData } from './incident-verbs';
 import { nextUpdateText, ownerText, responseGoalText, severityColor, severityText, shortDuration, STATE_LABELS } from './incident-format';
 import { escapeMarkdown, expandTemplate } from './template';

@@ -2,7 +2,7 @@
 import { responseStatus } from '../domain/incidents/cadence';
 import type { Incident } from '../domain/incidents/incident';
 import { formatDuration, severityLabel, type SeverityLevel, type SeverityPolicy } from '../domain/incidents/severity';
-import { formatInZone } from '../domain/incidents/zoned-time';
+import { formatInZone } from '../platform/zoned-time';
 
 export function shortDuration(ms: number): string {
   const min = Math.max(0, Math.round(ms / 60_000));

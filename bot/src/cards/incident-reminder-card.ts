@@ -2,7 +2,7 @@ import type { ReminderDecision } from '../domain/incidents/cadence';
 import type { Incident } from '../domain/incidents/incident';
 import { TEXT_LIMITS } from '../domain/incidents/incident';
 import { formatDuration, type SeverityPolicy } from '../domain/incidents/severity';
-import { formatInZone } from '../domain/incidents/zoned-time';
+import { formatInZone } from '../platform/zoned-time';
 import { ownerText, severityText, shortDuration } from './incident-format';
 import type { IncidentVerbData } from './incident-verbs';
 import { escapeMarkdown, expandTemplate } from './template';

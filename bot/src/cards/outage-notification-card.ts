@@ -1,7 +1,7 @@
 import type { Incident } from '../domain/incidents/incident';
 import type { OutageNotice } from '../domain/incidents/outage-notice';
 import type { SeverityPolicy } from '../domain/incidents/severity';
-import { formatInZone } from '../domain/incidents/zoned-time';
+import { formatInZone } from '../platform/zoned-time';
 import { severityText } from './incident-format';
 import { expandTemplate } from './template';
 import template from './templates/outage-notification.json';

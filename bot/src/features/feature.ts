@@ -1,6 +1,7 @@
-// A feature plugs into the composition root: it names its tables and registers its chat
-// commands, card verbs and dialogs. Each feature's wiring lives in one file here; its
-// handlers live in teams/<feature>/, its rules in domain/, its tables in storage/.
+// A feature plugs into the composition root: it names its tables, builds its services as a plain
+// object graph, then registers its chat commands, card actions, dialogs, tab views and jobs, and
+// returns what it built (for the features wired to it, and for tests). Each feature's wiring lives
+// in one file here; its handlers live in teams/<feature>/, its rules in domain/, its tables in storage/.
 import type { CqdImportRegistry } from '../api/cqd-import-routes';
 import type { TabViewRegistry } from '../api/tab-views';
 import type { AppConfig } from '../config';
@@ -43,8 +44,9 @@ export interface JobHost {
   add(job: Job): void;
 }
 
-export interface Feature {
+/** `S` is what the feature built (its services, jobs and card actions). */
+export interface Feature<S = unknown> {
   name: string;
   tables: readonly string[];
-  register(context: FeatureContext): void;
+  register(context: FeatureContext): S;
 }

@@ -1,46 +1,46 @@
-// Quality-champion findings (issue 3): the `finding` dialog and one-line shortcut, the
-// `findings` list, the finding card's actions, and the owning team's channel announcement.
+// Quality-champion findings: the `finding` dialog and one-line shortcut, the `findings` list,
+// the finding card actions, the findings board and its call-quality import, and the owning
+// team's channel announcement.
 import { findingsView } from '../api/views/findings-view';
 import { FindingService } from '../domain/findings/finding-service';
 import { NO_OWNING_TEAM_CHANNELS, type OwningTeamChannels } from '../domain/findings/owning-team-channels';
 import { FINDING_TABLES, TableFindingRepository } from '../storage/findings/table-finding-repository';
 import { QUALITY_MEASURE_TABLES, TableQualityMeasureRepository } from '../storage/findings/table-quality-measure-repository';
-import { registerFindingHandlers } from '../teams/findings';
+import { type FindingParts, findingActions, registerFindingHandlers } from '../teams/findings';
+import { FindingPresenter } from '../teams/findings/finding-presenter';
 import type { Feature, FeatureContext } from './feature';
 
-export interface FindingsFeatureOptions {
-  /** The owning teams' channels (from the role map, see wiring.ts), or how to make them from the app's context. */
-  channels?: OwningTeamChannels | ((ctx: FeatureContext) => OwningTeamChannels);
+export type BuiltFindings = FindingParts;
+
+export const FINDINGS_FEATURE_TABLES: readonly string[] = [...FINDING_TABLES, ...QUALITY_MEASURE_TABLES];
+
+export function buildFindings(ctx: FeatureContext): BuiltFindings {
+  const service = new FindingService({
+    findings: new TableFindingRepository(ctx.store.client('Findings')),
+    measures: new TableQualityMeasureRepository(ctx.store.client('QualityMeasures')),
+    counters: ctx.counters,
+    clock: ctx.clock,
+  });
+  const presenter = new FindingPresenter(service, ctx.clock, ctx.log);
+  return { service, presenter, actions: findingActions({ service, presenter, clock: ctx.clock }) };
 }
 
-export interface FindingsFeature extends Feature {
-  /** The finding service as wired (for the agenda, the tab API and tests). */
-  service(): FindingService;
+/** `channels`: where a filed finding is announced (the role map's, in the product; see wiring.ts). */
+export function registerFindings(ctx: FeatureContext, findings: BuiltFindings, channels: OwningTeamChannels): void {
+  registerFindingHandlers({ ...ctx, channels }, findings);
+  ctx.tabViews.register(findingsView(findings.service, findings.actions));
+  ctx.cqdImport.provide(findings.service);
 }
 
-export function createFindingsFeature(options: FindingsFeatureOptions = {}): FindingsFeature {
-  let wired: FindingService | undefined;
+/** The findings feature on its own; `channels` default to none (the card stays where it was filed). */
+export function createFindingsFeature(options: { channels?: OwningTeamChannels } = {}): Feature<BuiltFindings> {
   return {
     name: 'findings',
-    tables: [...FINDING_TABLES, ...QUALITY_MEASURE_TABLES],
+    tables: FINDINGS_FEATURE_TABLES,
     register(ctx) {
-      const service = new FindingService({
-        findings: new TableFindingRepository(ctx.store.client('Findings')),
-        measures: new TableQualityMeasureRepository(ctx.store.client('QualityMeasures')),
-        counters: ctx.counters,
-        clock: ctx.clock,
-      });
-      wired = service;
-      const channels = typeof options.channels === 'function' ? options.channels(ctx) : options.channels;
-      registerFindingHandlers(ctx, service, channels ?? NO_OWNING_TEAM_CHANNELS);
-      ctx.tabViews.register(findingsView(service));
-      ctx.cqdImport.provide(service);
-    },
-    service() {
-      if (!wired) throw new Error('the findings feature is not registered yet');
-      return wired;
+      const findings = buildFindings(ctx);
+      registerFindings(ctx, findings, options.channels ?? NO_OWNING_TEAM_CHANNELS);
+      return findings;
     },
   };
 }
-
-export const findingsFeature: FindingsFeature = createFindingsFeature();

@@ -1,10 +1,10 @@
 // How the product's features feed each other. Each feature stays ignorant of the others; this
-// module connects them through the small interfaces the domain defines:
-//   - the steering-committee agenda (ops) reads open findings and incidents (AgendaSources), and
-//     overdue recurring tasks from the reminders feature once it provides them;
+// module builds them in order and connects their built services through the small interfaces
+// the domain defines:
+//   - the steering-committee agenda (ops) reads open findings and incidents, and the overdue
+//     recurring tasks of the reminders feature (AgendaSources);
 //   - a filed finding is announced in the channel of the role that must remediate it: the role
 //     map (ops) says which channel, the saved conversation targets say how to reach it.
-// Services are looked up lazily (at agenda time, at filing time), after every feature registered.
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import { isOverdue, STATUS_LABELS, type Finding } from '../domain/findings/finding';
 import { metric as metricInfo } from '../domain/findings/catalog';
@@ -17,10 +17,13 @@ import type { Incident } from '../domain/incidents/incident';
 import { type AgendaFinding, type AgendaIncident, type AgendaQualityTrend, type AgendaSources, agendaSources } from '../domain/ops/agenda';
 import type { RoleMapService } from '../domain/ops/roles';
 import type { Workspace } from '../domain/workspace';
+import { OPS_TABLES } from '../storage/ops/table-ops-repositories';
+import { INCIDENT_TABLES } from '../storage/table-incident-repository';
 import type { Feature } from './feature';
-import { createFindingsFeature } from './findings-feature';
-import { createIncidentsFeature } from './incidents-feature';
-import { createOpsFeature } from './ops-feature';
+import { type BuiltFindings, buildFindings, FINDINGS_FEATURE_TABLES, registerFindings } from './findings-feature';
+import { type BuiltIncidents, buildIncidents, registerIncidents } from './incidents-feature';
+import { type BuiltOps, buildOps, registerOps } from './ops-feature';
+import { type BuiltReminders, buildReminders, registerReminders, REMINDERS_FEATURE_TABLES } from './reminders-feature';
 
 const TITLE_MAX = 200;
 const firstLine = (text: string) => {
@@ -71,15 +74,15 @@ export function agendaQualityTrend(report: Pick<QualityReport, 'latestMonth' | '
  * call-quality measurements, from the findings summary (findingDigest, one read whatever the
  * number of findings); `findings` and `qualityTrend` read the records themselves.
  */
-export function findingAgendaSource(findings: () => FindingService): Pick<AgendaSources, 'findings' | 'qualityTrend' | 'findingDigest'> {
+export function findingAgendaSource(findings: FindingService): Pick<AgendaSources, 'findings' | 'qualityTrend' | 'findingDigest'> {
   return {
-    findings: async (ws, now) => (await findings().allOpen(ws)).map((f) => agendaFinding(f, now)),
+    findings: async (ws, now) => (await findings.allOpen(ws)).map((f) => agendaFinding(f, now)),
     async qualityTrend(ws) {
-      const report = await findings().qualityReport(ws);
+      const report = await findings.qualityReport(ws);
       return report ? agendaQualityTrend(report) : undefined;
     },
     async findingDigest(ws, now, since) {
-      const d = await findings().agendaDigest(ws, now, since);
+      const d = await findings.agendaDigest(ws, now, since);
       const lines = d.findings.findings.map((e) => ({ id: e.id, title: e.title, status: e.statusLabel, createdAt: e.createdAt, overdue: e.overdue }));
       return { findings: lines, total: d.findings.total, ...(d.quality ? { quality: agendaQualityTrend(d.quality) } : {}) };
     },
@@ -87,13 +90,13 @@ export function findingAgendaSource(findings: () => FindingService): Pick<Agenda
 }
 
 /** The agenda's incidents part: every open incident (the agenda picks high severity and missed goals). */
-export function incidentAgendaSource(incidents: () => IncidentService): Pick<AgendaSources, 'incidents'> {
+export function incidentAgendaSource(incidents: IncidentService): Pick<AgendaSources, 'incidents'> {
   return {
     async incidents(ws, now) {
       const out: AgendaIncident[] = [];
       let continuation: string | undefined;
       do {
-        const page = await incidents().list(ws, { state: 'open' }, { limit: 50, continuation });
+        const page = await incidents.list(ws, { state: 'open' }, { limit: 50, continuation });
         out.push(...page.items.map((s) => agendaIncident(s.incident, now)));
         continuation = page.continuation;
       } while (continuation);
@@ -108,11 +111,11 @@ export function incidentAgendaSource(incidents: () => IncidentService): Pick<Age
  * bot is installed). No channel set, or the bot not in it: undefined, and the finding card stays
  * where it was filed.
  */
-export function roleMapChannels(roles: () => RoleMapService, targets: ConversationTargetRepository): OwningTeamChannels {
+export function roleMapChannels(roles: RoleMapService, targets: ConversationTargetRepository): OwningTeamChannels {
   return {
     async channelFor(ws: Workspace, roleName: string) {
       const wanted = roleName.trim().toLowerCase();
-      const role = (await roles().list(ws)).find((r) => r.name.trim().toLowerCase() === wanted);
+      const role = (await roles.list(ws)).find((r) => r.name.trim().toLowerCase() === wanted);
       if (!role?.channel) return undefined;
       const target = await targets.get(ws, role.channel.id);
       return target?.active ? target : undefined;
@@ -120,24 +123,32 @@ export function roleMapChannels(roles: () => RoleMapService, targets: Conversati
   };
 }
 
-/** Where the reminders feature plugs in the agenda's overdue recurring tasks. */
-export type OverdueTasksSource = Pick<AgendaSources, 'overdueTasks'>;
+export interface BuiltProduct {
+  ops: BuiltOps;
+  findings: BuiltFindings;
+  incidents: BuiltIncidents;
+  reminders: BuiltReminders;
+}
 
 /**
- * The product's features, wired to each other. `extra` are features that come with their own
- * wiring (e.g. reminders); one of them may supply the agenda's overdue tasks via `overdueTasks`.
+ * Every feature of the product, wired to each other: the agenda's sources are built first, so the
+ * ops services get them at construction; then each feature registers its routes.
  */
-export function productFeatures(extra: readonly Feature[] = [], options: { overdueTasks?: OverdueTasksSource } = {}): Feature[] {
-  const findings = createFindingsFeature({ channels: (ctx) => roleMapChannels(() => ops.services().roles, ctx.targets) });
-  const incidents = createIncidentsFeature();
-  const ops = createOpsFeature({
-    sources: agendaSources(
-      findingAgendaSource(() => findings.service()),
-      incidentAgendaSource(() => incidents.service()),
-      // The reminders feature (app.ts passes it) knows which recurring tasks are overdue; without
-      // it the agenda's "Overdue recurring tasks" section says none are.
-      ...(options.overdueTasks ? [{ overdueTasks: (ws: Workspace, now: Date) => options.overdueTasks!.overdueTasks(ws, now) }] : []),
-    ),
-  });
-  return [ops, findings, incidents, ...extra];
+export function createProductFeature(): Feature<BuiltProduct> {
+  return {
+    name: 'product',
+    tables: [...OPS_TABLES, ...FINDINGS_FEATURE_TABLES, ...INCIDENT_TABLES, ...REMINDERS_FEATURE_TABLES],
+    register(ctx) {
+      const findings = buildFindings(ctx);
+      const incidents = buildIncidents(ctx);
+      const reminders = buildReminders(ctx);
+      const sources = agendaSources(findingAgendaSource(findings.service), incidentAgendaSource(incidents.service), { overdueTasks: reminders.overdueTasks });
+      const ops = buildOps(ctx, sources);
+      registerOps(ctx, ops);
+      registerFindings(ctx, findings, roleMapChannels(ops.services.roles, ctx.targets));
+      registerIncidents(ctx, incidents);
+      registerReminders(ctx, reminders);
+      return { ops, findings, incidents, reminders };
+    },
+  };
 }

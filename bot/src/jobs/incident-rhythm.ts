@@ -22,6 +22,7 @@ import { reminderDecisions, type ReminderDecision } from '../domain/incidents/ca
 import type { Clock, Incident, Person } from '../domain/incidents/incident';
 import type { IncidentRepository, StoredIncident } from '../domain/incidents/incident-repository';
 import type { IncidentService, ResolvedSettings } from '../domain/incidents/incident-service';
+import type { IncidentRouting, OutageNotifier } from '../domain/incidents/incident-routing';
 import type { OutageNotice } from '../domain/incidents/outage-notice';
 import type { IncidentDueEntry, IncidentDueIndex } from '../domain/incidents/reminder-index';
 import {
@@ -32,18 +33,7 @@ import type { SeverityPolicy } from '../domain/incidents/severity';
 import type { Sender, SendOutcome } from '../domain/reminders/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 
-/**
- * Where an incident's messages go. The conversation an incident was filed in and the
- * workspace's audience channel are kept with the incident data (see RepositoryIncidentRouting).
- */
-export interface IncidentRouting {
-  /** The conversation the incident was filed in, if recorded. */
-  conversationOf(incident: Incident): string | undefined;
-  /** Records the filing conversation; returns the stored incident with its new ETag. */
-  recordOrigin(ws: Workspace, incidentId: string, conversationId: string): Promise<StoredIncident | undefined>;
-  audienceOf(ws: Workspace): Promise<string | undefined>;
-  setAudience(ws: Workspace, conversationId: string | undefined): Promise<void>;
-}
+export type { IncidentRouting };
 
 /** An incident as stored, with the filing conversation this feature adds to the record. */
 type RoutedIncident = Incident & { conversationId?: string };
@@ -137,7 +127,7 @@ export interface OutageDelivery {
 
 const quiet: RhythmLog = { info() {}, warn() {}, error() {} };
 
-export class IncidentRhythm {
+export class IncidentRhythm implements OutageNotifier {
   private readonly log: RhythmLog;
   private inFlight: Promise<RhythmReport> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;

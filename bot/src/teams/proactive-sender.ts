@@ -4,9 +4,9 @@
 // jittered backoff a bounded number of times, and deactivates targets that answer 403/404.
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
-import type { RateLimiter } from '../domain/reminders/rate-limiter';
+import type { RateLimiter } from '../platform/rate-limiter';
 import type { Clock } from '../domain/reminders/repositories';
-import { decideRetry, parseRetryAfter, type RetryPolicyOptions } from '../domain/reminders/retry-policy';
+import { decideRetry, parseRetryAfter, type RetryPolicyOptions } from '../platform/retry-policy';
 import type { Sender, SendOutcome } from '../domain/reminders/sender';
 import { isAllowedServiceUrl } from './adapter';
 import { cardMessage } from './replies';

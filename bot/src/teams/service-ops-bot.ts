@@ -2,7 +2,7 @@
 // Thin on purpose: parse here, decide in domain/, persist in storage/, render in cards/.
 import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { commandInfo, parseCommand } from '../domain/commands';
-import type { Logger } from '../logger';
+import type { Logger } from '../platform/logger';
 import { commandText } from './activity-context';
 import type { CommandRouter } from './command-router';
 import { sendWelcome } from './commands/help-command';

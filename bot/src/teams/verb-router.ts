@@ -1,10 +1,14 @@
 // Action.Execute (adaptiveCard/action invoke) routing: one handler per verb. The response
 // card replaces the card for the person who acted; `updateForEveryone` also edits the posted
-// message so everyone in the conversation sees the new state.
+// message so everyone in the conversation sees the new state. Feature verbs come from their
+// card-action registries (routeActions); the form runner registers its own verbs.
+import { createHash } from 'node:crypto';
 import { type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { IdempotencyLedger } from '../domain/idempotency';
 import type { Workspace } from '../domain/workspace';
-import { userOf, workspaceOf, targetConversationId } from './activity-context';
+import { channelData, userOf, workspaceOf, targetConversationId } from './activity-context';
+import type { ActionContext, ActionRegistry, ActionResult } from './card-actions';
+import { cardMessage } from './replies';
 
 export interface VerbRequest {
   verb: string;
@@ -43,6 +47,24 @@ export class VerbRouter {
   register(verb: string, handler: VerbHandler): this {
     if (this.handlers.has(verb)) throw new Error(`verb ${verb} registered twice`);
     this.handlers.set(verb, handler);
+    return this;
+  }
+
+  /**
+   * One route per verb of a feature's card actions. `failed` answers an action that threw
+   * (e.g. a feature that says "storage can't be reached" rather than fail the invoke).
+   */
+  routeActions(registry: ActionRegistry, options: { failed?(request: VerbRequest, error: unknown): VerbResponse } = {}): this {
+    for (const action of registry.list()) {
+      this.register(action.verb, async (r) => {
+        try {
+          return await chatAnswer(r, await action.perform(r.data, chatContext(r)));
+        } catch (e) {
+          if (!options.failed) throw e;
+          return options.failed(r, e);
+        }
+      });
+    }
     return this;
   }
 
@@ -128,6 +150,39 @@ export class VerbRouter {
     if ('message' in response) return messageResponse(response.message);
     return { status: 200, body: { statusCode: response.status ?? 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: response.error } } };
   }
+}
+
+/** Short, key-safe id from a Teams id (activity or invoke): the same message maps to the same id. */
+export function idFromActivity(conversationId: string, activityId: string): string {
+  return createHash('sha256').update(`${conversationId}|${activityId}`).digest('hex').slice(0, 24);
+}
+
+/** An invoke as the card actions see it. */
+function chatContext(r: VerbRequest): ActionContext {
+  const name = channelData(r.context.activity).channel?.name ?? (r.workspace.scope === 'chat' ? 'this chat' : 'this channel');
+  return {
+    workspace: r.workspace,
+    actor: r.actor,
+    opId: idFromActivity(r.conversationId, r.invokeId),
+    surface: { kind: 'conversation', conversationId: r.conversationId, name, invokeId: r.invokeId },
+  };
+}
+
+/** A card action's answer as the invoke's response. */
+async function chatAnswer(r: VerbRequest, result: ActionResult): Promise<VerbResponse> {
+  if ('card' in result) {
+    if (result.post) {
+      await r.context.sendActivity(cardMessage(result.card, result.post.summary));
+      return { message: result.post.reply };
+    }
+    return result.forEveryone ? { card: result.card, updateForEveryone: true } : { card: result.card };
+  }
+  if ('view' in result) {
+    const card = await result.view();
+    return result.forEveryone ? { card, updateForEveryone: true } : { card };
+  }
+  if ('message' in result) return { message: result.message };
+  return result;
 }
 
 export function messageResponse(text: string): InvokeResponse {

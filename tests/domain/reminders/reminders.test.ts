@@ -3,8 +3,8 @@ import { applyTaskAction, tomorrowAt } from '../../../bot/src/domain/reminders/a
 import { asNeededChecklist, DEFAULT_CATALOG, scheduledCatalogTasks } from '../../../bot/src/domain/reminders/catalog';
 import { completionRates } from '../../../bot/src/domain/reminders/completion';
 import { buildDigests } from '../../../bot/src/domain/reminders/digest';
-import { RateLimiter } from '../../../bot/src/domain/reminders/rate-limiter';
-import { backoffMs, decideRetry, parseRetryAfter } from '../../../bot/src/domain/reminders/retry-policy';
+import { RateLimiter } from '../../../bot/src/platform/rate-limiter';
+import { backoffMs, decideRetry, parseRetryAfter } from '../../../bot/src/platform/retry-policy';
 import {
   applyEdit, carriedLine, indexedDueAt, occurrenceId, parseOccurrenceId, planOccurrence, type ReminderSchedule, ScheduleError, seedSchedules,
 } from '../../../bot/src/domain/reminders/schedule';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextUpdateDue } from '../../../bot/src/domain/incidents/cadence';
 import { DEFAULT_SEVERITY_POLICY, resolveSeverityPolicy } from '../../../bot/src/domain/incidents/severity';
-import { formatInZone, isValidTimeZone, monthRange, offsetMinutesAt, toWallTime, wallToInstant } from '../../../bot/src/domain/time/zoned-time';
+import { formatInZone, isValidTimeZone, monthRange, offsetMinutesAt, toWallTime, wallToInstant } from '../../../bot/src/platform/zoned-time';
 
 const rules = DEFAULT_SEVERITY_POLICY.rules;
 const due = (level: keyof typeof rules, iso: string, tz: string) => formatInZone(nextUpdateDue(rules[level], new Date(iso))!, tz);

@@ -1,51 +1,23 @@
 // The steering-committee tab: the generated agenda for the next meeting, then the risk register
-// and the OKRs/KSIs the committee keeps. Every button goes to the same services as in chat,
-// through the shared ops actions.
+// and the OKRs/KSIs the committee keeps. Every button is an ops card action
+// (teams/ops/ops-actions.ts), the same as in chat.
 import { renderAgendaCard } from '../../cards/agenda-card';
 import { OPS_VERBS } from '../../cards/ops-verbs';
 import { renderOkrsCard, renderRisksCard } from '../../cards/risk-okr-cards';
-import type { Outcome } from '../../domain/ops/common';
 import type { OpsServices } from '../../domain/ops/ops-services';
-import * as actions from '../../features/ops-actions';
-import type { TabActionResult, TabViewContext, TabViewProvider } from '../tab-views';
-import { tabActor, tabOpId } from './view-support';
+import type { ActionRegistry } from '../../teams/card-actions';
+import type { TabViewProvider } from '../tab-views';
 
 /** The tab shows every section in full (within the 25 KB card limit); the chat's card stops at 5 lines. */
 export const TAB_AGENDA_LINES_PER_SECTION = 50;
 
-const done = (outcome: Outcome<unknown>): TabActionResult => (outcome.ok ? undefined : { error: outcome.message });
+/** The verbs of the agenda's, the risk register's and the OKRs' cards. */
+const AGENDA_VERBS = [
+  OPS_VERBS.agendaRefresh, OPS_VERBS.agendaAdd, OPS_VERBS.agendaRemove, OPS_VERBS.agendaRecord, OPS_VERBS.agendaCadence, OPS_VERBS.actionDone,
+  OPS_VERBS.risksShow, OPS_VERBS.riskSave, OPS_VERBS.riskAdd, OPS_VERBS.okrsShow, OPS_VERBS.ksiSave, OPS_VERBS.objectiveSave,
+];
 
-export function agendaView(ops: OpsServices): TabViewProvider {
-  async function act(ctx: TabViewContext, verb: string, data: Record<string, unknown>): Promise<TabActionResult> {
-    const ws = ctx.workspace;
-    const r: actions.OpsActionRequest = { workspace: ws, data, actor: tabActor(ctx), opId: tabOpId() };
-    switch (verb) {
-      case OPS_VERBS.agendaRefresh: return;
-      case OPS_VERBS.agendaAdd: return done(await actions.addAgendaItem(ops, r));
-      case OPS_VERBS.agendaRemove: return done(await actions.removeAgendaItem(ops, r));
-      case OPS_VERBS.agendaRecord: return done(await actions.recordMeeting(ops, r));
-      case OPS_VERBS.agendaCadence: return done(await actions.saveCadence(ops, r));
-      case OPS_VERBS.actionDone: return done(await actions.completeAction(ops, r));
-      case OPS_VERBS.riskSave: return done(await actions.saveRisk(ops, r));
-      case OPS_VERBS.riskAdd: return done(await actions.addRisk(ops, r));
-      case OPS_VERBS.ksiSave: return done(await actions.saveTrack(ops, r, 'ksi'));
-      case OPS_VERBS.objectiveSave: return done(await actions.saveTrack(ops, r, 'objective'));
-      // Further pages of the registers (the first page is part of the view).
-      case OPS_VERBS.risksShow: {
-        const offset = actions.int(data.offset);
-        return offset ? { cards: [renderRisksCard({ items: await ops.risks.list(ws), offset })] } : undefined;
-      }
-      case OPS_VERBS.okrsShow: {
-        const offset = actions.int(data.offset);
-        if (!offset) return;
-        const [objectives, ksis] = await Promise.all([ops.okrs.objectives(ws), ops.okrs.ksis(ws)]);
-        return { cards: [renderOkrsCard({ objectives, ksis, offset })] };
-      }
-      default:
-        return { error: 'This button does not belong to the agenda. Reload the tab and try again.' };
-    }
-  }
-
+export function agendaView(ops: OpsServices, actions: ActionRegistry): TabViewProvider {
   return {
     id: 'agenda',
     title: 'Steering-committee agenda',
@@ -64,6 +36,6 @@ export function agendaView(ops: OpsServices): TabViewProvider {
         ],
       };
     },
-    act,
+    actions: { registry: actions, verbs: AGENDA_VERBS, refuse: () => 'This button does not belong to the agenda. Reload the tab and try again.' },
   };
 }

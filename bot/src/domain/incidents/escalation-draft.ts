@@ -2,7 +2,7 @@
 // keep it in conversation state, resume after "cancel"/restart and show it on a card. Each
 // answer is checked on its own (ok, or a short explanation of what is wrong) and the next
 // step is the first one still unanswered, so any step can be revisited from the card.
-import { addWallDays, toWallTime, wallToInstant, type WallTime } from './zoned-time';
+import { addWallDays, toWallTime, wallToInstant, type WallTime } from '../../platform/zoned-time';
 import { type EscalationFacts, TEXT_LIMITS } from './incident';
 import { classifyScope, parseScopeAnswer, SCOPE_CATEGORIES, SCOPE_CATEGORY_INFO, type ScopeDecision } from './scope-check';
 import { describeCommitment, parseSeverity, SEVERITY_LEVELS, severityLabel, type SeverityLevel, type SeverityPolicy } from './severity';

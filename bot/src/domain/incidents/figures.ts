@@ -5,7 +5,7 @@
 import { responseStatus } from './cadence';
 import { clockStart, highestSeverityOf, type Incident, type TimelineEntry } from './incident';
 import { mostSevere, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from './severity';
-import { monthRange } from './zoned-time';
+import { monthRange } from '../../platform/zoned-time';
 
 export interface MonthlyFigures {
   year: number;

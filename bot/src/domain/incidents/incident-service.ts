@@ -13,7 +13,7 @@ import { applyAction, type IncidentAction, VIEW_SENSITIVE_ACTIONS } from './life
 import { outageNotices, type OutageNotice } from './outage-notice';
 import { type IncidentDueIndex, planReminderIndex } from './reminder-index';
 import { resolveSeverityPolicy, severityLabel, type SeverityPolicy, validateSeverityOverrides } from './severity';
-import { isValidTimeZone, monthRange, toWallTime } from './zoned-time';
+import { isValidTimeZone, monthRange, toWallTime } from '../../platform/zoned-time';
 
 export const SR_COUNTER = 'SR';
 export const MAX_PAGE_SIZE = 50;

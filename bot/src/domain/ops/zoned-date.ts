@@ -3,9 +3,9 @@
 // only the final step turns "Tuesday 10:00 in Europe/London" into an instant, so DST changes
 // never shift a meeting. A repeated hour resolves to the earlier one; a skipped time moves
 // forward by the size of the gap (02:30 becomes 03:30), as calendar apps do.
-import { type CivilDate, dayNumber, formatCivilDate, isValidTimeZone as validZone, parseCivilDate, toWallTime, wallToInstant } from '../time/zoned-time';
+import { type CivilDate, dayNumber, formatCivilDate, isValidTimeZone as validZone, parseCivilDate, toWallTime, wallToInstant } from '../../platform/zoned-time';
 
-export { addDays } from '../time/zoned-time';
+export { addDays } from '../../platform/zoned-time';
 export type LocalDate = CivilDate;
 
 export interface LocalDateTime extends LocalDate {

@@ -1,7 +1,7 @@
 // Cadences of recurring tasks and the next-occurrence maths, in the schedule's own time zone.
 import {
   addDays, type CivilDate, civilDateOf, dayNumber, daysInMonth, formatCivilDate, parseCivilDate, parseWallTime,
-  type WallTime, weekdayOf, WEEKDAY_NAMES, zonedToInstant,
+  type TimeOfDay, weekdayOf, WEEKDAY_NAMES, zonedToInstant,
 } from './zoned-time';
 
 /** 0 = Sunday … 6 = Saturday */
@@ -107,7 +107,7 @@ const MAX_SCAN_DAYS = 400;
  * The scan starts a day before `after`'s local date because a zone west of UTC can still be on
  * the previous calendar day.
  */
-export function nextOccurrence(c: Cadence, time: WallTime, timeZone: string, after: Date, ctx: CadenceContext): Date {
+export function nextOccurrence(c: Cadence, time: TimeOfDay, timeZone: string, after: Date, ctx: CadenceContext): Date {
   const start = addDays(civilDateOf(after, timeZone), -1);
   for (let i = 0; i < MAX_SCAN_DAYS; i++) {
     const d = addDays(start, i);
@@ -119,7 +119,7 @@ export function nextOccurrence(c: Cadence, time: WallTime, timeZone: string, aft
 }
 
 /** Occurrences in (from, to], at most `limit` (used to count what was missed during downtime). */
-export function occurrencesBetween(c: Cadence, time: WallTime, timeZone: string, from: Date, to: Date, ctx: CadenceContext, limit = 1000): Date[] {
+export function occurrencesBetween(c: Cadence, time: TimeOfDay, timeZone: string, from: Date, to: Date, ctx: CadenceContext, limit = 1000): Date[] {
   const out: Date[] = [];
   let cur = from;
   while (out.length < limit) {
@@ -131,7 +131,7 @@ export function occurrencesBetween(c: Cadence, time: WallTime, timeZone: string,
   return out;
 }
 
-export function parseTime(text: string): WallTime {
+export function parseTime(text: string): TimeOfDay {
   const t = parseWallTime(text);
   if (!t) throw new CadenceError(`"${text}" is not a time of day (HH:mm, 24-hour).`);
   return t;

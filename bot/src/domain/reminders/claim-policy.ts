@@ -3,7 +3,7 @@
 // dispatch renews its claims, and what a send outcome makes of them. Times come in as arguments.
 import type { ConversationTarget } from '../conversation-target';
 import type { OccurrenceClaim } from './repositories';
-import { backoffMs } from './retry-policy';
+import { backoffMs } from '../../platform/retry-policy';
 import type { SendOutcome } from './sender';
 
 /** The expiry of a lease taken at `nowMs`. */

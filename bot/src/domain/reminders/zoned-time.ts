@@ -1,16 +1,16 @@
 // Reminder cadences in a named IANA time zone: a thin layer over the shared zoned-time module
 // (domain/time/zoned-time.ts), which owns the DST rules. A time in a gap moves forward by the
 // gap's length (02:30 on a spring-forward night is 03:30); in an overlap it is the first one.
-import { type CivilDate, toWallTime, wallToInstant, offsetMinutesAt, weekdayOf } from '../time/zoned-time';
+import { type CivilDate, toWallTime, wallToInstant, offsetMinutesAt, weekdayOf } from '../../platform/zoned-time';
 
-export { addDays, type CivilDate, dayNumber, daysInMonth, formatCivilDate, fromDayNumber, isValidTimeZone, parseCivilDate, weekdayOf } from '../time/zoned-time';
+export { addDays, type CivilDate, dayNumber, daysInMonth, formatCivilDate, fromDayNumber, isValidTimeZone, parseCivilDate, weekdayOf } from '../../platform/zoned-time';
 
-export interface WallTime {
+export interface TimeOfDay {
   hour: number;
   minute: number;
 }
 
-export interface ZonedParts extends CivilDate, WallTime {
+export interface ZonedParts extends CivilDate, TimeOfDay {
   second: number;
   /** 0 = Sunday … 6 = Saturday */
   weekday: number;
@@ -29,7 +29,7 @@ export function offsetAt(instantMs: number, timeZone: string): number {
 }
 
 /** The instant at which the wall clock in `timeZone` shows `date` `time`. */
-export function zonedToInstant(date: CivilDate, time: WallTime, timeZone: string): Date {
+export function zonedToInstant(date: CivilDate, time: TimeOfDay, timeZone: string): Date {
   return wallToInstant({ ...date, hour: time.hour, minute: time.minute }, timeZone, 'compatible');
 }
 
@@ -38,12 +38,12 @@ export function civilDateOf(instant: Date | number, timeZone: string): CivilDate
   return { year: w.year, month: w.month, day: w.day };
 }
 
-export function parseWallTime(text: string): WallTime | undefined {
+export function parseWallTime(text: string): TimeOfDay | undefined {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
   return m ? { hour: Number(m[1]), minute: Number(m[2]) } : undefined;
 }
 
-export function formatWallTime(t: WallTime): string {
+export function formatWallTime(t: TimeOfDay): string {
   return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
 }
 

@@ -11,7 +11,7 @@ import type { FormRunner } from '../dialogs/form-runner';
 import { cardMessage, plainMessage, preview } from '../replies';
 import type { Logger } from '../service-ops-bot';
 import { FINDING_FORM_ID } from './finding-form';
-import { LIST_PAGE_SIZE } from './finding-verb-handlers';
+import { LIST_PAGE_SIZE } from './finding-actions';
 
 export function findingCommand(forms: FormRunner): CommandHandler {
   return (context, args) => forms.start(context, FINDING_FORM_ID, args);

@@ -29,8 +29,9 @@ export interface FindingFormDeps {
   clock: () => Date;
 }
 
-export function findingForm(deps: FindingFormDeps): FormDefinition<FindingFormDraft> {
-  const steps: FormStep<FindingFormDraft>[] = STEP_ORDER.map((step) => ({
+/** One question of the finding dialog: asked, skipped or changed as the draft so far allows. */
+function findingStep(step: (typeof STEP_ORDER)[number], clock: () => Date): FormStep<FindingFormDraft> {
+  return {
     key: step,
     skip: (d) => !stepApplies(d, step) || d.done.includes(step),
     changeable: (d) => stepApplies(d, step),
@@ -47,14 +48,18 @@ export function findingForm(deps: FindingFormDeps): FormDefinition<FindingFormDr
       return q;
     },
     answer: (input, d) => {
-      const r = answer(d, step, input, deps.clock());
+      const r = answer(d, step, input, clock());
       if (!r.ok) return { ok: false, message: r.error };
       const draft: FindingFormDraft = { ...r.draft };
       if (r.note) draft.note = r.note;
       else delete draft.note;
       return { ok: true, draft };
     },
-  }));
+  };
+}
+
+export function findingForm(deps: FindingFormDeps): FormDefinition<FindingFormDraft> {
+  const steps: FormStep<FindingFormDraft>[] = STEP_ORDER.map((step) => findingStep(step, deps.clock));
 
   return {
     id: FINDING_FORM_ID,

@@ -11,15 +11,14 @@ import type { IncidentListVerbData } from '../../cards/incident-verbs';
 import { parseSrNumber } from '../../domain/incidents/incident';
 import type { IncidentService } from '../../domain/incidents/incident-service';
 import { parseSeverity, SEVERITY_LEVELS } from '../../domain/incidents/severity';
-import { toWallTime } from '../../domain/incidents/zoned-time';
+import { toWallTime } from '../../platform/zoned-time';
 import type { Workspace } from '../../domain/workspace';
-import type { IncidentRouting } from '../../jobs/incident-rhythm';
+import type { IncidentRouting } from '../../domain/incidents/incident-routing';
 import { conversationKind, targetConversationId, userOf, workspaceOf } from '../activity-context';
 import type { CommandRouter } from '../command-router';
 import type { FormRunner } from '../dialogs/form-runner';
 import { cardMessage, plainMessage, preview } from '../replies';
 import { ESCALATION_FORM_ID } from './escalation-form';
-import { listCard } from './incident-verb-handlers';
 import type { IncidentViews } from './incident-views';
 
 export interface IncidentCommandDeps {
@@ -57,7 +56,7 @@ export function incidentsTakes(args: string): boolean {
 async function incidents(deps: IncidentCommandDeps, context: TurnContext, ws: Workspace, args: string): Promise<void> {
   const words = args.toLowerCase().split(/\s+/).filter(Boolean);
   const first = words[0] ?? '';
-  const list = async (filter: IncidentListVerbData['filter']) => context.sendActivity(cardMessage(await listCard(deps, ws, filter), 'Incidents'));
+  const list = async (filter: IncidentListVerbData['filter']) => context.sendActivity(cardMessage(await deps.views.listCard(ws, filter), 'Incidents'));
 
   if (!first || first === 'open') return void (await list({ state: 'open' }));
   if (first === 'all') return void (await list({ state: 'all' }));

@@ -1,12 +1,14 @@
 // Renders incidents for Teams and files confirmed escalations: the pieces the escalate
-// dialog, the incident verbs and the incidents command share.
+// dialog, the incident card actions and the incidents command share.
 import { renderIncidentCard } from '../../cards/incident-card';
+import { INCIDENT_LIST_PAGE_SIZE, renderIncidentListCard } from '../../cards/incident-list-card';
+import type { IncidentListVerbData } from '../../cards/incident-verbs';
 import type { Clock, Incident, Person, TimelineEntry } from '../../domain/incidents/incident';
-import type { StoredIncident } from '../../domain/incidents/incident-repository';
+import type { IncidentFilter, StoredIncident } from '../../domain/incidents/incident-repository';
 import type { IncidentService } from '../../domain/incidents/incident-service';
-import { severityLabel } from '../../domain/incidents/severity';
+import { isSeverityLevel, severityLabel } from '../../domain/incidents/severity';
 import type { Workspace } from '../../domain/workspace';
-import type { IncidentRhythm, IncidentRouting } from '../../jobs/incident-rhythm';
+import type { IncidentRouting, OutageNotifier } from '../../domain/incidents/incident-routing';
 import type { FormContext } from '../dialogs/form';
 import type { EscalationFormDraft } from './escalation-form';
 
@@ -38,7 +40,7 @@ export class IncidentViews {
   constructor(
     private readonly service: IncidentService,
     private readonly routing: IncidentRouting,
-    private readonly rhythm: () => IncidentRhythm,
+    private readonly rhythm: OutageNotifier,
     private readonly clock: Clock,
   ) {}
 
@@ -56,6 +58,18 @@ export class IncidentViews {
     });
   }
 
+  /** A page of the incident list for a filter. */
+  async listCard(ws: Workspace, filter: IncidentListVerbData['filter'], continuation?: string): Promise<Record<string, unknown>> {
+    const now = this.clock();
+    const query: IncidentFilter = {
+      state: filter.state === 'all' ? 'all' : 'open',
+      ...(filter.severity && isSeverityLevel(filter.severity) ? { severity: filter.severity } : {}),
+      ...(filter.overdue ? { updateOverdueAt: now } : {}),
+    };
+    const [{ policy, timeZone }, page] = await Promise.all([this.service.settings(ws), this.service.list(ws, query, { limit: INCIDENT_LIST_PAGE_SIZE, continuation })]);
+    return renderIncidentListCard({ items: page.items, filter, continuation: page.continuation, policy, timeZone, now });
+  }
+
   /** Files a confirmed draft once per idempotency key, remembers where, and renders the card. */
   async file(d: EscalationFormDraft, fc: FormContext & { idempotencyKey: string }): Promise<FiledEscalation> {
     const actor = personOf(fc.actor);
@@ -64,7 +78,7 @@ export class IncidentViews {
     const id = result.incident.id;
     const stored = (await this.routing.recordOrigin(fc.workspace, id, fc.conversationId)) ?? (await this.service.get(fc.workspace, id));
     if (!stored) throw new Error(`${id} was filed but cannot be read back`);
-    if (result.kind === 'filed') this.rhythm().notifyInBackground(fc.workspace, stored, result.notices);
+    if (result.kind === 'filed') this.rhythm.notifyInBackground(fc.workspace, stored, result.notices);
     const { policy } = await this.service.settings(fc.workspace);
     const i = stored.incident;
     const route = i.scope.route === 'vendor' ? 'escalated to the vendor' : `routed to ${i.scope.owningRole}, because the vendor does not accept it`;

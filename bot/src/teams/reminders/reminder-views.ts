@@ -26,7 +26,10 @@ export interface ReminderViewDeps {
 
 const DAY_MS = 86_400_000;
 
-export { clipTitle } from '../../features/reminder-actions';
+/** A task title cut for a line of text. */
+export function clipTitle(title: string, max = 60): string {
+  return title.length > max ? title.slice(0, max - 1) + '…' : title;
+}
 
 /** Where a catalog role's tasks go: the role's channel, else the setup conversation; with its team. */
 export function routeFromRoles(roles: readonly OpsRole[], fallbackConversationId: string): (role: string) => TeamRoute | undefined {
