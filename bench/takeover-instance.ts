@@ -2,7 +2,7 @@
 // scheduler, sender and rate limiter with production settings, against the shared storage.
 import { ConfigurationBotFrameworkAuthentication, CloudAdapter } from 'botbuilder';
 import { TableClient } from '@azure/data-tables';
-import { RateLimiter } from '../bot/src/domain/reminders/rate-limiter';
+import { RateLimiter } from '../bot/src/platform/rate-limiter';
 import { ReminderScheduler } from '../bot/src/jobs/scheduler';
 import { TableConversationTargetRepository } from '../bot/src/storage/table-conversation-target-repository';
 import { reminderStorage } from '../bot/src/storage/table-reminder-tables';
