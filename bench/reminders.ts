@@ -19,7 +19,7 @@ import { loadConfig } from '../bot/src/config';
 import { RateLimiter, type RateWindow } from '../bot/src/platform/rate-limiter';
 import type { DueEntry } from '../bot/src/domain/reminders/repositories';
 import { type ReminderSchedule, seedSchedules } from '../bot/src/domain/reminders/schedule';
-import type { Sender } from '../bot/src/domain/reminders/sender';
+import type { Sender } from '../bot/src/domain/sender';
 import type { Workspace } from '../bot/src/domain/workspace';
 import type { Feature, FeatureContext, Job } from '../bot/src/features/feature';
 import type { BuiltReminders } from '../bot/src/features/reminders-feature';

@@ -9,7 +9,7 @@ import { renderReminderDigestCard } from '../../bot/src/cards/reminder-digest-ca
 import type { ConversationTarget } from '../../bot/src/domain/conversation-target';
 import { RateLimiter } from '../../bot/src/platform/rate-limiter';
 import { ReminderService } from '../../bot/src/domain/reminders/reminder-service';
-import type { Sender } from '../../bot/src/domain/reminders/sender';
+import type { Sender } from '../../bot/src/domain/sender';
 import type { Workspace } from '../../bot/src/domain/workspace';
 import { ReminderScheduler, type SchedulerDeps } from '../../bot/src/jobs/scheduler';
 import { TableConversationTargetRepository } from '../../bot/src/storage/table-conversation-target-repository';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextOccurrence } from '../../bot/src/domain/reminders/cadence';
 import { parseTime } from '../../bot/src/domain/reminders/cadence';
-import type { Sender } from '../../bot/src/domain/reminders/sender';
+import type { Sender } from '../../bot/src/domain/sender';
 import { DEFAULT_LEASE_MS } from '../../bot/src/jobs/scheduler';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { createHarness, deliveredOccurrences, workspace } from './reminder-harness';

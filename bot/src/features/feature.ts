@@ -7,7 +7,7 @@ import type { TabViewRegistry } from '../api/tab-views';
 import type { AppConfig } from '../config';
 import type { CounterRepository } from '../domain/counter';
 import type { ConversationTargetRepository } from '../domain/conversation-target';
-import type { Sender } from '../domain/reminders/sender';
+import type { Sender } from '../domain/sender';
 import type { TableStore } from '../storage/table-store';
 import type { CommandRouter } from '../teams/command-router';
 import type { FormRunner } from '../teams/dialogs/form-runner';

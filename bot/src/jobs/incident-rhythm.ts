@@ -15,6 +15,7 @@
 // (IncidentService.claimReminder, with a lease) and confirmed after the send. A send that fails
 // for a passing reason (429, 5xx, network) releases the claim so a later tick retries it; a crash
 // between claim and send leaves a claim whose lease runs out, and a later tick sends it then.
+import type { Logger } from '../platform/logger';
 import { renderIncidentReminderCard } from '../cards/incident-reminder-card';
 import { renderOutageNotificationCard } from '../cards/outage-notification-card';
 import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
@@ -30,7 +31,7 @@ import {
   settleReminder,
 } from '../domain/incidents/rhythm-policy';
 import type { SeverityPolicy } from '../domain/incidents/severity';
-import type { Sender, SendOutcome } from '../domain/reminders/sender';
+import type { Sender, SendOutcome } from '../domain/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 
 export type { IncidentRouting };
@@ -75,11 +76,8 @@ export class RepositoryIncidentRouting implements IncidentRouting {
   }
 }
 
-export interface RhythmLog {
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-  error(message: string, data?: Record<string, unknown>): void;
-}
+/** The app's logger (platform/logger.ts). */
+export type RhythmLog = Logger;
 
 export interface IncidentRhythmDeps {
   service: IncidentService;

@@ -4,6 +4,7 @@
 // whose conditional insert (or ETag takeover of an expired lease) won its claim, and a claim
 // recorded as sent is never sent again. The one window left is a crash after the connector
 // accepted a message but before "sent" was written: the next owner re-sends (at least once).
+import type { Logger } from '../platform/logger';
 import { renderReminderDigestCard, renderReminderNoticeCard } from '../cards/reminder-digest-card';
 import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
 import type { CadenceContext } from '../domain/reminders/cadence';
@@ -16,14 +17,11 @@ import {
 } from '../domain/reminders/claim-policy';
 import { nextWatermark, scanFrom } from '../domain/reminders/due-scan';
 import { carriedLine, indexedDueAt, occurrenceId, type OccurrencePlan, planOccurrence, type ReminderSchedule, type ReminderSettings } from '../domain/reminders/schedule';
-import type { Sender, SendOutcome } from '../domain/reminders/sender';
+import type { Sender, SendOutcome } from '../domain/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 
-export interface SchedulerLog {
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-  error(message: string, data?: Record<string, unknown>): void;
-}
+/** The app's logger (platform/logger.ts). */
+export type SchedulerLog = Logger;
 
 export interface SchedulerDeps {
   schedules: ScheduleRepository;

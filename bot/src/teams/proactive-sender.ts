@@ -7,7 +7,7 @@ import type { ConversationTarget, ConversationTargetRepository } from '../domain
 import type { RateLimiter } from '../platform/rate-limiter';
 import type { Clock } from '../domain/reminders/repositories';
 import { decideRetry, parseRetryAfter, type RetryPolicyOptions } from '../platform/retry-policy';
-import type { Sender, SendOutcome } from '../domain/reminders/sender';
+import type { Sender, SendOutcome } from '../domain/sender';
 import { isAllowedServiceUrl } from './adapter';
 import { cardMessage } from './replies';
 

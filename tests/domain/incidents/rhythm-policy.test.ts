@@ -6,7 +6,7 @@ import {
   audienceFallbackNote, incidentConversations, outageSummary, personToRemind, reminderLead, reminderSummary, type ReminderSettlement, type RhythmPosition,
   rhythmReadFrom, rhythmWatermark, rowsToDrop, settleReminder,
 } from '../../../bot/src/domain/incidents/rhythm-policy';
-import type { SendOutcome } from '../../../bot/src/domain/reminders/sender';
+import type { SendOutcome } from '../../../bot/src/domain/sender';
 import { ana, ben, incident, ws } from './fixtures';
 
 const now = new Date('2024-06-03T10:00:00.000Z');

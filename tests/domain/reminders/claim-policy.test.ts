@@ -4,7 +4,7 @@ import {
   decideForeignClaim, firstClaim, leaseUntil, needsRenewal, nextTickDelayMs, settledClaim, settleSendOutcome, type ForeignClaimStep, unreachableTargetNote,
 } from '../../../bot/src/domain/reminders/claim-policy';
 import type { OccurrenceClaim } from '../../../bot/src/domain/reminders/repositories';
-import type { SendOutcome } from '../../../bot/src/domain/reminders/sender';
+import type { SendOutcome } from '../../../bot/src/domain/sender';
 
 const ws = { tenantId: 't1', scope: 'team' as const, scopeId: '19:team@thread.tacv2' };
 const now = new Date('2024-06-03T09:00:00.000Z');

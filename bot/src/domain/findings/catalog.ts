@@ -2,7 +2,7 @@
 // Quality Experience Review guide, the network types a call runs over, the metrics it measures,
 // and which operational role remediates which kind of problem by default.
 
-export type Clock = () => Date;
+export type { Clock } from '../../platform/clock';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

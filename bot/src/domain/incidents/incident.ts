@@ -4,7 +4,7 @@ import type { Workspace } from '../workspace';
 import type { ScopeDecision } from './scope-check';
 import { mostSevere, type SeverityLevel } from './severity';
 
-export type Clock = () => Date;
+export type { Clock } from '../../platform/clock';
 
 export interface Person {
   /** AAD object id (or Teams user id); shown nowhere, used for refresh user ids and mentions. */

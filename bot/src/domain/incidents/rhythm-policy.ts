@@ -1,7 +1,7 @@
 // The rules of the incidents' communication rhythm, kept apart from the job that reads and sends:
 // how far back a tick reads the due index, which rows it drops, what a send outcome does to a
 // claimed reminder, and what the reminder and the outage notification say.
-import type { SendOutcome } from '../reminders/sender';
+import type { SendOutcome } from '../sender';
 import type { ReminderDecision } from './cadence';
 import type { Incident, Person } from './incident';
 import type { OutageEvent } from './outage-notice';

@@ -4,7 +4,7 @@
 import type { Workspace } from '../workspace';
 import { checkFreeText } from '../text/free-text';
 
-export type Clock = () => Date;
+export type { Clock } from '../../platform/clock';
 
 export interface Actor {
   id: string;

@@ -4,7 +4,7 @@
 import type { ConversationTarget } from '../conversation-target';
 import type { OccurrenceClaim } from './repositories';
 import { backoffMs } from '../../platform/retry-policy';
-import type { SendOutcome } from './sender';
+import type { SendOutcome } from '../sender';
 
 /** The expiry of a lease taken at `nowMs`. */
 export function leaseUntil(nowMs: number, leaseMs: number): string {

@@ -4,7 +4,7 @@ import type { Workspace } from '../workspace';
 import type { CompletionRecord } from './actions';
 import type { ReminderSchedule, ReminderSettings } from './schedule';
 
-export type Clock = () => Date;
+export type { Clock } from '../../platform/clock';
 
 export interface ScheduleRepository {
   get(workspace: Workspace, id: string): Promise<ReminderSchedule | undefined>;

@@ -2,7 +2,7 @@
 import { FINDING_VERBS } from '../../cards/finding-verbs';
 import type { FindingService } from '../../domain/findings/finding-service';
 import type { OwningTeamChannels } from '../../domain/findings/owning-team-channels';
-import type { Sender } from '../../domain/reminders/sender';
+import type { Sender } from '../../domain/sender';
 import type { ActionRegistry } from '../card-actions';
 import type { CommandRouter } from '../command-router';
 import type { FormRunner } from '../dialogs/form-runner';

@@ -2,7 +2,7 @@
 // through the app's one proactive sending path (saved reference, rate limits, allow-list).
 import type { Finding } from '../../domain/findings/finding';
 import type { OwningTeamChannels } from '../../domain/findings/owning-team-channels';
-import type { Sender } from '../../domain/reminders/sender';
+import type { Sender } from '../../domain/sender';
 import type { Logger } from '../service-ops-bot';
 
 export type PostOutcome = 'posted' | 'no-channel' | 'same-conversation' | 'failed';

@@ -1,4 +1,4 @@
-import type { ConversationTarget } from '../conversation-target';
+import type { ConversationTarget } from './conversation-target';
 
 /**
  * Sends one card to one conversation. Implementations enforce the rate limits and retry
