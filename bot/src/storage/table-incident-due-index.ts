@@ -6,15 +6,14 @@
 // minute (a mass outage filing everywhere at once) over INCIDENT_DUE_BUCKETS partitions.
 // RowKey = workspace + incident + pointer sequence, so rows of different workspaces never
 // share a key. A row carries only the pointer: workspace columns, incident id, instant, seq.
-import { RestError, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { IncidentDueEntry, IncidentDueIndex } from '../domain/incidents/reminder-index';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { queryAll, StorageContractError, where } from './checked-query';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
-import { submitByPartition } from './table-reminder-batch';
+import { deleteRows, putRows, shardOf } from './due-index-rows';
 import { minuteBucket } from './table-schedule-due-index';
-import { isNotFound } from './table-store';
 
 export const INCIDENT_DUE_TABLE = 'IncidentDue';
 
@@ -37,43 +36,20 @@ type DueEntity = {
   seq: number;
 };
 
-/** FNV-1a of the workspace key: stable across processes and releases. */
+/** The workspace's bucket, zero-padded. */
 export function workspaceBucket(ws: Workspace): string {
-  let h = 0x811c9dc5;
-  const key = workspaceKey(ws);
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return String(h % INCIDENT_DUE_BUCKETS).padStart(BUCKET_DIGITS, '0');
+  return String(shardOf(workspaceKey(ws), INCIDENT_DUE_BUCKETS)).padStart(BUCKET_DIGITS, '0');
 }
 
 export class TableIncidentDueIndex implements IncidentDueIndex {
   constructor(readonly table: TableClient) {}
 
   async put(entries: readonly IncidentDueEntry[]): Promise<void> {
-    const actions = entries.map((e) => ['upsert', toEntity(e), 'Replace'] as ['upsert', DueEntity, 'Replace']);
-    await submitByPartition(this.table, actions, async (_failed, error) => {
-      throw error;
-    });
+    await putRows(this.table, entries.map(toEntity));
   }
 
   async remove(entries: readonly IncidentDueEntry[]): Promise<void> {
-    const actions = entries.map((e) => {
-      const { partitionKey, rowKey } = toEntity(e);
-      return ['delete', { partitionKey, rowKey }] as ['delete', { partitionKey: string; rowKey: string }];
-    });
-    await submitByPartition(this.table, actions, async (failed, error) => {
-      // One row already gone fails the whole transaction; delete the rest one by one.
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-      await Promise.all(failed.map(async ([, e]) => {
-        try {
-          await this.table.deleteEntity(String(e.partitionKey), String(e.rowKey));
-        } catch (err) {
-          if (!isNotFound(err)) throw err;
-        }
-      }));
-    });
+    await deleteRows(this.table, entries.map(toEntity));
   }
 
   async listDue(now: Date, from?: Date): Promise<IncidentDueEntry[]> {

@@ -1,10 +1,9 @@
-import { RestError, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { DueEntry, DueIndex, DuePage } from '../domain/reminders/repositories';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
-import { submitByPartition } from './table-reminder-batch';
-import { isNotFound } from './table-store';
+import { deleteRows, putRows, shardOf } from './due-index-rows';
 import { queryAll, StorageContractError } from './checked-query';
 
 type DueEntity = {
@@ -32,14 +31,9 @@ export const EARLIEST_BUCKET = '000000000000';
  */
 export const DUE_SHARDS = 512;
 
-/** FNV-1a of the workspace key: a workspace's rows of one minute share a shard (one transaction). */
+/** A workspace's rows of one minute share a shard, so they are written in one transaction. */
 export function dueShard(workspaceKeyText: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < workspaceKeyText.length; i++) {
-    h ^= workspaceKeyText.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % DUE_SHARDS;
+  return shardOf(workspaceKeyText, DUE_SHARDS);
 }
 
 /** 'yyyyMMddHHmm-sss': minute first, so "from the watermark up to now" is one key range over every shard. */
@@ -60,28 +54,11 @@ export class TableScheduleDueIndex implements DueIndex {
   constructor(readonly table: TableClient) {}
 
   async put(entries: readonly DueEntry[]): Promise<void> {
-    const actions = entries.map((e) => ['upsert', toEntity(e), 'Replace'] as ['upsert', DueEntity, 'Replace']);
-    await submitByPartition(this.table, actions, async (_failed, error) => {
-      throw error;
-    });
+    await putRows(this.table, entries.map(toEntity));
   }
 
   async remove(entries: readonly DueEntry[]): Promise<void> {
-    const actions = entries.map((e) => {
-      const { partitionKey, rowKey } = toEntity(e);
-      return ['delete', { partitionKey, rowKey }] as ['delete', { partitionKey: string; rowKey: string }];
-    });
-    await submitByPartition(this.table, actions, async (failed, error) => {
-      // One already-deleted row fails the whole transaction; delete the rest one by one.
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-      await Promise.all(failed.map(async ([, e]) => {
-        try {
-          await this.table.deleteEntity(String(e.partitionKey), String(e.rowKey));
-        } catch (err) {
-          if (!isNotFound(err)) throw err;
-        }
-      }));
-    });
+    await deleteRows(this.table, entries.map(toEntity));
   }
 
   async listDue(now: Date, from = EARLIEST_BUCKET, limit = DUE_PAGE_LIMIT): Promise<DuePage> {
@@ -124,17 +101,7 @@ export class TableScheduleDueIndex implements DueIndex {
   /** Moves rows of the unsharded layout to their shard, so removing them by key works. */
   private async reshard(entries: readonly DueEntry[]): Promise<void> {
     await this.put(entries);
-    const old = entries.map((e) => ['delete', { partitionKey: minuteBucket(e.dueAt), rowKey: toEntity(e).rowKey }] as ['delete', { partitionKey: string; rowKey: string }]);
-    await submitByPartition(this.table, old, async (failed, error) => {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-      await Promise.all(failed.map(async ([, e]) => {
-        try {
-          await this.table.deleteEntity(String(e.partitionKey), String(e.rowKey));
-        } catch (err) {
-          if (!isNotFound(err)) throw err;
-        }
-      }));
-    });
+    await deleteRows(this.table, entries.map((e) => ({ partitionKey: minuteBucket(e.dueAt), rowKey: toEntity(e).rowKey })));
   }
 }
 
