@@ -9,10 +9,9 @@ export class StorageContractError extends Error {
   override name = 'StorageContractError';
 }
 
-/** A key range; `eq` alone means one exact key, `in` a few exact keys (served as a partition scan). */
+/** A key range; `eq` alone means one exact key. */
 export interface KeyRange {
   eq?: string;
-  in?: readonly string[];
   ge?: string;
   gt?: string;
   le?: string;
@@ -77,19 +76,14 @@ export const where = {
 function rangeFilter(property: 'PartitionKey' | 'RowKey', range: string | KeyRange | undefined): string[] {
   if (range === undefined) return [];
   const r: KeyRange = typeof range === 'string' ? { eq: range } : range;
-  const bounds = (['eq', 'ge', 'gt', 'le', 'lt'] as const).filter((op) => r[op] !== undefined).map((op) => `${property} ${op} ${quote(r[op]!)}`);
-  if (r.in) {
-    if (!r.in.length) throw new Error(`a query for no ${property} at all`);
-    bounds.push('(' + r.in.map((k) => `${property} eq ${quote(k)}`).join(' or ') + ')');
-  }
-  return bounds;
+  return (['eq', 'ge', 'gt', 'le', 'lt'] as const).filter((op) => r[op] !== undefined).map((op) => `${property} ${op} ${quote(r[op]!)}`);
 }
 
 function inRange(key: unknown, range: string | KeyRange | undefined): boolean {
   if (range === undefined) return true;
   if (typeof key !== 'string') return false;
   const r: KeyRange = typeof range === 'string' ? { eq: range } : range;
-  return (r.eq === undefined || key === r.eq) && (r.in === undefined || r.in.includes(key)) && (r.ge === undefined || key >= r.ge) && (r.gt === undefined || key > r.gt)
+  return (r.eq === undefined || key === r.eq) && (r.ge === undefined || key >= r.ge) && (r.gt === undefined || key > r.gt)
     && (r.le === undefined || key <= r.le) && (r.lt === undefined || key < r.lt);
 }
 

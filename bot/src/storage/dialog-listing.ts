@@ -9,12 +9,12 @@ import { assertEntityLimits } from './entity-limits';
 import { isConflict, isNotFound } from './table-store';
 
 /** Listed users beyond this are not named: the row then says "ask the session rows" for everyone. */
-export const MAX_LISTED = 200;
-export const EVERYONE = '*';
+const MAX_LISTED = 200;
+const EVERYONE = '*';
 
 type Listing = { users: string[] | typeof EVERYONE; etag?: string; exists: boolean };
 
-export function parseListing(value: unknown): string[] | typeof EVERYONE {
+function parseListing(value: unknown): string[] | typeof EVERYONE {
   if (value === EVERYONE) return EVERYONE;
   if (typeof value !== 'string' || !value) return [];
   try {

@@ -1,4 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
+import { minuteBucket } from '../domain/reminders/due-scan';
 import type { DueEntry, DueIndex, DuePage } from '../domain/reminders/repositories';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
@@ -17,11 +18,7 @@ type DueEntity = {
   targetConversationId: string;
 };
 
-/** UTC minute of an instant, 'yyyyMMddHHmm': sorts as time, so "≤ now" is a key range. */
-export function minuteBucket(at: Date | string): string {
-  const iso = typeof at === 'string' ? new Date(at).toISOString() : at.toISOString();
-  return iso.slice(0, 16).replace(/[-T:]/g, '');
-}
+export { minuteBucket };
 
 export const EARLIEST_BUCKET = '000000000000';
 

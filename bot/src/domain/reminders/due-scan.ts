@@ -12,9 +12,9 @@ export interface ScanPosition {
   passes: number;
 }
 
-/** The minute bucket a read starts from (yyyymmddhhmm, UTC), as the index keys its rows. */
-export function minuteBucket(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace(/[-T:]/g, '');
+/** UTC minute of an instant, 'yyyyMMddHHmm', as the due indexes key their rows: sorts as time, so "≤ now" is a key range. */
+export function minuteBucket(at: Date | string | number): string {
+  return new Date(at).toISOString().slice(0, 16).replace(/[-T:]/g, '');
 }
 
 /** Where this tick reads from (undefined: the beginning), and the pass count after it. */
