@@ -112,6 +112,63 @@ describe('a turn\'s read of its conversation', () => {
   });
 });
 
+describe('a dialog saved with what the turn read of its row', () => {
+  const session = (w: Workspace, conversationId: string, userId: string) => ({
+    workspace: w, conversationId, userId, dialog: 'finding', step: 'building', draft: { d: userId }, startedAt: '2026-11-03T09:00:00Z', updatedAt: '2026-11-03T09:00:00Z',
+  });
+  const target = (w: Workspace, conversationId: string) => ({
+    workspace: w, conversationId, kind: 'groupChat' as const, serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', reference: '{"first":true}', active: true, lastSeenAt: '2026-11-03T09:00:00Z',
+  });
+
+  it('a first message creates the row with its reference and the listing, in one call with the session', async () => {
+    const w = ws();
+    const conversationId = `19:chat-${randomUUID()}@thread.v2`;
+    const read = await new TableConversationState(honest('Conversations')).read(w, conversationId, alice.id);
+    expect(read.row).toEqual({ exists: false });
+    let calls = 0;
+    const counted = honest('Conversations');
+    counted.pipeline.addPolicy({ name: 'count', sendRequest: (request, next) => { calls++; return next(request); } });
+    const saved = await new TableDialogSessionRepository(counted).save(session(w, conversationId, alice.id), { listed: false, row: read.row!, target: target(w, conversationId) });
+    expect({ calls, targetSaved: saved.outcome?.targetSaved, etag: typeof saved.etag }).toEqual({ calls: 1, targetSaved: true, etag: 'string' });
+    const after = await new TableConversationState(honest('Conversations')).read(w, conversationId, alice.id);
+    expect({ reference: after.target?.reference, listed: after.listed, draft: after.session?.draft, etag: after.row?.exists && after.row.etag }).toEqual({ reference: '{"first":true}', listed: true, draft: { d: alice.id }, etag: saved.outcome?.row?.exists && saved.outcome.row.etag });
+  });
+
+  it('two users starting at once in a new chat are both listed: the second transaction fails and lists the careful way', async () => {
+    const w = ws();
+    const conversationId = `19:chat-${randomUUID()}@thread.v2`;
+    const repo = new TableDialogSessionRepository(honest('Conversations'));
+    const reads = await Promise.all(['aad-ana', 'aad-ben'].map((u) => new TableConversationState(honest('Conversations')).read(w, conversationId, u)));
+    const saves = await Promise.all(['aad-ana', 'aad-ben'].map((u, i) => repo.save(session(w, conversationId, u), { listed: false, row: reads[i]!.row!, target: target(w, conversationId) })));
+    // Exactly one of the two created the row; the other found it there and merged its listing.
+    expect(saves.map((x) => x.outcome?.targetSaved === true).filter(Boolean)).toHaveLength(1);
+    for (const u of ['aad-ana', 'aad-ben']) {
+      const r = await new TableConversationState(honest('Conversations')).read(w, conversationId, u);
+      expect({ listed: r.listed, draft: r.session?.draft, reference: r.target?.reference }).toEqual({ listed: true, draft: { d: u }, reference: '{"first":true}' });
+    }
+  });
+
+  it('a row changed since the turn read it (a reference refreshed meanwhile) still gets the listing and keeps the reference', async () => {
+    const w = ws();
+    const conversationId = `19:chat-${randomUUID()}@thread.v2`;
+    const targets = new TableConversationTargetRepository(honest('Conversations'));
+    await targets.upsert(target(w, conversationId));
+    const read = await new TableConversationState(honest('Conversations')).read(w, conversationId, alice.id);
+    await targets.upsert({ ...target(w, conversationId), reference: '{"refreshed":true}' });
+    const repo = new TableDialogSessionRepository(honest('Conversations'));
+    const saved = await repo.save(session(w, conversationId, alice.id), { listed: false, row: read.row! });
+    expect(saved.outcome).toBeUndefined();
+    const after = await new TableConversationState(honest('Conversations')).read(w, conversationId, alice.id);
+    expect({ listed: after.listed, draft: after.session?.draft, reference: after.target?.reference }).toEqual({ listed: true, draft: { d: alice.id }, reference: '{"refreshed":true}' });
+    // Ending it with a stale row: the session goes and the listing with it.
+    const stale = after.row!;
+    await targets.upsert({ ...target(w, conversationId), reference: '{"again":true}' });
+    await repo.delete(w, conversationId, alice.id, { listed: true, row: stale });
+    const ended = await new TableConversationState(honest('Conversations')).read(w, conversationId, alice.id);
+    expect({ listed: ended.listed, session: ended.session, reference: ended.target?.reference }).toEqual({ listed: false, session: undefined, reference: '{"again":true}' });
+  });
+});
+
 describe('the row check', () => {
   const query = { partition: 'pk-a', rows: { ge: 'F|', lt: 'F}' }, where: [where.oneOf('status', ['open', 'accepted']), where.lt('dueAt', '2026-12-01')] };
   it('accepts a row that is inside the partition, the key range and every condition', () => {

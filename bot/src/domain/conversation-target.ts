@@ -22,17 +22,25 @@ export interface ConversationTarget {
   inactiveReason?: string;
 }
 
+/** A target as a turn writes it: installedAt only when the turn is the installation. */
+export type TargetUpdate = Omit<ConversationTarget, 'installedAt'> & { installedAt?: string };
+
 export interface ConversationTargetRepository {
   /** Insert or refresh; keeps installedAt of an existing record and reactivates it. */
-  upsert(target: Omit<ConversationTarget, 'installedAt'> & { installedAt?: string }): Promise<void>;
+  upsert(target: TargetUpdate): Promise<void>;
   get(workspace: Workspace, conversationId: string): Promise<ConversationTarget | undefined>;
   markInactive(workspace: Workspace, conversationId: string, reason: string, at: string): Promise<void>;
   listActive(workspace: Workspace): Promise<ConversationTarget[]>;
 }
 
 /** What a turn needs to know about its conversation: where it can be reached, and the user's dialog. */
+/** The conversation row's storage state: a save can write it conditionally without reading it again. */
+export type ConversationRow = { exists: false } | { exists: true; etag: string; dialogUsers?: string };
+
 export interface ConversationSnapshot {
   target?: ConversationTarget;
+  /** The row as read (set by readers that can tell). */
+  row?: ConversationRow;
   session?: DialogSession;
   /** The conversation lists the user as having a dialog open (the session may be gone since). */
   listed: boolean;

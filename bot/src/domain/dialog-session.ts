@@ -1,5 +1,6 @@
 // A conversation in progress with one user (a finding being filed, an escalation being
 // described). Stored so a user can go quiet, come back later, and resume or discard.
+import type { ConversationRow, TargetUpdate } from './conversation-target';
 import type { Workspace } from './workspace';
 
 export interface DialogSession<D = unknown> {
@@ -19,19 +20,29 @@ export interface DialogSession<D = unknown> {
   etag?: string;
 }
 
-/**
- * Whether the conversation's row already lists the user as having a dialog open (known from the
- * turn's read); unknown means "make sure".
- */
+/** What the turn's read of the conversation row told, so a save need not read it again. */
 export interface ListingHint {
+  /** The row lists the user as having a dialog open; unknown means "make sure". */
   listed?: boolean;
+  /** The row as the turn read it (or last wrote it): whether it exists, its ETag and list. */
+  row?: ConversationRow;
+  /** A reference the turn has not saved yet (the conversation's first message): saved with the row. */
+  target?: TargetUpdate;
+}
+
+/** What a save or delete did to the conversation row, for the rest of the turn. */
+export interface RowOutcome {
+  /** The row as now stored, when this call wrote it (undefined: not written, or state unknown). */
+  row?: ConversationRow;
+  /** The hint's reference was written with the row. */
+  targetSaved: boolean;
 }
 
 export interface DialogSessionRepository {
   get(workspace: Workspace, conversationId: string, userId: string): Promise<DialogSession | undefined>;
   /** Saves with the session's ETag when it has one; returns the session with its new ETag. */
-  save(session: DialogSession, hint?: ListingHint): Promise<DialogSession>;
-  delete(workspace: Workspace, conversationId: string, userId: string, hint?: ListingHint): Promise<void>;
+  save(session: DialogSession, hint?: ListingHint): Promise<DialogSession & { outcome?: RowOutcome }>;
+  delete(workspace: Workspace, conversationId: string, userId: string, hint?: ListingHint): Promise<RowOutcome | void>;
 }
 
 /** A session untouched for this long is offered to resume or discard, not silently continued. */

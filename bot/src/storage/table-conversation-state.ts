@@ -16,9 +16,13 @@ export class TableConversationState implements ConversationStateReader {
 
   async read(workspace: Workspace, conversationId: string, userId: string): Promise<ConversationSnapshot> {
     const partition = encodeKey(workspaceKey(workspace));
-    const row = await this.row<TargetEntity & { dialogUsers?: string }>(partition, encodeKey(conversationId));
-    if (!row) return { listed: false, known: false };
-    const snapshot: ConversationSnapshot = { listed: isListed(row.dialogUsers, userId), known: true };
+    const row = await this.row<TargetEntity & { dialogUsers?: string; etag?: string }>(partition, encodeKey(conversationId));
+    if (!row) return { listed: false, known: false, row: { exists: false } };
+    const snapshot: ConversationSnapshot = {
+      listed: isListed(row.dialogUsers, userId),
+      known: true,
+      ...(row.etag ? { row: { exists: true, etag: row.etag, ...(typeof row.dialogUsers === 'string' ? { dialogUsers: row.dialogUsers } : {}) } } : {}),
+    };
     // A row made by listing a dialog before the first reference was saved has no reference yet.
     if (row.reference) snapshot.target = toTarget(row);
     if (snapshot.listed) {

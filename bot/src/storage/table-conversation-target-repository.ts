@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import type { ConversationKind, ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
+import type { ConversationKind, ConversationTarget, ConversationTargetRepository, TargetUpdate } from '../domain/conversation-target';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { decodeKey, encodeKey } from './keys';
@@ -22,6 +22,27 @@ export interface TargetEntity {
   inactiveReason?: string;
 }
 
+/** The conversation row's reference properties, checked against the entity limits. */
+export function targetEntity(target: TargetUpdate): TargetEntity {
+  const entity: TargetEntity = {
+    partitionKey: encodeKey(workspaceKey(target.workspace)),
+    rowKey: encodeKey(target.conversationId),
+    tenantId: target.workspace.tenantId,
+    scope: target.workspace.scope,
+    scopeId: target.workspace.scopeId,
+    kind: target.kind,
+    serviceUrl: target.serviceUrl,
+    channelId: target.channelId,
+    reference: target.reference,
+    active: true,
+    lastSeenAt: target.lastSeenAt,
+    inactiveReason: '',
+  };
+  if (target.installedAt) entity.installedAt = target.installedAt;
+  assertEntityLimits(entity as unknown as Record<string, unknown>);
+  return entity;
+}
+
 /**
  * One row per conversation the bot is in, partitioned by workspace. Writes are merges of the
  * latest reference: last writer wins, which is right for "where can I reach this chat now".
@@ -29,23 +50,8 @@ export interface TargetEntity {
 export class TableConversationTargetRepository implements ConversationTargetRepository {
   constructor(private readonly table: TableClient) {}
 
-  async upsert(target: Omit<ConversationTarget, 'installedAt'> & { installedAt?: string }): Promise<void> {
-    const entity: TargetEntity = {
-      partitionKey: encodeKey(workspaceKey(target.workspace)),
-      rowKey: encodeKey(target.conversationId),
-      tenantId: target.workspace.tenantId,
-      scope: target.workspace.scope,
-      scopeId: target.workspace.scopeId,
-      kind: target.kind,
-      serviceUrl: target.serviceUrl,
-      channelId: target.channelId,
-      reference: target.reference,
-      active: true,
-      lastSeenAt: target.lastSeenAt,
-      inactiveReason: '',
-    };
-    if (target.installedAt) entity.installedAt = target.installedAt;
-    assertEntityLimits(entity as unknown as Record<string, unknown>);
+  async upsert(target: TargetUpdate): Promise<void> {
+    const entity = targetEntity(target);
     await this.table.upsertEntity(entity, 'Merge');
   }
 

@@ -10,7 +10,7 @@ import type { ConversationTargets } from './conversation-targets';
 import type { FormRunner } from './dialogs/form-runner';
 import type { VerbRouter } from './verb-router';
 import { plainMessage, preview } from './replies';
-import type { TurnSnapshots } from './turn-snapshot';
+import { deferTarget, takeDeferredTarget, type TurnSnapshots } from './turn-snapshot';
 import type { ConversationSnapshot } from '../domain/conversation-target';
 
 export type { Logger };
@@ -33,14 +33,16 @@ export class ServiceOpsBot extends ActivityHandler {
       // reference that needs writing is written alongside the reply, so a storage hiccup never
       // blocks the answer.
       const snapshot = await this.snapshots.load(context);
-      // A conversation's first message saves its row before anything else writes to it (a dialog
-      // listed there), so the two never race; later ones refresh it, if at all, alongside the reply.
-      if (snapshot && !snapshot.known) await this.remember(context, false, snapshot);
+      // A conversation's first message has no row yet: a dialog it starts creates the row with the
+      // reference and the listing in one write; otherwise the reference is saved after the reply.
+      // Later messages refresh it, if at all, alongside the reply.
+      if (snapshot && !snapshot.known) deferTarget(context, this.targets.targetOf(context.activity));
       const remembered = snapshot?.known ? this.remember(context, false, snapshot) : Promise.resolve();
       try {
         await this.handleMessage(context);
       } finally {
         await remembered;
+        await this.saveDeferred(context);
       }
       await next();
     });
@@ -117,6 +119,16 @@ export class ServiceOpsBot extends ActivityHandler {
   private async remember(context: TurnContext, installed: boolean, known?: ConversationSnapshot): Promise<void> {
     try {
       await this.targets.remember(context.activity, { installed, ...(known ? { known } : {}) });
+    } catch (e) {
+      this.log.warn('could not save the conversation reference', { error: String(e), conversation: context.activity.conversation?.id });
+    }
+  }
+
+  private async saveDeferred(context: TurnContext): Promise<void> {
+    const target = takeDeferredTarget(context);
+    if (!target) return;
+    try {
+      await this.targets.save(target);
     } catch (e) {
       this.log.warn('could not save the conversation reference', { error: String(e), conversation: context.activity.conversation?.id });
     }

@@ -2,11 +2,12 @@
 // kept in the TurnContext (never across turns, so no instance can hold a view another instance
 // has made wrong). The dialog runner updates it as it saves or ends the user's session.
 import type { TurnContext } from 'botbuilder';
-import type { ConversationSnapshot, ConversationStateReader } from '../domain/conversation-target';
-import type { DialogSession } from '../domain/dialog-session';
+import type { ConversationSnapshot, ConversationStateReader, TargetUpdate } from '../domain/conversation-target';
+import type { DialogSession, ListingHint, RowOutcome } from '../domain/dialog-session';
 import { targetConversationId, userOf, workspaceOf } from './activity-context';
 
 const KEY = Symbol('conversation snapshot');
+const DEFERRED = Symbol('reference not saved yet');
 
 type Known = { snapshot: ConversationSnapshot } | { failed: unknown };
 
@@ -37,15 +38,39 @@ export function knownSession(context: TurnContext): { session: DialogSession | u
   return 'failed' in known ? known : { session: known.snapshot.session };
 }
 
-/** Whether the conversation row lists the user (undefined: not known in this turn). */
-export function knownListing(context: TurnContext): { listed?: boolean } {
+/**
+ * What the turn knows of the conversation row (listed or not, its ETag), and the reference it has
+ * yet to save, for a session save or delete to write the row without reading it first.
+ */
+export function knownListing(context: TurnContext): ListingHint {
   const known = context.turnState.get(KEY) as Known | undefined;
-  return known && 'snapshot' in known ? { listed: known.snapshot.listed } : {};
+  const target = context.turnState.get(DEFERRED) as TargetUpdate | undefined;
+  if (!known || !('snapshot' in known)) return {};
+  const { listed, row } = known.snapshot;
+  return { listed, ...(row ? { row } : {}), ...(target ? { target } : {}) };
 }
 
-/** Records a save (listed from then on) or an end (unlisted) of the user's session in this turn. */
-export function updateKnownSession(context: TurnContext, session: DialogSession | undefined): void {
+/**
+ * Records a save (listed from then on) or an end (unlisted) of the user's session in this turn,
+ * with the row as the save left it (unknown again if the save did not say).
+ */
+export function updateKnownSession(context: TurnContext, session: DialogSession | undefined, outcome?: RowOutcome): void {
   const known = context.turnState.get(KEY) as Known | undefined;
-  const before = known && 'snapshot' in known ? known.snapshot : { known: true };
-  context.turnState.set(KEY, { snapshot: { ...before, session, listed: session !== undefined } } satisfies Known);
+  const before: ConversationSnapshot = known && 'snapshot' in known ? known.snapshot : { known: true, listed: false };
+  const { row: _stale, ...rest } = before;
+  const after: ConversationSnapshot = { ...rest, session, listed: session !== undefined, ...(outcome?.row ? { row: outcome.row } : {}) };
+  context.turnState.set(KEY, { snapshot: after } satisfies Known);
+  if (outcome?.targetSaved) context.turnState.delete(DEFERRED);
+}
+
+/** A first message's reference, saved with the row by a dialog's first save or else after the turn. */
+export function deferTarget(context: TurnContext, target: TargetUpdate): void {
+  context.turnState.set(DEFERRED, target);
+}
+
+/** The deferred reference nothing in the turn saved (and forgets it). */
+export function takeDeferredTarget(context: TurnContext): TargetUpdate | undefined {
+  const target = context.turnState.get(DEFERRED) as TargetUpdate | undefined;
+  context.turnState.delete(DEFERRED);
+  return target;
 }

@@ -589,8 +589,8 @@ export class FormRunner {
     this.remember(key, session);
     const hint = knownListing(context);
     try {
-      await this.sessions.save({ ...session, etag: undefined }, hint);
-      updateKnownSession(context, session);
+      const saved = await this.sessions.save({ ...session, etag: undefined }, hint);
+      updateKnownSession(context, session, saved.outcome);
       this.held.delete(key);
       return { held: false };
     } catch (e) {
@@ -604,7 +604,7 @@ export class FormRunner {
     this.held.delete(this.key(fc));
     this.recent.delete(this.key(fc));
     const hint = knownListing(context);
-    await this.sessions.delete(fc.workspace, fc.conversationId, fc.actor.id, hint);
-    updateKnownSession(context, undefined);
+    const outcome = await this.sessions.delete(fc.workspace, fc.conversationId, fc.actor.id, hint);
+    updateKnownSession(context, undefined, outcome ?? undefined);
   }
 }
