@@ -14,6 +14,7 @@ const params: Record<string, string> = {};
 for (const [k, v] of query) if (!['view', 'theme', 'workspace'].includes(k)) params[k] = v;
 
 const host = await connectHost();
+if (host.record && !params.record) params.record = host.record;
 let theme: Theme = host.theme;
 applyTheme(theme);
 

@@ -4,6 +4,8 @@
 //
 // The context tells the page WHICH workspace it is shown in; it is never identity (the tab API
 // takes identity from the SSO token only, and checks the token's tenant against this workspace).
+import { parseSubPage } from './sub-page';
+
 export type Theme = 'default' | 'dark' | 'contrast';
 
 export interface SavedTabConfig {
@@ -17,6 +19,8 @@ export interface Host {
   theme: Theme;
   /** "<tenant>|team|<team id>" or "<tenant>|chat|<chat id>"; undefined outside Teams unless ?workspace= is given. */
   workspace?: string;
+  /** "kind:id" of the record a deep link opened (the personal tab's subEntityId), if any. */
+  record?: string;
   onThemeChange(handler: (theme: Theme) => void): void;
 }
 
@@ -52,10 +56,13 @@ export async function connectHost(): Promise<Host> {
     const context = await app.getContext();
     const tenant = context.user?.tenant?.id;
     const scope = context.team?.internalId ? `team|${context.team.internalId}` : context.chat?.id ? `chat|${context.chat.id}` : undefined;
+    // A personal tab has no team or chat: a deep link from a card names the workspace instead.
+    const sub = parseSubPage(context.page?.subPageId);
     return {
       inTeams: true,
       theme: normalizeTheme(context.app.theme),
-      workspace: tenant && scope ? `${tenant}|${scope}` : undefined,
+      workspace: tenant && scope ? `${tenant}|${scope}` : sub?.workspace,
+      ...(sub?.record ? { record: sub.record } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(normalizeTheme(t))),
     };
   } catch {

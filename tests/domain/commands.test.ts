@@ -19,17 +19,25 @@ describe('parseCommand', () => {
 
   it('treats empty text as empty and unknown words as unknown, with a suggestion for typos', () => {
     expect(parseCommand('   ')).toEqual({ kind: 'empty' });
-    expect(parseCommand('finidngs')).toEqual({ kind: 'unknown', text: 'finidngs', suggestion: 'findings' });
-    expect(parseCommand('what is the weather')).toEqual({ kind: 'unknown', text: 'what is the weather', suggestion: undefined });
+    expect(parseCommand('finidngs')).toEqual({ kind: 'unknown', text: 'finidngs', suggestion: 'findings', args: '' });
+    expect(parseCommand('finidngs wifi overdue')).toEqual({ kind: 'unknown', text: 'finidngs wifi overdue', suggestion: 'findings', args: 'wifi overdue' });
+    expect(parseCommand('what is the weather')).toEqual({ kind: 'unknown', text: 'what is the weather', suggestion: undefined, args: 'is the weather' });
   });
 
   it('suggests nothing for short or far-off words', () => {
     expect(closestCommand('ab')).toBeUndefined();
     expect(closestCommand('zzzzzz')).toBeUndefined();
     expect(closestCommand('agnda')).toBe('agenda');
+    // Short words are not typos of a two-letter command.
+    for (const word of ['why', 'may', 'any', 'me']) expect(closestCommand(word)).toBeUndefined();
   });
 
-  it('lists the nine commands of the product once each', () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['help', 'finding', 'escalate', 'findings', 'incidents', 'roles', 'agenda', 'checklists', 'reminders']);
+  it('lists the ten commands of the product once each', () => {
+    expect(COMMANDS.map((c) => c.name)).toEqual(['help', 'finding', 'escalate', 'findings', 'incidents', 'roles', 'agenda', 'checklists', 'reminders', 'my']);
+  });
+
+  it('reads "my work" as the my command with "work" after it', () => {
+    expect(parseCommand('my work')).toEqual({ kind: 'command', name: 'my', args: 'work' });
+    expect(parseCommand('My Work')).toMatchObject({ kind: 'command', name: 'my', args: 'Work' });
   });
 });

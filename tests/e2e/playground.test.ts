@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TableConversationTargetRepository } from '../../bot/src/storage/table-conversation-target-repository';
 import type { Playground } from '../support/playground';
 import { startPlaygroundSession, type PlaygroundSession } from '../support/playground-session';
-import { botMessages, sendMessage, waitForAdaptiveCard, waitForBotText } from '../support/playground-page';
+import { botMessages, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
 import type { ServiceOpsUnderTest } from '../support/service-ops';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -50,7 +50,10 @@ describe('Service Ops in the Agents Playground', () => {
   it('answers unknown text briefly, suggesting the command that was probably meant', async () => {
     const before = await botMessages(page).count();
     await sendMessage(page, 'finidngs');
-    await waitForBotText(page, 'Did you mean "findings"?', { timeout: 30_000 });
+    // Offered as a card whose button runs the command (pressed in tests/teams/understanding.test.ts).
+    const card = await waitForAdaptiveCard(page, 'Did you mean', { timeout: 30_000 });
+    expect(await card.innerText()).toContain('findings');
+    expect(await card.getByRole('button', { name: 'Run findings' }).count()).toBe(1);
     expect(await botMessages(page).count()).toBe(before + 1);
   });
 

@@ -35,12 +35,19 @@ let digestDue: Promise<any>;
  * the other journeys run.
  */
 async function addTaskDueNextMinute(): Promise<{ digest: Promise<any> }> {
-  const settings = (await teams.say(conv, 'reminders')).cards;
+  // `reminders` in chat sets the reminders up here and links to the tab, where the settings form is.
+  const summary = (await teams.say(conv, 'reminders')).cards;
+  expect(JSON.stringify(summary)).toContain('Action.OpenUrl');
+  const workspace = `${conv.tenantId}|team|${conv.teamId}`;
+  const settings = (await product.tab(`/api/tab/views/reminders?${new URLSearchParams({ workspace })}`)).body.cards as any[];
   const add = settings.flatMap((c) => buttons(c)).find((b) => b.verb === 'reminder.add')!;
   const due = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
   const time = due.toISOString().slice(11, 16);
-  const r = await teams.press(conv, add.verb, { ...add.data, newTitle: 'Journey digest task', newTime: time, newCadence: 'daily' });
-  expect(r.text).toContain('added');
+  const r = await product.tab('/api/tab/actions', { body: { view: 'reminders', workspace, params: {}, verb: add.verb, data: { ...add.data, newTitle: 'Journey digest task', newTime: time, newCadence: 'daily' } } });
+  expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+  // The tab shows its view again, the new task on it.
+  expect(JSON.stringify(r.body)).toContain('Journey digest task');
+  answered.add(add.verb);
   const isDigest = (a: any) => JSON.stringify(a ?? '').includes('Journey digest task') && JSON.stringify(a).includes('reminder.done');
   // Wrapped: an async function would otherwise flatten the promise and wait for the digest here.
   return {
@@ -202,6 +209,13 @@ describe('every card verb, pressed as a person would', () => {
       }
       await crawl(shown.body.cards, 6, inTab);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('a "did you mean" card: its button runs the command it offers', async () => {
+    const offer = await teams.say(conv, 'finidngs');
+    const [ran] = await follow(offer.cards, ['command.run']);
+    expect(JSON.stringify(ran)).toContain(' ran ');
     expect(problems).toEqual([]);
   });
 

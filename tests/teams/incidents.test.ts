@@ -34,6 +34,14 @@ afterAll(async () => {
 type Conv = ReturnType<typeof conversation>;
 const text = (a: any) => JSON.stringify(a?.attachments?.[0]?.content ?? a?.text ?? '');
 const lastTo = (conv: Conv) => connector.sent(conv.conversationId).at(-1);
+/** The monthly figures card of a reply (an Adaptive Card, one column per month): its month and facts. */
+function figuresOf(activity: any): { month: string; facts: Record<string, string> } {
+  const card = activity?.attachments?.[0]?.content;
+  expect(card?.type, JSON.stringify(activity)?.slice(0, 200)).toBe('AdaptiveCard');
+  const column = card.body.find((b: any) => b.type === 'ColumnSet').columns[0];
+  const facts = column.items.find((i: any) => i.type === 'FactSet').facts as { title: string; value: string }[];
+  return { month: column.items[0].text, facts: Object.fromEntries(facts.map((f) => [f.title.trim(), f.value])) };
+}
 const teamOf = (conv: Conv): Workspace => ({ tenantId: conv.tenantId, scope: 'team', scopeId: conv.teamId! });
 const invoke = (conv: Conv, verb: string, data: Record<string, unknown>, id?: string) => cardAction(conv, verb, data, { id });
 /** Another person in the same channel. */
@@ -246,7 +254,7 @@ describe('clocks and figures', () => {
       { incidentId: legacy.id, seq: 2, at: legacy.recordedAt, actor, kind: 'severity-changed', summary: 'Severity A Critical → C Important', from: 'A', to: 'C' },
     ]);
     await bot.send(conv.message('incidents figures 2026-03'));
-    expect(lastTo(conv).text).toContain('Recorded: 2 (1 Catastrophic: 0, A Critical: 2, B Urgent: 0, C Important: 0, D Advisory: 0)');
+    expect(figuresOf(lastTo(conv))).toMatchObject({ month: '2026-03', facts: { Recorded: '2', 'Severity 1 Catastrophic': '0', 'Severity A Critical': '2', 'Severity B Urgent': '0', 'Severity C Important': '0', 'Severity D Advisory': '0' } });
   });
 });
 
@@ -375,8 +383,10 @@ describe('the incidents command', () => {
     await bot.send(conv.message(`incidents ${ids[3]}`));
     expect(text(lastTo(conv))).toContain(ids[3]);
     await bot.send(conv.message('incidents figures 2026-03'));
-    expect(lastTo(conv).text).toContain('Incident figures for 2026-03 (UTC)');
-    expect(lastTo(conv).text).toContain('Recorded: 22 (1 Catastrophic: 0, A Critical: 11, B Urgent: 0, C Important: 11, D Advisory: 0)');
+    const figures = lastTo(conv);
+    expect(figures.summary).toBe('Incident figures for 2026-03');
+    expect(JSON.stringify(figures.attachments[0].content)).toContain('Times in UTC.');
+    expect(figuresOf(figures)).toMatchObject({ month: '2026-03', facts: { Recorded: '22', 'Severity 1 Catastrophic': '0', 'Severity A Critical': '11', 'Severity B Urgent': '0', 'Severity C Important': '11', 'Severity D Advisory': '0' } });
     await bot.send(conv.message('incidents figures March'));
     expect(lastTo(conv).text).toContain('is not a month');
     await bot.send(conv.message('incidents whatever'));

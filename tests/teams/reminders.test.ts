@@ -1,6 +1,6 @@
 // Recurring operations reminders over HTTP, the way Teams drives them: `reminders` seeds the
-// workspace through the role map and shows the settings card; edits and own tasks from the
-// card; the scheduler (ticked on a fake clock) sends one digest per channel; done / snooze /
+// workspace through the role map and shows a summary linking to the reminders tab; edits and own
+// tasks from the tab's settings card; the scheduler (ticked on a fake clock) sends one digest per channel; done / snooze /
 // skip / reassign from the digest, each invoke delivered three times, change state once and
 // update the card for everyone. Two app instances on the same storage offer the same teams to
 // reassign to (read from the role map), also on a card made before a restart.
@@ -107,7 +107,7 @@ describe('reminders', () => {
     }
   });
 
-  it('`reminders` seeds the catalog on first use, routed through the role map, and shows the settings card', async () => {
+  it('`reminders` seeds the catalog on first use, routed through the role map, and shows a summary linking to the full settings', async () => {
     // Network Operations is handled in its own channel (set from the role map's edit card there).
     const edit = expectCard(await act(b, 'role.edit', { roleId: 'network-operations' }));
     const save = actionData(edit, 'role.save')!;
@@ -120,8 +120,18 @@ describe('reminders', () => {
     expect(json(card)).toContain('Recurring operations reminders');
     expect(json(card)).toContain('Set up 13 reminders from the operations guide.');
     expect(json(card)).toContain('13 of 13 reminders on');
-    expect(actionData(card, 'reminder.edit')).toMatchObject({ ids: expect.any(Array), offset: 0 });
-    expect(actionData(card, 'reminder.add')).toBeDefined();
+    // Compact in chat: what comes next, and a link to the reminders tab view with the full form.
+    expect(json(card)).toContain('Coming up');
+    expect(json(card)).toContain('Monday 2026-06-01 09:00 (UTC)');
+    const link = card.actions.find((x: any) => x.type === 'Action.OpenUrl');
+    const url = new URL(link.url);
+    expect(`${url.origin}${url.pathname}`).toBe(`${bot.config.tabEndpoint}/tabs/index.html`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ view: 'reminders', workspace: `${a.tenantId}|team|${a.teamId}` });
+    expect(actionData(card, 'reminder.edit')).toBeUndefined();
+    expect(json(card).length).toBeLessThan(json(await feature.views.settingsCard(ws)).length / 2);
+    const form = await feature.views.settingsCard(ws);
+    expect(actionData(form, 'reminder.edit')).toMatchObject({ ids: expect.any(Array), offset: 0 });
+    expect(actionData(form, 'reminder.add')).toBeDefined();
 
     const all = await feature.service.list(ws);
     expect(all).toHaveLength(13);
@@ -137,8 +147,8 @@ describe('reminders', () => {
   });
 
   it('edits from the card persist; a bad time is refused with a message and nothing changes', async () => {
-    await bot.send(a.message('reminders'));
-    const save = actionData(cardOf(connector.sent().at(-1)), 'reminder.edit')!;
+    // The settings card as the reminders tab shows it (chat links there).
+    const save = actionData(await feature.views.settingsCard(ws), 'reminder.edit')!;
     const before = await feature.service.list(ws);
 
     const bad = expectCard(await act(a, 'reminder.edit', { ...save, 'enabled.cat-device-catalog': 'false', 'time.cat-roadmap-watch': '25:99' }));
@@ -279,14 +289,25 @@ describe('reminders', () => {
     expect(await schedule('cat-network-report')).toMatchObject({ targetConversationId: a.targetId, open: expect.any(Object) });
   });
 
-  it('`reminders rates` shows on-time completion per team and task', async () => {
+  it('`reminders rates` shows on-time completion per team and task as a card', async () => {
     connector.clear();
     await bot.send(a.message('reminders rates'));
     const reply = connector.sent().at(-1);
-    expect(reply.textFormat).toBe('plain');
-    expect(reply.text).toContain('On-time completion of the recurring operations tasks:');
-    expect(reply.text).toContain('Service Owner: 1 of 1 on time (100%), 1 skipped');
-    expect(reply.text).toContain('- Watch the health of the service');
+    expect(reply.text ?? '').toBe('');
+    const card = cardOf(reply);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(json(card)).toContain('On-time completion');
+    expect(json(card)).toContain('"text":"Service Owner","weight":"Bolder"},{"type":"TextRun","text":": 1 of 1 on time (100%), 1 skipped"');
+    expect(json(card)).toContain('"text":"Watch the health of the service and of the services it depends on (directory/identity, mail, file storage)"');
+  });
+
+  it('`reminders` after some were handled: due tasks first, in the summary', async () => {
+    connector.clear();
+    await bot.send(a.message('reminders'));
+    const card = cardOf(connector.sent().at(-1));
+    expect(json(card)).toContain('Due now, then next');
+    expect(json(card)).toContain('due since Monday 2026-06-01 09:00 (UTC)');
+    expect(json(card)).toContain('reminders rates');
   });
 
   it('the settings card pages, and a stale or malformed button answers without changing anything', async () => {

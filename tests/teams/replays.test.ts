@@ -154,6 +154,8 @@ describe('replayed card actions', () => {
     for (const command of ['roles', 'roles stakeholders', 'agenda', 'checklists', 'reminders']) start.push(...(await cardsOf(command)));
     // The risk register and the OKRs, as the agenda's sections open them.
     for (const verb of ['risks.show', 'okrs.show']) start.push(...cardsIn((await press({ verb, title: verb, data: {} }, `view-${++n}`)).body));
+    // The full reminder settings form is the tab's (chat shows a summary linking there).
+    start.push(await reminders.views.settingsCard({ tenantId: conv.tenantId, scope: 'team', scopeId: conv.teamId! }));
     await crawl(start);
     // A role whose team is named can be signed off; an empty edit card adds a role.
     const edit = cardsIn((await press(buttons(start[0]).find((b) => b.verb === 'role.edit')!, `view-${++n}`)).body);
@@ -163,6 +165,14 @@ describe('replayed card actions', () => {
     const add = cardsIn((await press({ verb: 'role.edit', title: 'Add role', data: {} }, `view-${++n}`)).body);
     const addButton = buttons(add[0]).find((b) => b.verb === 'role.add')!;
     await replay({ ...addButton, data: { ...addButton.data, name: 'Journey role', team: 'Help Desk' } });
+  });
+
+  it('a suggested command\'s button runs the command once per press', async () => {
+    const offered = await cardsOf('add Budget for a replayed survey to the agenda');
+    const button = offered.flatMap((c) => buttons(c)).find((b) => b.verb === 'command.run');
+    expect(button?.data.command).toBe('agenda add Budget for a replayed survey');
+    const [ran] = await replay(button!);
+    expect(JSON.stringify(ran)).toContain(' ran ');
   });
 
   it('the digest a due task sends: done, snooze, skip, reassign', async () => {

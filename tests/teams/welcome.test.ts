@@ -90,7 +90,10 @@ describe('messages', () => {
     const conv = conversation({ serviceUrl: connector.serviceUrl });
     connector.clear();
     await bot.send(conv.message('finidngs'));
-    expect(connector.sent()[0].text).toBe('I don\'t know "finidngs". Did you mean "findings"? Type help to see what I can do.');
+    // A likely typo: offered as a card whose button runs the command (tests/teams/understanding.test.ts presses it).
+    const offer = cardOf(connector.sent()[0]);
+    expect(cardText(offer)).toContain('Did you mean \\"');
+    expect(offer.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'command.run', data: { command: 'findings' } });
 
     connector.clear();
     await bot.send(conv.message('[x](https://e.example) ${x} **b**'));

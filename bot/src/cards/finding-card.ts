@@ -5,6 +5,7 @@ import type { TargetRow } from '../domain/findings/targets';
 import template from './templates/finding.json';
 import { expandTemplate } from './template';
 import { clip, execute, FINDING_VERBS, refreshFor } from './finding-verbs';
+import { type MentionTarget, personText, withMentionEntities } from './mention';
 
 export interface FindingCardInput {
   finding: Finding;
@@ -18,6 +19,8 @@ export interface FindingCardInput {
   /** A line above the history, e.g. "Someone else changed this a moment ago; try again." */
   message?: string;
   targets?: readonly TargetRow[];
+  /** The owning team's contact: @mentioned when the product knows their id, else shown by name. */
+  contact?: MentionTarget;
 }
 
 const STATUS_COLOR: Record<Finding['status'], string> = {
@@ -53,7 +56,8 @@ export function renderFindingCard(input: FindingCardInput): Record<string, unkno
     { type: 'Input.Text', id: 'note', label: 'Note', isMultiline: true, maxLength: 2000, isRequired: true, errorMessage: 'Write the note first.' },
   ], execute('Add note', FINDING_VERBS.note, base, { associatedInputs: 'auto' })));
 
-  return expandTemplate(template, {
+  const contact = input.contact ? personText(input.contact) : undefined;
+  const card = expandTemplate(template, {
     refresh: refreshFor(f.id, input.refreshUserIds),
     title: `${f.id} · ${categoryInfo(f.category).short}`,
     categoryLabel: `${categoryInfo(f.category).label} · owned by ${f.owningRole}`,
@@ -73,7 +77,10 @@ export function renderFindingCard(input: FindingCardInput): Record<string, unkno
       text: h.text ? `: ${clip(h.text, 500)}` : '',
     })),
     actions,
+    hasContact: Boolean(contact),
+    contact: contact?.text ?? '',
   });
+  return withMentionEntities(card, [contact?.entity]);
 }
 
 function showCard(title: string, inputs: Record<string, unknown>[], submit: Record<string, unknown>): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../domain/i
 import { formatInZone } from '../platform/zoned-time';
 import { INCIDENT_VERBS, type IncidentVerbData } from './incident-verbs';
 import { nextUpdateText, ownerText, responseGoalText, severityColor, severityText, shortDuration, STATE_LABELS } from './incident-format';
+import { personText, withMentionEntities } from './mention';
 import { escapeMarkdown, expandTemplate } from './template';
 import template from './templates/incident.json';
 
@@ -40,7 +41,9 @@ export function renderIncidentCard(input: IncidentCardInput): Record<string, unk
   const actionData: IncidentVerbData = { incidentId: i.id, etag: input.etag };
   const userIds = (input.userIds ?? []).slice(0, MAX_REFRESH_USERS);
   const timeline = (input.timeline ?? []).slice(-MAX_TIMELINE).map((e) => ({ at: formatInZone(new Date(e.at), timeZone), summary: e.text ? `${e.summary}: ${clip(e.text, TIMELINE_TEXT_CHARS)}` : e.summary }));
-  return expandTemplate(template, {
+  // The owner is @mentioned in the Owner fact (Teams resolves mentions in facts and text blocks).
+  const owner = personText(i.owner, ownerText(i));
+  const card = expandTemplate(template, {
     hasRefresh: userIds.length > 0,
     refreshVerb: INCIDENT_VERBS.refresh,
     refreshData: { incidentId: i.id },
@@ -52,7 +55,7 @@ export function renderIncidentCard(input: IncidentCardInput): Record<string, unk
     stateText: STATE_LABELS[i.state] + (i.escalationLevel > 0 ? ` · escalated (level ${i.escalationLevel})` : ''),
     hasMessage: Boolean(input.message),
     message: input.message ? escapeMarkdown(input.message) : '',
-    owner: escapeMarkdown(ownerText(i)),
+    owner: owner.text,
     age: `${shortDuration(now.getTime() - clockStart(i).getTime())} (started ${formatInZone(clockStart(i), timeZone)}, recorded ${formatInZone(new Date(i.recordedAt), timeZone)})`,
     nextUpdate: next.text,
     nextUpdateOverdue: open && next.overdue,
@@ -86,4 +89,5 @@ export function renderIncidentCard(input: IncidentCardInput): Record<string, unk
       reopen: i.state === 'resolved',
     },
   });
+  return withMentionEntities(card, [owner.entity]);
 }

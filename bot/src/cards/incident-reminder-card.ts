@@ -5,6 +5,7 @@ import { formatDuration, type SeverityPolicy } from '../domain/incidents/severit
 import { formatInZone } from '../platform/zoned-time';
 import { ownerText, severityText, shortDuration } from './incident-format';
 import type { IncidentVerbData } from './incident-verbs';
+import { type MentionTarget, withMention } from './mention';
 import { escapeMarkdown, expandTemplate } from './template';
 import template from './templates/incident-reminder.json';
 
@@ -15,6 +16,8 @@ export interface IncidentReminderCardInput {
   policy: SeverityPolicy;
   timeZone: string;
   now: Date;
+  /** Who is reminded (the owner, else the filer), @mentioned at the top leading into `lead`. */
+  remind?: { person: MentionTarget; lead: string };
 }
 
 /** The due / overdue reminder sent to the owner and the channel. */
@@ -32,7 +35,7 @@ export function renderIncidentReminderCard(input: IncidentReminderCardInput): Re
       ? 'Nobody has acknowledged this incident within its initial response goal. Acknowledge it to take ownership.'
       : `${severityText(policy, i.severity)} commits to a status update every ${cadence ? formatDuration(cadence) : 'agreed interval'}. Post one to keep the rhythm.`;
   const actionData: IncidentVerbData = { incidentId: i.id, etag: input.etag };
-  return expandTemplate(template, {
+  const card = expandTemplate(template, {
     title: titles[d.kind],
     titleColor: d.kind === 'update-due' ? 'Warning' : 'Attention',
     id: i.id,
@@ -48,4 +51,5 @@ export function renderIncidentReminderCard(input: IncidentReminderCardInput): Re
     actionData,
     openData: { incidentId: i.id },
   });
+  return input.remind ? withMention(card, input.remind.person, input.remind.lead) : card;
 }

@@ -2,7 +2,8 @@ import type { Incident } from '../domain/incidents/incident';
 import type { OutageNotice } from '../domain/incidents/outage-notice';
 import type { SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../platform/zoned-time';
-import { severityText } from './incident-format';
+import { ownerText, severityText } from './incident-format';
+import { personText, withMentionEntities } from './mention';
 import { expandTemplate } from './template';
 import template from './templates/outage-notification.json';
 
@@ -13,12 +14,13 @@ export interface OutageNotificationCardInput {
   timeZone: string;
 }
 
-/** Posted to the workspace's designated audience channel for severity 1 and A. */
+/** Posted to the workspace's designated audience channel for severity 1 and A; the owner is @mentioned. */
 export function renderOutageNotificationCard(input: OutageNotificationCardInput): Record<string, unknown> {
   const { incident: i, notice: n, policy, timeZone } = input;
   const title = { declared: 'Outage notification', update: 'Outage update', resolved: 'Outage resolved' }[n.event];
   const resolved = n.event === 'resolved';
-  return expandTemplate(template, {
+  const owner = personText(i.owner, ownerText(i));
+  const card = expandTemplate(template, {
     style: resolved ? 'good' : 'attention',
     title,
     id: i.id,
@@ -33,6 +35,8 @@ export function renderOutageNotificationCard(input: OutageNotificationCardInput)
     textHeading: resolved ? (i.resolution?.kind === 'workaround' ? 'Workaround' : 'Resolution') : n.event === 'declared' ? 'Business impact statement' : 'Update',
     text: n.text ?? '',
     footer: `Sent ${formatInZone(new Date(n.at), timeZone)} · times in ${timeZone}`,
+    owner: owner.text,
     openData: { incidentId: i.id },
   });
+  return withMentionEntities(card, [owner.entity]);
 }

@@ -3,6 +3,7 @@
 import { describeCadence } from '../domain/reminders/cadence';
 import type { Digest } from '../domain/reminders/digest';
 import type { DigestLine } from '../domain/reminders/schedule';
+import { type MentionEntity, type MentionTarget, personText, withMentionEntities } from './mention';
 import { REMINDER_VERBS } from './reminder-verbs';
 import template from './templates/reminder-digest.json';
 import noticeTemplate from './templates/reminder-notice.json';
@@ -16,6 +17,11 @@ export interface DigestRenderOptions {
   statuses?: Record<string, string>;
   /** Teams a task can be handed to: title + conversation id. */
   reassignChoices?: { title: string; value: string }[];
+  /**
+   * Per role name: the person who owns the role's tasks. One with an id is @mentioned on the
+   * task's line; a name alone is shown as text. Roles without an entry show no owner line.
+   */
+  owners?: Readonly<Record<string, MentionTarget>>;
 }
 
 const BADGE: Record<DigestLine['kind'], { text: string; color: string }> = {
@@ -65,9 +71,15 @@ export function renderReminderDigestCard(digest: Digest, now: Date, opts: Digest
   const shown = all.slice(0, MAX_DIGEST_LINES);
   const statuses = opts.statuses ?? {};
   const choices = (opts.reassignChoices ?? []).slice(0, 15);
+  const entities: (MentionEntity | undefined)[] = [];
   const lines = shown.map((l) => {
     const status = statuses[l.scheduleId] ?? '';
+    const person = opts.owners && Object.hasOwn(opts.owners, l.role) ? opts.owners[l.role] : undefined;
+    const owner = person ? personText(person) : undefined;
+    entities.push(owner?.entity);
     return {
+      hasOwner: Boolean(owner),
+      owner: owner?.text ?? '',
       badge: BADGE[l.kind].text,
       badgeColor: BADGE[l.kind].color,
       title: clip(l.title, MAX_TITLE_SHOWN),
@@ -91,7 +103,7 @@ export function renderReminderDigestCard(digest: Digest, now: Date, opts: Digest
     ].filter((a): a is Record<string, unknown> => a !== undefined),
   });
   const summary = dueCount === 1 ? `Due: ${digest.due[0]!.title.slice(0, 80)}` : `${dueCount} operations tasks are due`;
-  return { card, summary };
+  return { card: withMentionEntities(card, entities), summary };
 }
 
 export interface NoticeInput {

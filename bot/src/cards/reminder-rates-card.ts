@@ -1,6 +1,6 @@
 // On-time completion of the recurring operations tasks, per team and then per task (the
-// reminders tab; the chat's `reminders rates` says the same in plain text). Team names and task
-// titles are user text: they go into TextRuns and show literally.
+// reminders tab, and the chat's `reminders rates`). Team names and task titles are user text:
+// they go into TextRuns and show literally.
 import type { CompletionRate } from '../domain/reminders/completion';
 import template from './templates/reminder-rates.json';
 import { expandTemplate } from './template';
@@ -57,6 +57,6 @@ export function renderReminderRatesCard(input: { rates: readonly CompletionRate[
       ? `${onTime} of ${due} reminders done on time (${percent(onTime, due)}) across ${teams.length} team${teams.length === 1 ? '' : 's'}. A reminder that passed while still open counts as due and not on time; skipped ones are left out.`
       : 'No reminder has been marked done or skipped yet, so there are no completion rates. They appear once tasks are handled from the reminder cards.',
     teams: shown,
-    more: hidden > 0 ? `${hidden} more task${hidden === 1 ? '' : 's'} not shown; type "reminders rates" in the channel for all of them.` : '',
+    more: hidden > 0 ? `${hidden} more task${hidden === 1 ? '' : 's'} not shown: the card lists the first ${MAX_RATE_LINES}.` : '',
   });
 }

@@ -1,6 +1,7 @@
 // Every Action.Execute verb in the product, defined once per feature (cards/<feature>-verbs.ts)
 // and gathered here; teams/ registers one route per verb, and a test checks that every verb a
 // card can send has a route.
+import { COMMAND_VERBS } from './command-verbs';
 import { FINDING_VERBS } from './finding-verbs';
 import { INCIDENT_VERBS } from './incident-verbs';
 import { OPS_VERBS } from './ops-verbs';
@@ -15,7 +16,7 @@ import { REMINDER_VERBS } from './reminder-verbs';
  */
 export const DIALOG_VERBS = { leave: 'dialog.leave', stay: 'dialog.stay', answer: 'dialog.answer' } as const;
 
-export const FEATURE_VERBS = { dialog: DIALOG_VERBS, finding: FINDING_VERBS, incident: INCIDENT_VERBS, ops: OPS_VERBS, reminder: REMINDER_VERBS } as const;
+export const FEATURE_VERBS = { command: COMMAND_VERBS, dialog: DIALOG_VERBS, finding: FINDING_VERBS, incident: INCIDENT_VERBS, ops: OPS_VERBS, reminder: REMINDER_VERBS } as const;
 
 /** All verbs, flat. */
 export const ALL_VERBS: readonly string[] = Object.values(FEATURE_VERBS).flatMap((group) => Object.values(group) as string[]);

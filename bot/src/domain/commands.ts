@@ -3,7 +3,7 @@
 
 export type CommandName =
   | 'help' | 'finding' | 'escalate' | 'findings' | 'incidents'
-  | 'roles' | 'agenda' | 'checklists' | 'reminders';
+  | 'roles' | 'agenda' | 'checklists' | 'reminders' | 'my';
 
 export interface CommandInfo {
   name: CommandName;
@@ -22,12 +22,14 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'agenda', summary: 'Show the next steering-committee agenda.', example: 'agenda', available: true },
   { name: 'checklists', summary: 'List review checklists and their progress.', example: 'checklists', available: true },
   { name: 'reminders', summary: 'See and change the recurring operations reminders; reminders rates shows on-time completion.', example: 'reminders', available: true },
+  { name: 'my', summary: 'my work: your open findings and incidents, and the due tasks of your roles.', example: 'my work', available: true },
 ];
 
 export type ParsedCommand =
   | { kind: 'command'; name: CommandName; args: string }
   | { kind: 'empty' }
-  | { kind: 'unknown'; text: string; suggestion?: CommandName };
+  /** args: the text after the first word, so a suggestion can keep what followed the typo. */
+  | { kind: 'unknown'; text: string; suggestion?: CommandName; args: string };
 
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 // Maps, not object literals: typed words such as "constructor" must not find Object.prototype.
@@ -46,7 +48,7 @@ export function parseCommand(text: string): ParsedCommand {
   const args = (match?.[2] ?? '').trim();
   const name = BY_NAME.has(word as CommandName) ? (word as CommandName) : ALIASES.get(word);
   if (name) return { kind: 'command', name, args };
-  return { kind: 'unknown', text: trimmed, suggestion: closestCommand(word) };
+  return { kind: 'unknown', text: trimmed, suggestion: closestCommand(word), args };
 }
 
 /** Suggests a command for a likely typo (edit distance ≤ 2), e.g. "finidngs" → findings. */
@@ -55,7 +57,8 @@ export function closestCommand(word: string): CommandName | undefined {
   let best: { name: CommandName; d: number } | undefined;
   for (const c of COMMANDS) {
     const d = editDistance(word, c.name);
-    if (d <= 2 && (!best || d < best.d)) best = { name: c.name, d };
+    // A two-letter name is two edits from any short word ("why", "may"): never guessed from a typo.
+    if (c.name.length > 2 && d <= 2 && (!best || d < best.d)) best = { name: c.name, d };
   }
   return best?.name;
 }

@@ -59,7 +59,7 @@ export function buildReminders(ctx: FeatureContext): BuiltReminders {
 
 export function registerReminders(ctx: FeatureContext, reminders: BuiltReminders): void {
   const { service, views, actions, scheduler, setupConversation } = reminders;
-  registerReminderCommands(ctx.commands, { service, views });
+  registerReminderCommands(ctx.commands, { service, views, tabEndpoint: ctx.config.tabEndpoint });
   ctx.verbs.routeActions(actions);
   ctx.tabViews.register(remindersView({
     service,

@@ -5,6 +5,7 @@
 //     recurring tasks of the reminders feature (AgendaSources);
 //   - a filed finding is announced in the channel of the role that must remediate it: the role
 //     map (ops) says which channel, the saved conversation targets say how to reach it.
+//   - "my work" reads the open findings, open incidents, schedules and role map of one workspace.
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import { isOverdue, STATUS_LABELS, type Finding } from '../domain/findings/finding';
 import { metric as metricInfo } from '../domain/findings/catalog';
@@ -19,9 +20,11 @@ import type { RoleMapService } from '../domain/ops/roles';
 import type { Workspace } from '../domain/workspace';
 import { OPS_TABLES } from '../storage/ops/table-ops-repositories';
 import { INCIDENT_TABLES } from '../storage/table-incident-repository';
+import { registerMessageExtension } from '../teams/message-extension';
 import type { Feature } from './feature';
 import { type BuiltFindings, buildFindings, FINDINGS_FEATURE_TABLES, registerFindings } from './findings-feature';
 import { type BuiltIncidents, buildIncidents, registerIncidents } from './incidents-feature';
+import { type BuiltMyWork, buildMyWork, registerMyWork } from './my-work-feature';
 import { type BuiltOps, buildOps, registerOps } from './ops-feature';
 import { type BuiltReminders, buildReminders, registerReminders, REMINDERS_FEATURE_TABLES } from './reminders-feature';
 
@@ -128,6 +131,7 @@ export interface BuiltProduct {
   findings: BuiltFindings;
   incidents: BuiltIncidents;
   reminders: BuiltReminders;
+  myWork: BuiltMyWork;
 }
 
 /**
@@ -148,7 +152,10 @@ export function createProductFeature(): Feature<BuiltProduct> {
       registerFindings(ctx, findings, roleMapChannels(ops.services.roles, ctx.targets));
       registerIncidents(ctx, incidents);
       registerReminders(ctx, reminders);
-      return { ops, findings, incidents, reminders };
+      registerMessageExtension({ verbs: ctx.verbs, log: ctx.log, clock: ctx.clock, findings, incidents });
+      const myWork = buildMyWork(ctx, { findings: findings.service, incidents: incidents.service, reminders: reminders.service, roles: ops.services.roles });
+      registerMyWork(ctx, myWork);
+      return { ops, findings, incidents, reminders, myWork };
     },
   };
 }

@@ -20,7 +20,7 @@ import { renderIncidentReminderCard } from '../cards/incident-reminder-card';
 import { renderOutageNotificationCard } from '../cards/outage-notification-card';
 import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
 import { reminderDecisions, type ReminderDecision } from '../domain/incidents/cadence';
-import type { Clock, Incident, Person } from '../domain/incidents/incident';
+import type { Clock, Incident } from '../domain/incidents/incident';
 import type { IncidentRepository, StoredIncident } from '../domain/incidents/incident-repository';
 import type { IncidentService, ResolvedSettings } from '../domain/incidents/incident-service';
 import type { IncidentRouting, OutageNotifier } from '../domain/incidents/incident-routing';
@@ -356,7 +356,7 @@ export class IncidentRhythm implements OutageNotifier {
     const { incident, etag } = stored;
     const { policy, timeZone } = settings;
     const now = this.deps.clock();
-    const card = withMention(renderIncidentReminderCard({ incident, etag, decision, policy, timeZone, now }), personToRemind(incident), reminderLead(incident, decision.kind));
+    const card = renderIncidentReminderCard({ incident, etag, decision, policy, timeZone, now, remind: { person: personToRemind(incident), lead: reminderLead(incident, decision.kind) } });
     try {
       return await this.deps.sender.send(target, card, reminderSummary(incident.id, decision.kind));
     } catch (e) {
@@ -378,20 +378,6 @@ export class IncidentRhythm implements OutageNotifier {
     const t = await this.deps.targets.get(ws, conversationId);
     return t?.active ? t : undefined;
   }
-}
-
-/** Mentions a person at the top of a card (Teams notifies them). */
-export function withMention(card: Record<string, unknown>, person: Person, text: string): Record<string, unknown> {
-  // The mention text must appear verbatim in the TextBlock; markdown and tag characters are
-  // dropped from the display name so it can neither format the card nor break the tag.
-  const name = person.name.replace(/[<>*_`~[\]\\#&]/g, '').trim() || 'Owner';
-  const at = `<at>${name}</at>`;
-  const msteams = (card.msteams ?? {}) as Record<string, unknown>;
-  return {
-    ...card,
-    msteams: { ...msteams, entities: [{ type: 'mention', text: at, mentioned: { id: person.id, name } }] },
-    body: [{ type: 'TextBlock', text: `${at}, ${text}`, wrap: true }, ...((card.body as unknown[]) ?? [])],
-  };
 }
 
 function withNote(card: Record<string, unknown>, note: string): Record<string, unknown> {

@@ -4,12 +4,14 @@ import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuild
 import { commandInfo, parseCommand } from '../domain/commands';
 import type { Logger } from '../platform/logger';
 import { commandText } from './activity-context';
+import { answerUnknown, registerCommandSuggestions } from './command-suggestions';
 import type { CommandRouter } from './command-router';
 import { sendWelcome } from './commands/help-command';
 import type { ConversationTargets } from './conversation-targets';
 import type { FormRunner } from './dialogs/form-runner';
 import type { VerbRouter } from './verb-router';
-import { plainMessage, preview } from './replies';
+import { messageExtensionRoutes } from './message-extension';
+import { plainMessage } from './replies';
 import { deferTarget, takeDeferredTarget, type TurnSnapshots } from './turn-snapshot';
 import type { ConversationSnapshot } from '../domain/conversation-target';
 
@@ -27,6 +29,8 @@ export class ServiceOpsBot extends ActivityHandler {
     super();
     // The form runner tells a command typed mid-dialog from an answer, and runs it if the user leaves the dialog for it.
     forms.useCommands({ recognise: (text) => router.invocation(text), run: (context, text) => this.runCommand(context, text) }, verbs);
+    // The "did you mean" buttons run their command through the same path as typed text.
+    registerCommandSuggestions(verbs, (context, text) => this.runCommand(context, text), log);
 
     this.onMessage(async (context, next) => {
       // One read tells whether the stored reference is current and whether a dialog is open; a
@@ -78,6 +82,8 @@ export class ServiceOpsBot extends ActivityHandler {
       if (snapshot) await this.remember(context, false, snapshot);
       return this.verbs.handle(context);
     }
+    const composed = await messageExtensionRoutes(this.verbs)?.handle(context);
+    if (composed) return composed;
     return super.onInvokeActivity(context);
   }
 
@@ -101,8 +107,7 @@ export class ServiceOpsBot extends ActivityHandler {
       return;
     }
     if (parsed.kind === 'unknown') {
-      const hint = parsed.suggestion ? ` Did you mean "${parsed.suggestion}"?` : '';
-      await context.sendActivity(plainMessage(`I don't know "${preview(parsed.text, 40)}".${hint} Type help to see what I can do.`));
+      await answerUnknown(context, parsed, (c, command) => this.runCommand(c, command));
       return;
     }
     const handler = this.router.get(parsed.name);

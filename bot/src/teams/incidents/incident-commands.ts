@@ -4,13 +4,14 @@
 //   incidents                     open incidents (card, pages with the incident.list verb)
 //   incidents all | overdue | A   all incidents / updates overdue / one severity
 //   incidents SR-202406-0001      post one incident's card
-//   incidents figures [YYYY-MM]   monthly figures for the service review
+//   incidents figures [YYYY-MM]   monthly figures for the service review (the tab's figures card)
 //   incidents audience [off]      make this channel the outage-notification audience (or stop)
 import type { TurnContext } from 'botbuilder';
+import { renderIncidentFiguresCard } from '../../cards/incident-figures-card';
 import type { IncidentListVerbData } from '../../cards/incident-verbs';
 import { parseSrNumber } from '../../domain/incidents/incident';
 import type { IncidentService } from '../../domain/incidents/incident-service';
-import { parseSeverity, SEVERITY_LEVELS } from '../../domain/incidents/severity';
+import { parseSeverity } from '../../domain/incidents/severity';
 import { toWallTime } from '../../platform/zoned-time';
 import type { Workspace } from '../../domain/workspace';
 import type { IncidentRouting } from '../../domain/incidents/incident-routing';
@@ -91,16 +92,7 @@ async function figures(deps: IncidentCommandDeps, context: TurnContext, ws: Work
     m = wall.month;
   }
   const f = await deps.service.figures(ws, year, m);
-  const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
-  const mttr = f.meanTimeToResolveMinutes === null ? 'n/a' : `${Math.floor(f.meanTimeToResolveMinutes / 60)} h ${f.meanTimeToResolveMinutes % 60} min`;
-  const lines = [
-    `Incident figures for ${year}-${String(m).padStart(2, '0')} (${timeZone})`,
-    `Recorded: ${f.total} (${SEVERITY_LEVELS.map((l) => `${policy.rules[l].level} ${policy.rules[l].name}: ${f.countBySeverity[l]}`).join(', ')})`,
-    `First response within goal: ${f.firstResponse.withinGoal} of ${f.firstResponse.decided} (${pct(f.firstResponse.share)})`,
-    `Status updates on time: ${f.updates.onTime} of ${f.updates.total} (${pct(f.updates.share)})`,
-    `Resolved in the month: ${f.resolvedCount}, mean time to resolve ${mttr}`,
-  ];
-  await context.sendActivity(plainMessage(lines.join('\n')));
+  await context.sendActivity(cardMessage(renderIncidentFiguresCard([f], policy), `Incident figures for ${year}-${String(m).padStart(2, '0')}`));
 }
 
 async function audience(deps: IncidentCommandDeps, context: TurnContext, ws: Workspace, off: boolean): Promise<void> {

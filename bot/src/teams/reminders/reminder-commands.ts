@@ -1,23 +1,26 @@
 // The `reminders` command. Parse here, decide in ReminderService, render with the reminder
 // cards; the card verbs are reminder-actions.ts.
-// - `reminders`: seeds the workspace from the catalog on first use and shows the settings card.
-// - `reminders rates`: on-time completion rates per team and task.
+// - `reminders`: seeds the workspace from the catalog on first use and shows a compact summary
+//   with a link to the reminders tab, where the full settings form is (too heavy for chat).
+// - `reminders rates`: on-time completion rates per team and task, the tab's rates card.
 import type { TurnContext } from 'botbuilder';
-import type { CompletionRate } from '../../domain/reminders/completion';
+import { renderReminderRatesCard } from '../../cards/reminder-rates-card';
 import type { ReminderService } from '../../domain/reminders/reminder-service';
+import { tabViewUrl } from '../../domain/tab-link';
 import { targetConversationId, workspaceOf } from '../activity-context';
 import type { CommandRouter } from '../command-router';
 import { cardMessage, plainMessage } from '../replies';
-import { clipTitle, type ReminderViews } from './reminder-views';
+import type { ReminderViews } from './reminder-views';
 
 export interface ReminderCommandDeps {
   service: ReminderService;
   views: ReminderViews;
+  /** Where the tab pages are served (config.tabEndpoint): the summary links to the reminders view. */
+  tabEndpoint: string;
 }
 
-/** What `reminders` understands after the word: the rates, or the settings card. */
+/** What `reminders` understands after the word: the rates, or the settings summary. */
 const SUBCOMMANDS = new Set(['rates', 'rate', 'settings', 'edit']);
-const percent = (onTime: number, due: number) => (due ? `${Math.round((100 * onTime) / due)}%` : 'n/a');
 
 export function registerReminderCommands(commands: CommandRouter, deps: ReminderCommandDeps): void {
   // `reminders rates` and the like are the command; other text after the word is prose (e.g. an answer).
@@ -28,7 +31,7 @@ async function remindersCommand(deps: ReminderCommandDeps, context: TurnContext,
   const ws = workspaceOf(context.activity);
   const sub = args.trim().toLowerCase();
   if (sub === 'rates' || sub === 'rate') {
-    await context.sendActivity(plainMessage(ratesText(await deps.service.rates(ws))));
+    await context.sendActivity(cardMessage(renderReminderRatesCard({ rates: await deps.service.rates(ws) }), 'On-time completion'));
     return;
   }
   if (sub && !SUBCOMMANDS.has(sub)) {
@@ -37,28 +40,8 @@ async function remindersCommand(deps: ReminderCommandDeps, context: TurnContext,
   }
   const { schedules, seeded } = await deps.views.ensureSeeded(ws, targetConversationId(context.activity));
   const message = seeded
-    ? { text: `Set up ${schedules.length} reminders from the operations guide. Each goes to its team's channel when the role map names one, otherwise to this conversation.`, ok: true }
+    ? `Set up ${schedules.length} reminders from the operations guide. Each goes to its team's channel when the role map names one, otherwise to this conversation.`
     : undefined;
-  await context.sendActivity(cardMessage(await deps.views.settingsCard(ws, { schedules, ...(message ? { message } : {}) }), 'Recurring operations reminders'));
-}
-
-/** On-time completion per team, then per task (plain text: titles are shown literally). */
-export function ratesText(rates: readonly CompletionRate[]): string {
-  if (!rates.length) return 'No reminder has been marked done or skipped yet, so there are no completion rates. They appear once tasks are handled from the reminder cards.';
-  const teams = new Map<string, { due: number; onTime: number; skipped: number }>();
-  for (const r of rates) {
-    const t = teams.get(r.team) ?? { due: 0, onTime: 0, skipped: 0 };
-    t.due += r.due;
-    t.onTime += r.onTime;
-    t.skipped += r.skipped;
-    teams.set(r.team, t);
-  }
-  const lines = ['On-time completion of the recurring operations tasks:'];
-  for (const [team, t] of [...teams.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    lines.push('', `${team}: ${t.onTime} of ${t.due} on time (${percent(t.onTime, t.due)})${t.skipped ? `, ${t.skipped} skipped` : ''}`);
-    for (const r of rates.filter((x) => x.team === team)) {
-      lines.push(`- ${clipTitle(r.title, 90)}: ${r.onTime} of ${r.due} on time (${percent(r.onTime, r.due)})${r.late ? `, ${r.late} late` : ''}${r.skipped ? `, ${r.skipped} skipped` : ''}`);
-    }
-  }
-  return lines.join('\n');
+  const settingsUrl = tabViewUrl(deps.tabEndpoint, 'reminders', ws);
+  await context.sendActivity(cardMessage(await deps.views.summaryCard(ws, { schedules, settingsUrl, ...(message ? { message } : {}) }), 'Recurring operations reminders'));
 }

@@ -1,8 +1,9 @@
-// What the reminders feature shows in chat: the settings card, the digest card rebuilt after a
+// What the reminders feature shows in chat: the settings summary and the settings card (the tab's form), the digest card rebuilt after a
 // card action (so the message can be updated for everyone), the teams a task can be handed to,
 // and first-use seeding from the catalog through the role map.
 import { renderReminderDigestCard } from '../../cards/reminder-digest-card';
 import { MAX_SETTINGS_ROWS, renderReminderSettingsCard } from '../../cards/reminder-settings-card';
+import { renderReminderSettingsSummaryCard } from '../../cards/reminder-settings-summary-card';
 import type { AgendaTask } from '../../domain/ops/agenda';
 import { isNamed, type OpsRole, sortRoles } from '../../domain/ops/roles';
 import type { CompletionRecord } from '../../domain/reminders/actions';
@@ -80,6 +81,12 @@ export class ReminderViews {
     const [schedules, settings] = await Promise.all([opts.schedules ? Promise.resolve(opts.schedules) : this.deps.service.list(ws), this.deps.service.settings(ws)]);
     const offset = opts.offset !== undefined && opts.offset < schedules.length ? opts.offset : 0;
     return renderReminderSettingsCard({ schedules, deploymentMode: settings.deploymentMode, timeZone: this.deps.timeZone, offset, ...(opts.message ? { message: opts.message } : {}) });
+  }
+
+  /** The chat's compact answer to `reminders`: what is on and due, and a link to the full settings in the tab. */
+  async summaryCard(ws: Workspace, opts: { schedules: ReminderSchedule[]; settingsUrl: string; message?: string }): Promise<Card> {
+    const settings = await this.deps.service.settings(ws);
+    return renderReminderSettingsSummaryCard({ schedules: opts.schedules, deploymentMode: settings.deploymentMode, timeZone: this.deps.timeZone, now: this.deps.clock(), settingsUrl: opts.settingsUrl, ...(opts.message ? { message: opts.message } : {}) });
   }
 
   /**

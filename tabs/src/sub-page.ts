@@ -1,0 +1,12 @@
+// A deep link into the personal My work tab carries the workspace and the record in its
+// subEntityId (query-string form: w=<tenant>|team|<id>&r=finding:QF-0001); see
+// bot/src/domain/people/tab-link.ts. It only says what to show: the tab API still checks the
+// signed-in user's tenant against the workspace.
+export function parseSubPage(raw: unknown): { workspace: string; record?: string } | undefined {
+  if (typeof raw !== 'string' || !raw || raw.length > 1024) return undefined;
+  const q = new URLSearchParams(raw);
+  const workspace = q.get('w');
+  if (!workspace) return undefined;
+  const record = q.get('r');
+  return record ? { workspace, record } : { workspace };
+}
