@@ -66,6 +66,8 @@ describe('owners mentioned in notification cards', () => {
     id = /SR-\d{6}-\d{4}/.exec(JSON.stringify(filed.body))![0];
     const outages = () => connector.sent(conv.targetId).map(cardOf).filter((c) => c && JSON.stringify(c).includes(id) && /Outage (notification|update)/.test(JSON.stringify(c)));
     // Declared before anybody owns it: the owner line says so, and nobody is mentioned.
+    // Notices go out on their own path, not inside the invoke's answer: wait for them.
+    await connector.waitFor(() => outages().length > 0);
     const declared = outages()[0]!;
     expect(textBlocks(declared)).toContain('Incident owner: Unassigned');
     expect(mentionsOf(declared)).toEqual([]);
@@ -76,6 +78,7 @@ describe('owners mentioned in notification cards', () => {
     // The incident card names the new owner in its Owner fact, as a mention.
     expect(mentionsOf(ack.body.value).map((e) => e.mentioned.id)).toEqual([ANA.id]);
     await bot.send(cardAction(owner, 'incident.update', { incidentId: id, etag: etagIn(ack.body), updateText: 'Vendor engaged' }));
+    await connector.waitFor(() => outages().some((c) => JSON.stringify(c).includes('Outage update')));
     const update = outages().at(-1)!;
     expect(JSON.stringify(update)).toContain('Outage update');
     expect(mentionsOf(update)).toEqual([{ type: 'mention', text: '<at>Ana \\*Owner\\*</at>', mentioned: { id: ANA.id, name: 'Ana *Owner*' } }]);

@@ -4,7 +4,8 @@
 // finds its work in the incident due index, which every incident write keeps right.
 import { incidentsView } from '../api/views/incidents-view';
 import { IncidentService } from '../domain/incidents/incident-service';
-import { type IncidentRouting, IncidentRhythm, RepositoryIncidentRouting } from '../jobs/incident-rhythm';
+import type { IncidentRouting } from '../domain/incidents/incident-routing';
+import { IncidentRhythm, RepositoryIncidentRouting } from '../jobs/incident-rhythm';
 import { SEED_TABLE, SeedMarkers } from '../storage/seed-markers';
 import { INCIDENT_DUE_TABLE, TableIncidentDueIndex } from '../storage/table-incident-due-index';
 import { INCIDENT_TABLES, TableIncidentRepository } from '../storage/table-incident-repository';

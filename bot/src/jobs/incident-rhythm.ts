@@ -33,8 +33,7 @@ import {
 import type { SeverityPolicy } from '../domain/incidents/severity';
 import type { Sender, SendOutcome } from '../domain/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
-
-export type { IncidentRouting };
+import { mapLimit } from '../platform/concurrency';
 
 /** An incident as stored, with the filing conversation this feature adds to the record. */
 type RoutedIncident = Incident & { conversationId?: string };
@@ -382,14 +381,6 @@ export class IncidentRhythm implements OutageNotifier {
 
 function withNote(card: Record<string, unknown>, note: string): Record<string, unknown> {
   return { ...card, body: [...((card.body as unknown[]) ?? []), { type: 'TextBlock', text: note, isSubtle: true, size: 'Small', wrap: true }] };
-}
-
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  const worker = async () => {
-    while (i < items.length) await fn(items[i++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

@@ -19,6 +19,7 @@ import { nextWatermark, scanFrom } from '../domain/reminders/due-scan';
 import { carriedLine, indexedDueAt, occurrenceId, type OccurrencePlan, planOccurrence, type ReminderSchedule, type ReminderSettings } from '../domain/reminders/schedule';
 import type { Sender, SendOutcome } from '../domain/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
+import { mapLimit } from '../platform/concurrency';
 
 /** The app's logger (platform/logger.ts). */
 export type SchedulerLog = Logger;
@@ -497,19 +498,3 @@ export function occurrenceOf(entry: DueEntry): string {
   return occurrenceId(entry.scheduleId, entry.dueAt);
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  const errors: unknown[] = [];
-  const worker = async () => {
-    while (i < items.length) {
-      const item = items[i++]!;
-      try {
-        await fn(item);
-      } catch (e) {
-        errors.push(e);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (errors.length) throw errors[0];
-}
