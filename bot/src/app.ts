@@ -20,6 +20,7 @@ import { registerCommands } from './teams/commands';
 import { ConversationTargets } from './teams/conversation-targets';
 import { TurnSnapshots } from './teams/turn-snapshot';
 import { FormRunner } from './teams/dialogs/form-runner';
+import { MessageExtensionRoutes } from './teams/message-extension';
 import { VerbRouter } from './teams/verb-router';
 import { IDEMPOTENCY_TABLE, TableIdempotencyLedger } from './storage/table-idempotency-ledger';
 import { VIEW_VERBS } from './cards/verbs';
@@ -80,14 +81,16 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const features = options.features ?? defaultFeatures();
   await store.ensureTables(features.flatMap((f) => f.tables));
   const counters = new TableCounterRepository(store.client('Counters'));
-  const adapter = createAdapter(config, log, { storeUnavailable: isStoreUnavailable });
+  const snapshots = new TurnSnapshots(new TableConversationState(store.client('Conversations')));
+  const adapter = createAdapter(config, log, { storeUnavailable: isStoreUnavailable }, (activity) => snapshots.prefetch(activity));
   // One sending path for every proactive message; rate limits are about real time, so the
   // limiter keeps the wall clock even when the business clock is simulated.
   const sender = new ProactiveSender(adapter, config.bot.appId ?? '', config.serviceUrlAllowList, new RateLimiter(), () => new Date(), { targets: targetRepo });
   const jobs: Job[] = [];
-  const context: FeatureContext = { config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, cqdImport, sender, jobs: { add: (job) => jobs.push(job) } };
+  const messageExtension = new MessageExtensionRoutes(log);
+  const context: FeatureContext = { config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, cqdImport, sender, messageExtension, jobs: { add: (job) => jobs.push(job) } };
   const built = new Map<Feature, unknown>(features.map((feature) => [feature, feature.register(context)]));
-  const bot = new ServiceOpsBot(targets, new TurnSnapshots(new TableConversationState(store.client('Conversations'))), commands, verbs, forms, log);
+  const bot = new ServiceOpsBot(targets, snapshots, commands, verbs, forms, log, messageExtension);
   const messages = createMessagesHandler(config, adapter, bot, log);
   const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });
   registerApi(server, { config, targets: targetRepo, views: tabViews, cqdImport, log, clock, tabAuth: options.tabAuth });

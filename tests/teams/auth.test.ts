@@ -3,15 +3,18 @@ import { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { conversation } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
+import type { StoreCall } from '../../bot/src/storage/table-store';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
 
 const APP_ID = '0b7f3c9e-3d5a-4c61-9a43-2f6f1f7e9d11';
 let connector: LocalConnector;
 let bot: ServiceOpsUnderTest;
+/** Every storage call the app makes: a refused request must not cause one. */
+const storeCalls: StoreCall[] = [];
 
 beforeAll(async () => {
   connector = await startConnector();
-  bot = await startServiceOps({ BOT_ID: APP_ID, BOT_PASSWORD: 'not-a-real-secret', SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/teams/' });
+  bot = await startServiceOps({ BOT_ID: APP_ID, BOT_PASSWORD: 'not-a-real-secret', SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/teams/' }, { observeStore: (c) => storeCalls.push(c), startJobs: false });
 });
 afterAll(async () => {
   await bot?.close();
@@ -52,8 +55,11 @@ describe('token validation with BOT_ID set', () => {
     const token = `${b64({ alg: 'RS256', kid: 'unknown', typ: 'JWT' })}.${b64({ iss: 'https://api.botframework.com', aud: APP_ID })}.${Buffer.from('forged').toString('base64url')}`;
     const conv = conversation({ serviceUrl: 'https://smba.trafficmanager.net/teams/' });
     const before = await rowCount();
+    storeCalls.length = 0;
     const res = await bot.send(conv.message('help'), { authorization: `Bearer ${token}` });
     expect(res.status).toBe(401);
+    // The turn's read starts only once a token has passed: a refused one costs no storage call.
+    expect(storeCalls).toEqual([]);
     expect(await rowCount()).toBe(before);
     expect(connector.calls).toHaveLength(0);
   });

@@ -152,7 +152,7 @@ export function createProductFeature(): Feature<BuiltProduct> {
       registerFindings(ctx, findings, roleMapChannels(ops.services.roles, ctx.targets));
       registerIncidents(ctx, incidents);
       registerReminders(ctx, reminders);
-      registerMessageExtension({ verbs: ctx.verbs, log: ctx.log, clock: ctx.clock, findings, incidents });
+      registerMessageExtension({ routes: ctx.messageExtension, clock: ctx.clock, findings, incidents });
       const myWork = buildMyWork(ctx, { findings: findings.service, incidents: incidents.service, reminders: reminders.service, roles: ops.services.roles });
       registerMyWork(ctx, myWork);
       return { ops, findings, incidents, reminders, myWork };

@@ -34,15 +34,26 @@ function parseHttpUrl(text: string | undefined): URL | undefined {
   }
 }
 
-/** A token that cannot be verified (e.g. the signing keys cannot be fetched) is refused, never trusted. */
+/**
+ * A token that cannot be verified (e.g. the signing keys cannot be fetched) is refused, never
+ * trusted. An activity that passed is announced (`authenticated`), so the turn's storage read can
+ * start while the adapter is still setting the turn up.
+ */
 class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(settings: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0], private readonly authenticated?: (activity: Activity) => void) {
+    super(settings);
+  }
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    let result: AuthenticateRequestResult;
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      result = await super.authenticateRequest(activity, authHeader);
     } catch (e) {
       if (e instanceof AuthenticationError) throw e;
       throw new AuthenticationError(`token could not be verified: ${(e as Error).message}`, 401);
     }
+    this.authenticated?.(activity);
+    return result;
   }
 }
 
@@ -55,13 +66,22 @@ export interface TurnErrorKinds {
 /** Said when a turn failed because storage did not answer; the same whatever the command. */
 export const STORE_UNAVAILABLE_MESSAGE = 'I can\'t reach storage right now, so nothing changed. Try again in a minute.';
 
-export function createAdapter(config: AppConfig, log: Logger, kinds: TurnErrorKinds = { storeUnavailable: () => false }): CloudAdapter {
+/**
+ * `authenticated` hears of every activity whose token passed and whose service URL is allowed,
+ * before the turn runs.
+ */
+export function createAdapter(
+  config: AppConfig, log: Logger, kinds: TurnErrorKinds = { storeUnavailable: () => false }, authenticated?: (activity: Activity) => void,
+): CloudAdapter {
+  const trusted = authenticated && ((activity: Activity) => {
+    if (isAllowedServiceUrl(activity.serviceUrl, config.serviceUrlAllowList)) authenticated(activity);
+  });
   const auth = new StrictBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
-  });
+  }, trusted);
   const adapter = new CloudAdapter(auth);
 
   // Runs before any handler: an activity from an unknown service URL is dropped, so the bot

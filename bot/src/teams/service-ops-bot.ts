@@ -10,7 +10,7 @@ import { sendWelcome } from './commands/help-command';
 import type { ConversationTargets } from './conversation-targets';
 import type { FormRunner } from './dialogs/form-runner';
 import type { VerbRouter } from './verb-router';
-import { messageExtensionRoutes } from './message-extension';
+import type { MessageExtensionRoutes } from './message-extension';
 import { plainMessage } from './replies';
 import { deferTarget, takeDeferredTarget, type TurnSnapshots } from './turn-snapshot';
 import type { ConversationSnapshot } from '../domain/conversation-target';
@@ -25,6 +25,7 @@ export class ServiceOpsBot extends ActivityHandler {
     private readonly verbs: VerbRouter,
     private readonly forms: FormRunner,
     private readonly log: Logger,
+    private readonly compose: MessageExtensionRoutes,
   ) {
     super();
     // The form runner tells a command typed mid-dialog from an answer, and runs it if the user leaves the dialog for it.
@@ -50,7 +51,11 @@ export class ServiceOpsBot extends ActivityHandler {
       }
       await next();
     });
+    this.registerLifecycle();
+  }
 
+  /** Install and uninstall, the bot added to or removed from a conversation. */
+  private registerLifecycle(): void {
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
       if (botAdded) {
@@ -82,7 +87,7 @@ export class ServiceOpsBot extends ActivityHandler {
       if (snapshot) await this.remember(context, false, snapshot);
       return this.verbs.handle(context);
     }
-    const composed = await messageExtensionRoutes(this.verbs)?.handle(context);
+    const composed = await this.compose.handle(context);
     if (composed) return composed;
     return super.onInvokeActivity(context);
   }

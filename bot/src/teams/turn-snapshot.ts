@@ -1,7 +1,7 @@
 // What this turn already knows about its conversation, read once at the start of the turn and
 // kept in the TurnContext (never across turns, so no instance can hold a view another instance
 // has made wrong). The dialog runner updates it as it saves or ends the user's session.
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { ConversationSnapshot, ConversationStateReader, TargetUpdate } from '../domain/conversation-target';
 import type { DialogSession, ListingHint, RowOutcome } from '../domain/dialog-session';
 import { targetConversationId, userOf, workspaceOf } from './activity-context';
@@ -11,19 +11,39 @@ const DEFERRED = Symbol('reference not saved yet');
 
 type Known = { snapshot: ConversationSnapshot } | { failed: unknown };
 
+/** Activities whose turn reads the conversation row first. */
+const readsFirst = (a: Activity) => a.type === 'message' || (a.type === 'invoke' && a.name === 'adaptiveCard/action');
+
 export class TurnSnapshots {
+  /** Reads started for a request being set up, by its activity: they live as long as the request. */
+  private readonly early = new WeakMap<Activity, Promise<Known>>();
+
   constructor(private readonly reader: ConversationStateReader) {}
+
+  /**
+   * Starts the turn's read as soon as the request is authenticated, so it overlaps what the
+   * adapter does before the turn runs; load() takes it up. Never rejects: a failure is the
+   * turn's to report.
+   */
+  prefetch(activity: Activity): void {
+    if (readsFirst(activity)) this.early.set(activity, this.read(activity));
+  }
 
   /** Reads the conversation row and the user's session for this turn; undefined when storage failed. */
   async load(context: TurnContext): Promise<ConversationSnapshot | undefined> {
     const a = context.activity;
+    const early = this.early.get(a);
+    this.early.delete(a);
+    const known = await (early ?? this.read(a));
+    context.turnState.set(KEY, known);
+    return 'snapshot' in known ? known.snapshot : undefined;
+  }
+
+  private async read(a: Activity): Promise<Known> {
     try {
-      const snapshot = await this.reader.read(workspaceOf(a), targetConversationId(a), userOf(a).id);
-      context.turnState.set(KEY, { snapshot } satisfies Known);
-      return snapshot;
+      return { snapshot: await this.reader.read(workspaceOf(a), targetConversationId(a), userOf(a).id) };
     } catch (e) {
-      context.turnState.set(KEY, { failed: e } satisfies Known);
-      return undefined;
+      return { failed: e };
     }
   }
 }
