@@ -1,5 +1,5 @@
 // The `finding` dialog in the real Microsoft 365 Agents Playground, driven by headless
-// Chromium: type `finding`, press the answer buttons, type the free-text answers, file it from
+// Chromium: type `finding`, pick the choice answers on the cards, type the free-text answers, file it from
 // the confirmation card, and see the finding card replace it.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFindingsFeature } from '../../bot/src/features/findings-feature';
 import type { Playground } from '../support/playground';
 import { startPlaygroundSession, type PlaygroundSession } from '../support/playground-session';
-import { clickCardAction, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
+import { chooseOnCard, clickCardAction, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
 import type { ServiceOpsUnderTest } from '../support/service-ops';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -27,6 +27,11 @@ afterAll(async () => {
   await session?.close();
 }, 30_000);
 
+/** Waits for the newest card asking `question`, then picks `title` in its choices and presses Next. */
+async function chooseOn(question: string, title: string): Promise<void> {
+  await chooseOnCard(await waitForAdaptiveCard(page, question), title);
+}
+
 /** Waits for the newest card asking `question`, then presses the button titled exactly `title`. */
 async function pressOn(question: string, title: string): Promise<void> {
   const card = await waitForAdaptiveCard(page, question);
@@ -36,13 +41,14 @@ async function pressOn(question: string, title: string): Promise<void> {
 describe('filing a finding in the Agents Playground', () => {
   it('asks one question at a time, files it from the confirmation card, and shows the finding card', async () => {
     await sendMessage(page, 'finding');
-    await pressOn('Which kind of problem is it?', 'VPN');
-    await pressOn('Which part of the quality review found it?', 'Skip');
+    await chooseOn('Which kind of problem is it?', 'VPN');
+    // The usual review area for the kind of problem is already chosen: Next takes it.
+    await pressOn('Which part of the quality review found it?', 'Next');
     await waitForAdaptiveCard(page, 'Which building or site is affected?');
     await sendMessage(page, 'Building 6');
     await pressOn('Which subnet, in CIDR form', 'Skip');
-    await pressOn('Which network were the calls on?', 'VPN');
-    await pressOn('Which metric shows the problem?', 'Poor stream rate (PSR)');
+    await chooseOn('Which network were the calls on?', 'VPN');
+    await chooseOn('Which metric shows the problem?', 'Poor stream rate (PSR)');
     await waitForAdaptiveCard(page, 'What poor stream rate did you see');
     await sendMessage(page, 'lots');
     await waitForAdaptiveCard(page, '"lots" is not a percentage');
@@ -50,7 +56,7 @@ describe('filing a finding in the Agents Playground', () => {
     await waitForAdaptiveCard(page, 'What did you see?');
     await sendMessage(page, 'Poor audio in Building 6 since the VPN concentrator upgrade');
     await pressOn('A link to the evidence', 'Skip');
-    await pressOn('Which team must remediate it?', 'Network Operations');
+    await chooseOn('Which team must remediate it?', 'Network Operations');
 
     const confirm = await waitForAdaptiveCard(page, 'Check the finding before I file it');
     expect(await confirm.innerText()).toContain('Poor audio in Building 6 since the VPN concentrator upgrade');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIncidentsFeature } from '../../bot/src/features/incidents-feature';
 import type { Playground } from '../support/playground';
 import { startPlaygroundSession, type PlaygroundSession } from '../support/playground-session';
-import { clickCardAction, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
+import { chooseOnCard, clickCardAction, sendMessage, waitForAdaptiveCard } from '../support/playground-page';
 import type { ServiceOpsUnderTest } from '../support/service-ops';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -48,9 +48,9 @@ describe('escalation in the Agents Playground', () => {
     const severityText = await severity.innerText();
     expect(severityText).toContain('First response within 1 hour');
     expect(severityText).toContain('every 2 hours in both directions');
-    await clickCardAction(severity, /Yes: A Critical/);
+    await chooseOnCard(severity, /Yes: A Critical/);
     const scope = await waitForAdaptiveCard(page, 'areas the vendor does not accept');
-    await clickCardAction(scope, "It's the vendor's service");
+    await chooseOnCard(scope, "It's the vendor's service");
 
     const confirm = await waitForAdaptiveCard(page, 'Confirm the escalation');
     expect(await confirm.innerText()).toContain('What this severity commits to');

@@ -128,3 +128,21 @@ export async function fillCardInput(card: Locator, labelOrPlaceholder: string, v
   const target = (await byLabel.count()) > 0 ? byLabel : card.getByPlaceholder(labelOrPlaceholder);
   await target.first().fill(value);
 }
+
+/**
+ * Answers a question card through its input, as a channel member would (no typing): picks the
+ * choice titled `label` (a radio button, or an option of the drop-down the Playground renders a
+ * compact choice set as) and presses the card's Next button.
+ */
+export async function chooseOnCard(card: Locator, label: string | RegExp, opts: WaitOptions = {}): Promise<void> {
+  const timeout = opts.timeout ?? DEFAULT_TIMEOUT;
+  const radio = card.getByRole('radio', { name: label });
+  if ((await radio.count()) > 0) {
+    await radio.first().check({ timeout });
+  } else {
+    await card.getByRole('combobox').first().click({ timeout });
+    // The options open in a pop-up outside the card.
+    await card.page().getByRole('option', { name: label, exact: typeof label === 'string' }).first().click({ timeout });
+  }
+  await clickCardAction(card, /^Next$/, { timeout });
+}

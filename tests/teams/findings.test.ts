@@ -117,7 +117,8 @@ describe('the finding dialog', () => {
 
     let r = await say(conv, 'finding');
     expect(r).toContain('Which kind of problem is it?');
-    expect(r).toContain('"dialogAnswer":"vpn"');
+    expect(r).toContain('"type":"Input.ChoiceSet","id":"answer"');
+    expect(r).toContain('{"title":"VPN","value":"vpn"}');
     r = await say(conv, 'printer');
     expect(r).toContain('I don\'t know the category \\"printer\\"');
     expect(r).toContain('Which kind of problem is it?');

@@ -3,7 +3,6 @@ import { confirmDraft, namedSites } from '../domain/incidents/escalation-draft';
 import { describeCommitment, type SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../platform/zoned-time';
 import { severityText } from './incident-format';
-import type { EscalationVerbData } from './incident-verbs';
 import { expandTemplate } from './template';
 import template from './templates/escalation-draft.json';
 
@@ -34,6 +33,7 @@ export function renderEscalationDraftCard(input: EscalationDraftCardInput): Reco
     routeHeading: e.scope.route === 'internal' ? `Not for the vendor: goes to ${e.scope.owningRole}` : 'Escalated to the vendor',
     routeReason: e.scope.reason,
     confirmTitle: internal ? `File and route to ${e.scope.route === 'internal' ? e.scope.owningRole : ''}` : 'File the escalation',
-    verbData: { draft: e } satisfies EscalationVerbData,
+    // The runner adds the draft's id; the draft itself is the dialog's, never read from the card.
+    verbData: {},
   });
 }

@@ -1,7 +1,6 @@
 // Sample renderings of the finding cards: typical, every status, worst case (hostile text, long
 // text, many proposals) — checked by tests/cards/cards.test.ts.
 import { renderFindingCard } from '../../../bot/src/cards/finding-card';
-import { withChangeAnswer } from '../../../bot/src/cards/change-answer-action';
 import { renderFindingDraftCard } from '../../../bot/src/cards/finding-draft-card';
 import { renderFindingImportCard } from '../../../bot/src/cards/finding-import-card';
 import { renderFindingListCard } from '../../../bot/src/cards/finding-list-card';
@@ -98,14 +97,7 @@ export const samples: CardSample[] = [
     template: 'finding-draft.json', name: 'draft confirmation, shortcut example',
     render: () => renderFindingDraftCard({ draft: { category: 'vpn', area: 'call-quality', building: 'Building 6', networkType: 'vpn', metric: 'poor-stream-rate', value: 4.1, unit: '%', description: 'poor audio in Building 6', owningRole: 'Network Operations' }, draftId: 'd1' }),
   },
-  {
-    // As the form runner shows it: with "Change an answer" listing every answer of the dialog.
-    template: 'finding-draft.json', name: 'draft confirmation with Change an answer',
-    render: () => withChangeAnswer(renderFindingDraftCard({ draft: { ...draft, description: HOSTILE }, draftId: 'd3' }), {
-      verb: 'finding.edit', draftId: 'd3',
-      steps: ['Category', 'Area', 'Building', 'Subnet', 'Network type', 'Metric', 'Metric name', 'Value', 'Description', 'Evidence', 'Owning role'].map((label) => ({ key: label.toLowerCase().replace(/ (\w)/g, (_, c: string) => c.toUpperCase()), label })),
-    }),
-  },
+  // As the form runner shows it, with "Edit answers": tests/cards/samples/dialog-inputs.ts.
   {
     template: 'finding-draft.json', name: 'draft confirmation, hostile text, home subnet', literal: [...HOSTILE_BITS, HOSTILE],
     render: () => renderFindingDraftCard({ draft: { ...draft, description: HOSTILE, building: HOSTILE_BITS[5]!, subnet: '192.168.1.0/24' }, draftId: 'd2', warnings: ['I could not tell the category.'] }),

@@ -8,9 +8,10 @@
 // - every draft has an id (its submit key, fixed when the dialog starts) that its cards carry,
 //   so a button on a card of an earlier draft files, discards or answers nothing.
 import type { TurnContext } from 'botbuilder';
-import { CHANGE_STEP_INPUT, withChangeAnswer } from '../../cards/change-answer-action';
+import { CHANGE_STEP_INPUT, EDIT_FIELDS, type EditField, fieldInputId, withEditFields } from '../../cards/change-answer-action';
+import { type DialogInputSpec, readDialogInput } from '../../cards/dialog-inputs';
 import { renderLeaveDialogCard } from '../../cards/leave-dialog-card';
-import { renderDialogNoticeCard, renderQuestionCard } from '../../cards/question-card';
+import { ANSWER_INPUT, renderDialogNoticeCard, renderQuestionCard } from '../../cards/question-card';
 import { DIALOG_VERBS } from '../../cards/verbs';
 import { type DialogSession, type DialogSessionRepository, isIdle } from '../../domain/dialog-session';
 import { commandText, targetConversationId, userOf, workspaceOf } from '../activity-context';
@@ -19,7 +20,7 @@ import { cardMessage, plainMessage } from '../replies';
 import type { Logger } from '../service-ops-bot';
 import { knownListing, knownSession, updateKnownSession } from '../turn-snapshot';
 import type { VerbHandler, VerbRequest, VerbResponse, VerbRouter } from '../verb-router';
-import type { AnyForm, FormContext, SubmitOutcome } from './form';
+import type { AnyForm, FormContext, FormStep, Question, SubmitOutcome } from './form';
 
 const CONFIRM = 'confirm';
 /**
@@ -62,6 +63,8 @@ const isAside = (session: DialogSession) => session.step.startsWith(ASIDE);
 const active = (session: DialogSession): DialogSession => (isAside(session) ? { ...session, step: session.step.slice(ASIDE.length) } : session);
 /** The form step a session waits on (an edited one too). */
 const stepKey = (session: DialogSession) => (session.step.startsWith(EDIT) ? session.step.slice(EDIT.length) : session.step);
+/** How a question is answered on its card: its own input, else a choice list or a line of text. */
+const inputOf = (q: Question): DialogInputSpec => q.input ?? (q.choices?.length ? { kind: 'choice' } : { kind: 'text' });
 const labelOf = (key: string) => { const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); return words.charAt(0).toUpperCase() + words.slice(1); };
 
 /**
@@ -80,6 +83,24 @@ export function withDraftId(card: Record<string, unknown>, formId: string, draft
     return out;
   };
   return walk(card) as Record<string, unknown>;
+}
+
+/** The answers a confirmation card can change, each with the input its question uses, holding the current answer. */
+export function editFieldsOf(form: AnyForm, draft: unknown): { step: FormStep<unknown>; field: EditField; allowSkip: boolean }[] {
+  return form.steps.filter((s) => s.changeable?.(draft) ?? true).map((step) => {
+    const q = step.ask(draft);
+    return { step, allowSkip: q.allowSkip === true, field: { key: step.key, label: step.label ?? labelOf(step.key), spec: inputOf(q), ...(q.choices ? { choices: q.choices } : {}) } };
+  });
+}
+
+/** A save from the confirmation card that was refused: each refused field's reason, and every value as sent. */
+export interface RefusedEdits { errors: Record<string, string>; values: Record<string, string> }
+
+/** The form's confirmation card with every changeable answer editable on it, and the draft's id on its buttons. */
+export function renderConfirmation(form: AnyForm, draft: unknown, context: FormContext & { draftId: string }, refused?: RefusedEdits): Record<string, unknown> {
+  const fields = editFieldsOf(form, draft).map((f) => f.field);
+  const card = withEditFields(form.confirmCard(draft, context), { verb: `${form.id}.edit`, draftId: context.draftId, fields, ...refused });
+  return withDraftId(card, form.id, context.draftId);
 }
 
 export class FormRunner {
@@ -327,21 +348,17 @@ export class FormRunner {
     if (held) await context.sendActivity(plainMessage(HOLDING));
   }
 
-  /** The card of the step waiting: its question, or the confirmation. */
-  private askCard(form: AnyForm, session: DialogSession, fc: FormContext, problem?: string): { card: Record<string, unknown>; summary: string } {
-    const draftId = session.submitKey!;
-    if (session.step === CONFIRM) {
-      const steps = form.steps.filter((s) => s.changeable?.(session.draft) ?? true).map((s) => ({ key: s.key, label: s.label ?? labelOf(s.key) }));
-      const card = withChangeAnswer(form.confirmCard(session.draft, { ...fc, draftId }), { verb: `${form.id}.edit`, draftId, steps });
-      return { card: withDraftId(card, form.id, draftId), summary: `Confirm your ${form.noun}` };
-    }
+  /** The card of the step waiting: its question (its input holding `value` when given), or the confirmation. */
+  private askCard(form: AnyForm, session: DialogSession, fc: FormContext, problem?: string, value?: string): { card: Record<string, unknown>; summary: string } {
+    if (session.step === CONFIRM) return this.confirmationCard(form, session, fc);
     const index = form.steps.findIndex((s) => s.key === stepKey(session));
     const question = form.steps[index]!.ask(session.draft);
     const remaining = session.step.startsWith(EDIT) ? 1 : form.steps.slice(index).filter((s) => !s.skip?.(session.draft)).length;
     const card = renderQuestionCard({
       dialog: form.id,
-      draftId,
+      draftId: session.submitKey!,
       step: session.step,
+      userId: session.userId,
       progress: session.step.startsWith(EDIT)
         ? `New ${form.noun} · changing an answer, then back to the confirmation · type cancel to stop`
         : `New ${form.noun} · ${remaining === 1 ? 'last question' : `${remaining} questions to go`} · type cancel to stop`,
@@ -350,8 +367,13 @@ export class FormRunner {
       problem,
       choices: question.choices,
       allowSkip: question.allowSkip,
+      input: { ...inputOf(question), ...(value !== undefined ? { value } : {}) },
     });
     return { card, summary: question.text };
+  }
+
+  private confirmationCard(form: AnyForm, session: DialogSession, fc: FormContext, refused?: RefusedEdits): { card: Record<string, unknown>; summary: string } {
+    return { card: renderConfirmation(form, session.draft, { ...fc, draftId: session.submitKey! }, refused), summary: `Confirm your ${form.noun}` };
   }
 
   private async submit(context: TurnContext, form: AnyForm, session: DialogSession, fc: FormContext): Promise<SubmitOutcome> {
@@ -437,7 +459,11 @@ export class FormRunner {
     return { card: renderDialogNoticeCard({ progress: `New ${form.noun}`, text: `Discarded: the ${form.noun} was not saved.` }), updateForEveryone: true };
   }
 
-  /** "Change an answer" on the confirmation card: asks the chosen question again; nothing is filed. */
+  /**
+   * The confirmation card's buttons that change answers: "Save changes" takes every edited field
+   * (see saveEdits); a field too long to edit on the card, or a card from before, names one step
+   * to ask again. Nothing is filed.
+   */
   private async onEditVerb(form: AnyForm, request: VerbRequest): Promise<VerbResponse> {
     const found = await this.cardDraft(form, request, 'changed');
     if ('response' in found) return found.response;
@@ -446,9 +472,40 @@ export class FormRunner {
     // Redelivered, or already changing an answer: the question now waiting.
     if (open.lastActivityId === request.invokeId || open.step !== CONFIRM) return { card: this.askCard(form, open, fc).card };
     const key = str(request.data[CHANGE_STEP_INPUT]);
+    if (key === undefined && typeof request.data[EDIT_FIELDS] === 'string') return this.saveEdits(form, request, open, fc);
     const step = form.steps.find((s) => s.key === key && (s.changeable?.(open.draft) ?? true));
     if (!step) return { message: 'Choose the answer to change from the list on the card.' };
     const saved = await this.save(request.context, { ...open, step: `${EDIT}${step.key}`, lastActivityId: request.invokeId, updatedAt: fc.now.toISOString() });
+    return { card: this.askCard(form, saved, fc).card, updateForEveryone: true };
+  }
+
+  /**
+   * Edited fields of the confirmation card. When any differs from the draft, every field on the
+   * card is answered again in the dialog's order, each checked by its step as a typed answer
+   * would be, so rules across answers hold too (a building or a subnet). Any refused: nothing
+   * changes, and the card shows every reason. Else the draft is saved and the first question
+   * still unanswered (a change can make one apply or open one again) or the confirmation comes back.
+   */
+  private async saveEdits(form: AnyForm, request: VerbRequest, open: DialogSession, fc: FormContext): Promise<VerbResponse> {
+    const onCard = new Set(str(request.data[EDIT_FIELDS])!.split(','));
+    const fields = editFieldsOf(form, open.draft).filter((f) => onCard.has(f.field.key));
+    // An input emptied on the card is left out of the data.
+    const values: Record<string, string> = Object.fromEntries(fields.map(({ field }) => [field.key, (readDialogInput(request.data, fieldInputId(field.key), field.spec) ?? '').trim()]));
+    const changed = fields.some(({ field }) => values[field.key] !== (field.spec.value ?? '').trim());
+    let draft = open.draft;
+    const errors: Record<string, string> = {};
+    for (const { step, field, allowSkip } of changed ? fields : []) {
+      const given = values[field.key]!;
+      // An answer left as it was, whose question an earlier change opened again, is asked again instead.
+      if (given === (field.spec.value ?? '').trim() && step.skip && !step.skip(draft)) continue;
+      const outcome = step.answer(given === '' && allowSkip ? 'skip' : given, draft);
+      if (outcome.ok) draft = outcome.draft;
+      else errors[field.key] = outcome.message;
+    }
+    if (Object.keys(errors).length) return { card: this.confirmationCard(form, open, fc, { errors, values }).card };
+    if (!changed) return { card: this.confirmationCard(form, open, fc).card };
+    const next = this.advance(form, { ...open, draft, lastActivityId: request.invokeId, updatedAt: fc.now.toISOString() }, -1, request.invokeId);
+    const saved = await this.save(request.context, next);
     return { card: this.askCard(form, saved, fc).card, updateForEveryone: true };
   }
 
@@ -512,19 +569,22 @@ export class FormRunner {
     let session = found.session;
     const index = form.steps.findIndex((s) => s.key === stepKey(session));
     const step = form.steps[index];
-    const answer = str(request.data.answer);
+    // The question card's input (a date with its time), or the leave-dialog card's text; an input
+    // left empty is absent from the data, and the step says what it needs.
+    const forStep = step !== undefined && str(request.data.step) === session.step;
+    const answer = forStep ? readDialogInput(request.data, ANSWER_INPUT, inputOf(step.ask(session.draft))) ?? '' : undefined;
     // Redelivered: applied the first time; the question now waiting.
     if (session.lastActivityId === request.invokeId) return { card: this.askCard(form, session, fc).card, updateForEveryone: true };
     session = { ...session, lastActivityId: request.invokeId, updatedAt: fc.now.toISOString() };
     // The dialog moved on since the card was made: nothing applied, the question now waiting.
-    if (!step || answer === undefined || str(request.data.step) !== session.step) {
+    if (!step || answer === undefined) {
       const saved = await this.save(request.context, session);
       return { card: this.askCard(form, saved, fc, 'That was an answer to an earlier question, so I did not use it. Here is the current one.').card };
     }
     const outcome = step.answer(answer, session.draft);
     if (!outcome.ok) {
       const saved = await this.save(request.context, session);
-      return { card: this.askCard(form, saved, fc, outcome.message).card };
+      return { card: this.askCard(form, saved, fc, outcome.message, answer).card };
     }
     session = this.next(form, { ...session, draft: outcome.draft }, index, request.invokeId);
     const saved = await this.save(request.context, session);

@@ -1,5 +1,6 @@
 // A form dialog: a draft filled one answer at a time, confirmed on a card, then submitted.
 // Feature folders define forms from their domain's step validators; the runner does the rest.
+import type { DialogInputSpec } from '../../cards/dialog-inputs';
 import type { CommandName } from '../../domain/commands';
 import type { Workspace } from '../../domain/workspace';
 
@@ -9,6 +10,11 @@ export interface Question {
   choices?: { title: string; value: string }[];
   /** Offer a Skip button; the step then receives the input 'skip'. */
   allowSkip?: boolean;
+  /**
+   * How the card takes the answer, prefilled with `value` (the current answer, or the suggested
+   * one). Default: a choice list when there are choices, else one line of text.
+   */
+  input?: DialogInputSpec;
 }
 
 export type StepOutcome<D> = { ok: true; draft: D } | { ok: false; message: string };

@@ -1,8 +1,10 @@
 // The `finding` dialog: the domain's draft steps (draft.ts) run by the form runner, one
 // question at a time, with the one-line shortcut as a prefill and an idempotent submit.
+import type { DialogInputSpec } from '../../cards/dialog-inputs';
 import { renderFindingDraftCard } from '../../cards/finding-draft-card';
 import { renderQuestionCard } from '../../cards/question-card';
-import { answer, confirmDraft, type FindingDraft, newDraft, promptFor, STEP_ORDER, stepApplies } from '../../domain/findings/draft';
+import { answer, confirmDraft, type FindingDraft, newDraft, type Prompt, promptFor, type StepId, STEP_ORDER, stepApplies } from '../../domain/findings/draft';
+import { LIMITS } from '../../domain/findings/text';
 import type { FindingService } from '../../domain/findings/finding-service';
 import { parseFindingShortcut } from '../../domain/findings/shortcut';
 import type { FormDefinition, FormStep, Question } from '../dialogs/form';
@@ -30,20 +32,26 @@ export interface FindingFormDeps {
 }
 
 /** One question of the finding dialog: asked, skipped or changed as the draft so far allows. */
+/** Each answer's name on the confirmation card, as the card's facts call it. */
+const LABELS: Record<StepId, string> = {
+  category: 'Category', area: 'Review area', building: 'Building / site', subnet: 'Subnet', networkType: 'Network', metric: 'Metric',
+  metricName: 'Metric name', value: 'Value seen', description: 'What was seen', evidence: 'Evidence link', owningRole: 'Owning team',
+};
+
 function findingStep(step: (typeof STEP_ORDER)[number], clock: () => Date): FormStep<FindingFormDraft> {
   return {
     key: step,
+    label: LABELS[step],
     skip: (d) => !stepApplies(d, step) || d.done.includes(step),
     changeable: (d) => stepApplies(d, step),
     ask: (d) => {
       const p = promptFor(d, step);
+      const input = inputFor(step, d, p);
       const hasSkip = p.choices.some((c) => c.value === 'skip');
-      const q: Question = { text: p.question, choices: p.choices };
-      if (p.optional && !hasSkip && p.defaultValue === undefined) q.allowSkip = true;
-      if (step === 'area' && p.defaultValue) {
-        q.allowSkip = true;
-        q.hint = `Skip to use the usual one for this kind of problem.`;
-      }
+      // A choice list keeps its "Not sure" / "No metric" entry; a text answer gets a Skip button instead.
+      const q: Question = { text: p.question, choices: input.kind === 'choice' ? p.choices : [], input };
+      if (input.kind !== 'choice' && (hasSkip || (p.optional && p.defaultValue === undefined))) q.allowSkip = true;
+      if (step === 'area' && p.defaultValue) q.hint = 'The usual one for this kind of problem is selected.';
       if (d.note) q.hint = q.hint ? `${d.note} ${q.hint}` : d.note;
       return q;
     },
@@ -56,6 +64,30 @@ function findingStep(step: (typeof STEP_ORDER)[number], clock: () => Date): Form
       return { ok: true, draft };
     },
   };
+}
+
+/** The input each question is answered with on its card, holding the answer so far (or the usual one). */
+function inputFor(step: StepId, d: FindingFormDraft, p: Prompt): DialogInputSpec {
+  const answered = d.done.includes(step);
+  const text = (value: string | undefined, placeholder: string, maxLength: number, kind: 'text' | 'multiline' = 'text'): DialogInputSpec => ({ kind, placeholder, maxLength, value: value ?? '' });
+  switch (step) {
+    case 'category': return { kind: 'choice', placeholder: 'Choose the kind of problem', value: d.category ?? '' };
+    case 'area': return { kind: 'choice', value: d.area ?? p.defaultValue ?? '' };
+    case 'networkType': return { kind: 'choice', value: d.networkType ?? (answered ? 'skip' : '') };
+    case 'metric': return { kind: 'choice', placeholder: 'Choose the metric', value: d.metric ?? (answered ? 'skip' : '') };
+    case 'owningRole': return { kind: 'choice', value: d.owningRole ?? p.defaultValue ?? '' };
+    case 'building': return text(d.building, 'Building 6, or a site name', LIMITS.shortText);
+    // The longest CIDR is an IPv6 one: 39 characters, a slash and 3 digits.
+    case 'subnet': return text(d.subnet, '10.20.30.0/24', 43);
+    case 'metricName': return text(d.metricName, 'Jitter, round-trip time, …', LIMITS.shortText);
+    case 'value': {
+      const value = d.value === undefined ? '' : String(d.value);
+      if (d.metric === 'named') return text(d.value === undefined ? undefined : `${value}${d.unit ? ` ${d.unit}` : ''}`, '250 ms', 40);
+      return { kind: 'number', placeholder: 'Percent, such as 4.1', value };
+    }
+    case 'description': return text(d.description, 'What people see, where and since when', LIMITS.description, 'multiline');
+    case 'evidence': return text(d.evidence, 'https://…', LIMITS.evidence);
+  }
 }
 
 export function findingForm(deps: FindingFormDeps): FormDefinition<FindingFormDraft> {

@@ -5,15 +5,18 @@
 // travel with the draft, so every question (and the severity commitments it shows) uses the
 // targets that will apply when the incident is filed. Text after the command is the one-line
 // shortcut (escalation-shortcut.ts): what it answers is not asked again.
+import type { DialogInputSpec } from '../../cards/dialog-inputs';
 import { renderEscalationDraftCard } from '../../cards/escalation-draft-card';
 import {
   answerStep, confirmDraft, ESCALATION_STEPS, type EscalationDraft, type EscalationStep, promptFor, type StepContext,
 } from '../../domain/incidents/escalation-draft';
 import { parseEscalationShortcut } from '../../domain/incidents/escalation-shortcut';
 import type { Clock } from '../../domain/incidents/incident';
+import { TEXT_LIMITS } from '../../domain/incidents/incident';
 import type { IncidentService } from '../../domain/incidents/incident-service';
 import { classifyScope } from '../../domain/incidents/scope-check';
 import { DEFAULT_SEVERITY_POLICY, describeCommitment, SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../../domain/incidents/severity';
+import { formatWall, toWallTime } from '../../platform/zoned-time';
 import type { FormDefinition, FormStep, Question } from '../dialogs/form';
 import type { FiledEscalation } from './incident-views';
 
@@ -35,10 +38,16 @@ export interface EscalationFormDeps {
   file(draft: EscalationFormDraft, context: Parameters<FormDefinition<EscalationFormDraft>['submit']>[1]): Promise<FiledEscalation>;
 }
 
+/** Each answer's name on the confirmation card, as the card's headings call it. */
+const LABELS: Record<EscalationStep, string> = {
+  service: 'Affected service', problem: 'What is broken', impact: 'Business impact', affected: 'Who is affected', started: 'Started', severity: 'Severity', scope: 'Vendor or internal team',
+};
+
 export function escalationForm(deps: EscalationFormDeps): FormDefinition<EscalationFormDraft> {
   const ctx = (d: EscalationFormDraft): StepContext => ({ now: deps.clock(), timeZone: d.timeZone, policy: d.policy });
   const steps: FormStep<EscalationFormDraft>[] = ESCALATION_STEPS.map((step) => ({
     key: step,
+    label: LABELS[step],
     ask: (d) => question(step, d, ctx(d)),
     answer(input, d) {
       const r = answerStep(d.e, step, input, ctx(d));
@@ -101,34 +110,54 @@ function question(step: EscalationStep, d: EscalationFormDraft, ctx: StepContext
   return note ? { ...q, hint: q.hint ? `${note}\n\n${q.hint}` : note } : q;
 }
 
+/** The free-text questions' inputs: the answer so far, and room for the longest one kept. */
+const TEXT_INPUTS: Record<'service' | 'problem' | 'impact' | 'affected', (e: EscalationDraft) => DialogInputSpec> = {
+  service: (e) => ({ kind: 'text', placeholder: 'Teams meetings, Exchange Online, …', maxLength: TEXT_LIMITS.service, value: e.service ?? '' }),
+  problem: (e) => ({ kind: 'multiline', placeholder: 'Error messages, what fails and what still works', maxLength: TEXT_LIMITS.problem, value: e.problem ?? '' }),
+  impact: (e) => ({ kind: 'multiline', placeholder: 'What the business cannot do, and what it costs', maxLength: TEXT_LIMITS.impact, value: e.impact ?? '' }),
+  affected: (e) => ({ kind: 'text', placeholder: 'About 300 users in Berlin and Lyon', maxLength: TEXT_LIMITS.affected, value: e.affected ?? '' }),
+};
+
 function plainQuestion(step: EscalationStep, d: EscalationFormDraft, ctx: StepContext): Question {
   const p = promptFor(step, d.e, ctx);
-  if (step === 'severity') {
-    // What each severity commits to is shown before anyone picks one. Severity 1 is listed
-    // (so the agent knows it exists) but offered as no button: only the vendor declares it.
-    const commitments = SEVERITY_LEVELS.map((level) => describeCommitment(d.policy, level)).join('\n\n');
-    const suggested = p.suggestion?.value;
-    return {
-      text: p.question,
-      hint: `What each severity commits to:\n\n${commitments}`,
-      choices: [
-        ...(suggested ? [{ title: `Yes: ${severityLabel(d.policy.rules[suggested as keyof SeverityPolicy['rules']])}`, value: 'yes' }] : []),
-        ...SEVERITY_LEVELS.filter((l) => d.policy.rules[l].declaredBy !== 'vendor' && l !== suggested).map((l) => ({ title: severityLabel(d.policy.rules[l]), value: l })),
-      ],
-    };
-  }
+  if (step === 'severity') return severityQuestion(p, d);
   if (step === 'scope') {
     const s = classifyScope([d.e.service, d.e.problem, d.e.impact, d.e.affected]);
-    const internal = s.route === 'internal';
-    const role = s.route === 'internal' ? s.owningRole : undefined;
+    // The suggested area is offered first, as "Yes"; its value is the area itself, as is an area picked from the list.
+    const suggested = s.route === 'internal' ? s.category : undefined;
+    const current = d.e.scope ? (d.e.scope.route === 'vendor' ? 'vendor' : d.e.scope.category) : suggested ?? 'vendor';
     return {
       text: p.question,
       hint: 'The vendor does not accept cases about our own network, hardware, on-premises or third-party software, operating procedures, architecture, or process, configuration and human errors; those go to the internal owning team instead.',
       choices: [
-        ...(internal ? [{ title: role ? `Yes: route to ${role}` : 'Yes, route it internally', value: 'yes' }] : []),
-        ...(p.choices ?? []).map((c) => ({ title: c.value === 'vendor' ? "It's the vendor's service" : c.title, value: c.value })),
+        ...(s.route === 'internal' ? [{ title: `Yes: route to ${s.owningRole}`, value: s.category }] : []),
+        ...(p.choices ?? []).filter((c) => c.value !== suggested).map((c) => ({ title: c.value === 'vendor' ? "It's the vendor's service" : c.title, value: c.value })),
       ],
+      input: { kind: 'choice', value: current },
     };
   }
-  return { text: p.question, hint: p.hint, choices: p.choices?.map((c) => ({ title: c.title, value: c.value })) };
+  if (step === 'started') {
+    // Prefilled with the answer so far, or now: "Next" then means "it started just now".
+    const at = d.e.startedAt ? new Date(d.e.startedAt) : ctx.now;
+    return { text: p.question, hint: `Pick the date and time (${ctx.timeZone}), or type "40 minutes ago" or "yesterday 14:00".`, input: { kind: 'date', withTime: true, value: formatWall(toWallTime(at, ctx.timeZone)) } };
+  }
+  return { text: p.question, hint: p.hint, input: TEXT_INPUTS[step](d.e) };
+}
+
+/**
+ * What each severity commits to is shown before anyone picks one. Severity 1 is listed (so the
+ * agent knows it exists) but offered as no choice: only the vendor declares it.
+ */
+function severityQuestion(p: ReturnType<typeof promptFor>, d: EscalationFormDraft): Question {
+  const commitments = SEVERITY_LEVELS.map((level) => describeCommitment(d.policy, level)).join('\n\n');
+  const suggested = p.suggestion?.value as keyof SeverityPolicy['rules'] | undefined;
+  return {
+    text: p.question,
+    hint: `What each severity commits to:\n\n${commitments}`,
+    choices: [
+      ...(suggested ? [{ title: `Yes: ${severityLabel(d.policy.rules[suggested])}`, value: suggested }] : []),
+      ...SEVERITY_LEVELS.filter((l) => d.policy.rules[l].declaredBy !== 'vendor' && l !== suggested).map((l) => ({ title: severityLabel(d.policy.rules[l]), value: l })),
+    ],
+    input: { kind: 'choice', value: d.e.severity ?? suggested ?? '' },
+  };
 }
