@@ -67,7 +67,10 @@ const workspace = opt.tenant ? { tenantId: opt.tenant, scope: opt.team ? 'team' 
 // Load the TypeScript sources (one shared module graph) only once the arguments are known good.
 register();
 const load = (p) => import(new URL(`../${p}`, import.meta.url).href);
-const [{ readCqdCsv, proposeFindings }, { FindingService }, config, { createTableStore, CORE_TABLES }, { FINDING_TABLES, TableFindingRepository }, { TableCounterRepository }, { QUALITY_MEASURE_TABLES, TableQualityMeasureRepository }] = await Promise.all([
+const [
+  { readCqdCsv, proposeFindings }, { FindingService }, config, { createTableStore, CORE_TABLES }, { FINDING_TABLES, TableFindingRepository }, { TableCounterRepository },
+  { QUALITY_MEASURE_TABLES, TableQualityMeasureRepository }, { QUALITY_SETTINGS_TABLES, TableQualitySettingsRepository }, { QualitySettingsService }, { reviewLines, lineText, isUnmanagedLine },
+] = await Promise.all([
   load('bot/src/domain/findings/cqd-import.ts'),
   load('bot/src/domain/findings/finding-service.ts'),
   load('bot/src/config.ts'),
@@ -75,6 +78,9 @@ const [{ readCqdCsv, proposeFindings }, { FindingService }, config, { createTabl
   load('bot/src/storage/findings/table-finding-repository.ts'),
   load('bot/src/storage/table-counter-repository.ts'),
   load('bot/src/storage/findings/table-quality-measure-repository.ts'),
+  load('bot/src/storage/findings/table-quality-settings-repository.ts'),
+  load('bot/src/domain/findings/quality-settings-service.ts'),
+  load('bot/src/domain/findings/review-lines.ts'),
 ]);
 
 // ---- read and check the whole file before anything else --------------------------------------
@@ -113,12 +119,15 @@ if (workspace) {
     measures: new TableQualityMeasureRepository(store.client('QualityMeasures')),
     counters: new TableCounterRepository(store.client('Counters')),
     clock: () => new Date(),
+    // The workspace's own targets (edited on the findings board), else the review's defaults.
+    settingsOf: (ws) => new QualitySettingsService(new TableQualitySettingsRepository(store.client('QualitySettings')), () => new Date()).settingsOf(ws),
   });
   // Same file + workspace + month → same import id → the same proposals are never filed twice.
   importId = `cqd-${hash.copy().update(`|${JSON.stringify(workspace)}|${month}`).digest('hex').slice(0, 24)}`;
   ({ set, storedMonths } = await storageStep('store the measurements and read the open findings', () => service.proposeImport(workspace, read, actor, importId, { month })));
 } else {
   set = proposeFindings(read, [], { month });
+  set.lines = reviewLines(read.aggregates, month);
 }
 
 const proposals = set.groups.flatMap((g) => g.proposals);
@@ -137,6 +146,13 @@ if (set.duplicates.length) {
 if (set.withinTarget) out.push('', `${set.withinTarget} measurement${set.withinTarget === 1 ? ' is' : 's are'} within target.`);
 for (const s of set.skippedSubnets) out.push(`Left out ${s.subnet}: it overlaps ${s.common}, a subnet home and hotel routers use too, so it can't be tied to a building.`);
 if (read.externalRows) out.push(`${read.externalRows.toLocaleString('en-US')} row${read.externalRows === 1 ? ' is' : 's are'} outside the corporate network (external): reported apart, not proposed.`);
+if (read.serverPairRows) out.push(`Left out ${read.serverPairRows.toLocaleString('en-US')} row${read.serverPairRows === 1 ? '' : 's'} between two servers (Is Server Pair = Server : Server).`);
+const lines = set.lines ?? [];
+if (lines.some((l) => !isUnmanagedLine(l))) out.push('', `Against the review's targets in ${month}:`, ...lines.filter((l) => !isUnmanagedLine(l)).map((l) => `  ${lineText(l)}`));
+// Unmanaged networks (home, hotel, airport) are their own line, never a building's.
+if (lines.some(isUnmanagedLine)) out.push('', 'Unmanaged networks (reported apart, never filed against a building):', ...lines.filter(isUnmanagedLine).map((l) => `  ${lineText(l)}`));
+const checks = set.verifications ?? [];
+if (checks.length) out.push('', 'Remediated findings checked against this month (confirm "verified" on the findings board):', ...checks.map((v) => `  ${v.summary}`));
 if (read.unplacedRows) out.push(`Left out ${read.unplacedRows.toLocaleString('en-US')} row${read.unplacedRows === 1 ? '' : 's'} that named neither a building nor a subnet.`);
 // Every column the file has but the import did not read is named, never dropped silently.
 if (read.ignoredColumns.length) out.push('', `Columns not read: ${read.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')}.`);
@@ -198,7 +214,7 @@ async function openStore() {
   const store = createTableStore(storage, cfg.tablePrefix);
   try {
     await store.ping();
-    await store.ensureTables([...CORE_TABLES, ...FINDING_TABLES, ...QUALITY_MEASURE_TABLES]);
+    await store.ensureTables([...CORE_TABLES, ...FINDING_TABLES, ...QUALITY_MEASURE_TABLES, ...QUALITY_SETTINGS_TABLES]);
   } catch (e) {
     fail(EXIT.storage, `import-cqd: can't reach ${where}`, `  (${firstLine(e)}) Nothing was imported.`);
   }

@@ -20,6 +20,7 @@ import { registerCommands } from './teams/commands';
 import { ConversationTargets } from './teams/conversation-targets';
 import { TurnSnapshots } from './teams/turn-snapshot';
 import { FormRunner } from './teams/dialogs/form-runner';
+import { EventRouter } from './teams/event-router';
 import { MessageExtensionRoutes } from './teams/message-extension';
 import { VerbRouter } from './teams/verb-router';
 import { IDEMPOTENCY_TABLE, TableIdempotencyLedger } from './storage/table-idempotency-ledger';
@@ -65,6 +66,17 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** Listens on the configured host and port (0: any free port); the port it got. */
+function listen(server: ReturnType<typeof createServer>, config: AppConfig): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.removeListener('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
 export async function startApp(config: AppConfig, options: StartOptions): Promise<RunningApp> {
   const log = options.logger ?? createLogger(options.logLevel ?? 'info');
   const store = createTableStore(options.storage, config.tablePrefix, options.observeStore);
@@ -88,21 +100,15 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const sender = new ProactiveSender(adapter, config.bot.appId ?? '', config.serviceUrlAllowList, new RateLimiter(), () => new Date(), { targets: targetRepo });
   const jobs: Job[] = [];
   const messageExtension = new MessageExtensionRoutes(log);
-  const context: FeatureContext = { config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, cqdImport, sender, messageExtension, jobs: { add: (job) => jobs.push(job) } };
+  const events = new EventRouter();
+  const context: FeatureContext = { config, store, log, clock, commands, verbs, forms, counters, targets: targetRepo, tabViews, cqdImport, sender, messageExtension, events, jobs: { add: (job) => jobs.push(job) } };
   const built = new Map<Feature, unknown>(features.map((feature) => [feature, feature.register(context)]));
-  const bot = new ServiceOpsBot(targets, snapshots, commands, verbs, forms, log, messageExtension);
+  const bot = new ServiceOpsBot(targets, snapshots, commands, verbs, forms, log, { compose: messageExtension, events });
   const messages = createMessagesHandler(config, adapter, bot, log);
   const server = createServer({ config, messages, store, log, tabsDir: options.tabsDir });
   registerApi(server, { config, targets: targetRepo, views: tabViews, cqdImport, log, clock, tabAuth: options.tabAuth });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.removeListener('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, config);
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const running = options.startJobs ?? true ? jobs : [];
   for (const job of running) job.start();

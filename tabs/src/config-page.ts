@@ -43,7 +43,10 @@ if (host.inTeams) {
     // first configuration: nothing saved yet
   }
 }
-view = viewInfo(initialUrl.searchParams.get('view'))?.id;
+// Added to a meeting, the tab is the committee's agenda unless chosen otherwise: in the meeting's
+// side panel it records the decisions and actions (the workspace is the meeting's chat, or its team).
+const inMeeting = host.meetingId !== undefined;
+view = viewInfo(initialUrl.searchParams.get('view'))?.id ?? (inMeeting ? 'agenda' : undefined);
 for (const [k, v] of initialUrl.searchParams) if (!['view', 'theme', 'workspace'].includes(k)) chosen[k] = v;
 if (initialName) {
   nameInput.value = initialName;
@@ -180,7 +183,9 @@ if (host.inTeams) {
     if (!valid()) return saveEvent.notifyFailure('Choose a view and a tab name.');
     pages.config.setConfig(settings()).then(() => saveEvent.notifySuccess(), (err: unknown) => saveEvent.notifyFailure(String(err)));
   });
-  hostNote.textContent = 'Select Save to add the tab to this channel or chat.';
+  hostNote.textContent = inMeeting
+    ? 'Select Save to add the tab to this meeting. In the meeting, the agenda opens in the side panel, where decisions and actions are recorded for the minutes.'
+    : 'Select Save to add the tab to this channel or chat.';
 } else {
   // Outside Teams nothing is saved: show what Teams would save, and let the developer open it.
   saveButton = Object.assign(document.createElement('button'), { type: 'button', className: 'button primary', id: 'save', textContent: 'Save' });

@@ -3,18 +3,23 @@
 // re-renders. Loading, empty and error states each say what is going on and what to do.
 import { ApiError, fetchView, postAction, uploadCqd, type ViewResponse } from './api-client';
 import { renderCard, type CardAction } from './card-renderer';
-import { applyTheme, connectHost, type Theme } from './teams-host';
+import { applyTheme, connectHost, isMeetingSurface, type Theme } from './teams-host';
 import { renderTrendChart } from './trend-chart';
-import { VIEWS, viewInfo } from './views';
+import { MEETING_VIEW, VIEWS, viewInfo } from './views';
 
 const root = document.getElementById('app')!;
 const query = new URLSearchParams(location.search);
-const viewId = query.get('view');
 const params: Record<string, string> = {};
-for (const [k, v] of query) if (!['view', 'theme', 'workspace'].includes(k)) params[k] = v;
+for (const [k, v] of query) if (!['view', 'theme', 'workspace', 'frame'].includes(k)) params[k] = v;
 
 const host = await connectHost();
 if (host.record && !params.record) params.record = host.record;
+// In a meeting's side panel (or shared to its stage) the agenda tab shows the meeting's notes; as the
+// meeting's details tab (frame "content") it stays the full agenda.
+const inPanel = isMeetingSurface(host.frameContext);
+const viewId = query.get('view') === 'agenda' && inPanel ? MEETING_VIEW.id : query.get('view');
+if (viewId === MEETING_VIEW.id && host.meetingId && !params.meeting) params.meeting = host.meetingId;
+if (inPanel) document.body.dataset.surface = host.frameContext === 'sidePanel' ? 'side-panel' : 'stage';
 let theme: Theme = host.theme;
 applyTheme(theme);
 
@@ -31,7 +36,7 @@ function setState(state: 'loading' | 'ready' | 'empty' | 'error' | 'chooser'): v
   main.setAttribute('aria-busy', String(state === 'loading'));
 }
 
-const info = viewInfo(viewId);
+const info = viewId === MEETING_VIEW.id ? MEETING_VIEW : viewInfo(viewId);
 const title = h('h1', { id: 'view-title', textContent: info?.title ?? 'Service Ops' });
 const lead = h('p', { className: 'lead', id: 'view-description', textContent: info?.description ?? '' });
 const refresh = h('button', { type: 'button', className: 'button subtle', id: 'refresh', textContent: 'Refresh', title: 'Load the latest data' });
@@ -190,6 +195,10 @@ if (viewId === 'findings') {
       });
   });
   toolbar.prepend(input, label);
+  // The workspace's review targets and finding time boxes: the settings card, through the view's own card actions.
+  const settings = h('button', { type: 'button', className: 'button subtle', id: 'quality-settings', textContent: 'Quality settings', title: 'Edit the review targets and the time boxes of a finding for this team' });
+  settings.addEventListener('click', () => onCardAction({ verb: 'finding.settings.open', data: {} }));
+  label.after(settings);
 }
 
 host.onThemeChange((t) => {

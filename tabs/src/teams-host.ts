@@ -21,6 +21,10 @@ export interface Host {
   workspace?: string;
   /** "kind:id" of the record a deep link opened (the personal tab's subEntityId), if any. */
   record?: string;
+  /** Where Teams shows the page: "content" (a tab, or a meeting's details tab), "sidePanel", "meetingStage", "settings". */
+  frameContext?: string;
+  /** The Teams meeting the page is shown in (its id as teams-js gives it), if any. */
+  meetingId?: string;
   onThemeChange(handler: (theme: Theme) => void): void;
 }
 
@@ -49,13 +53,20 @@ export function teams(): Promise<TeamsJs> {
 
 export async function connectHost(): Promise<Host> {
   const params = new URLSearchParams(location.search);
-  const plain: Host = { inTeams: false, theme: normalizeTheme(params.get('theme')), workspace: params.get('workspace') ?? undefined, onThemeChange: () => {} };
+  // In a plain browser ?frame=sidePanel (and ?meeting=…) shows a page as Teams' meeting side panel would.
+  const plain: Host = {
+    inTeams: false, theme: normalizeTheme(params.get('theme')), workspace: params.get('workspace') ?? undefined,
+    ...(params.get('frame') ? { frameContext: params.get('frame')! } : {}), ...(params.get('meeting') ? { meetingId: params.get('meeting')! } : {}),
+    onThemeChange: () => {},
+  };
   if (!isFramed()) return plain;
   try {
     const { app } = await teams();
     const context = await app.getContext();
     const tenant = context.user?.tenant?.id;
-    const scope = context.team?.internalId ? `team|${context.team.internalId}` : context.chat?.id ? `chat|${context.chat.id}` : undefined;
+    // A channel meeting belongs to its team; any other meeting's workspace is its chat (the meeting chat).
+    const chatId = context.chat?.id ?? meetingChatId(context.meeting?.id);
+    const scope = context.team?.internalId ? `team|${context.team.internalId}` : chatId ? `chat|${chatId}` : undefined;
     // A personal tab has no team or chat: a deep link from a card names the workspace instead.
     const sub = parseSubPage(context.page?.subPageId);
     return {
@@ -63,6 +74,8 @@ export async function connectHost(): Promise<Host> {
       theme: normalizeTheme(context.app.theme),
       workspace: tenant && scope ? `${tenant}|${scope}` : sub?.workspace,
       ...(sub?.record ? { record: sub.record } : {}),
+      ...(context.page?.frameContext ? { frameContext: String(context.page.frameContext) } : {}),
+      ...(context.meeting?.id ? { meetingId: context.meeting.id } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(normalizeTheme(t))),
     };
   } catch {
@@ -70,6 +83,22 @@ export async function connectHost(): Promise<Host> {
     return plain;
   }
 }
+
+/**
+ * The meeting chat's id inside a Teams meeting id (base64 of "…19:meeting_…@thread.v2…"), for a
+ * meeting page whose context names no chat (a details tab before anyone wrote in the chat).
+ */
+export function meetingChatId(meetingId: string | undefined): string | undefined {
+  if (!meetingId) return undefined;
+  try {
+    return /19:meeting_[A-Za-z0-9_-]+@thread\.v2/.exec(atob(meetingId))?.[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A meeting side panel or stage: the narrow, in-meeting surfaces where the agenda tab shows the meeting's notes. */
+export const isMeetingSurface = (frameContext: string | undefined) => frameContext === 'sidePanel' || frameContext === 'meetingStage';
 
 export function applyTheme(theme: Theme): void {
   document.documentElement.dataset.theme = theme;

@@ -1,7 +1,7 @@
 // The views a tab can show, defined once for the config page and the content page. The tab API
 // has the same ids (bot/src/api/placeholder-views.ts); titles here let a page show its heading
 // before the API answers. Choices such as "which checklist" come from the API's catalog.
-export type ViewId = 'roles' | 'agenda' | 'checklist' | 'findings' | 'incidents' | 'reminders';
+export type ViewId = 'roles' | 'agenda' | 'checklist' | 'findings' | 'incidents' | 'reminders' | 'problems' | 'changes';
 
 export interface ViewInfo {
   id: ViewId;
@@ -15,9 +15,14 @@ export const VIEWS: readonly ViewInfo[] = [
   { id: 'checklist', title: 'Review checklist', description: 'A review checklist (Quality Experience Review, management reviews, hand-over) with progress.' },
   { id: 'findings', title: 'Findings board', description: 'Open quality findings and the quality trend against target.' },
   { id: 'incidents', title: 'Incidents board', description: 'Open incidents by severity, with the status updates that are due.' },
+  { id: 'problems', title: 'Problems', description: 'Problems behind recurring incidents and findings, with their root cause, known error and workaround.' },
+  { id: 'changes', title: 'Requests for change', description: 'Requests for change with their priority, approval, window and outcome; emergency changes awaiting review.' },
   { id: 'reminders', title: 'Recurring operations reminders', description: 'The recurring operations tasks with their time, cadence and on/off switch, and on-time completion per team and task.' },
 ];
 
 export function viewInfo(id: string | null | undefined): ViewInfo | undefined {
   return VIEWS.find((v) => v.id === id);
 }
+
+/** Not chosen on the config page: the agenda tab becomes this view in a meeting's side panel or stage. */
+export const MEETING_VIEW = { id: 'meeting', title: 'Steering committee meeting', description: 'Record decisions and actions during the meeting; the minutes are posted when it ends.' } as const;

@@ -115,11 +115,13 @@ describe('POST /api/tab/import/cqd', () => {
     const body = (await (await upload(ws, SAMPLE)).json()) as any;
     expect(body.storedMonths).toEqual(['2025-01', '2025-02']);
     const first = await measures.list(ws);
-    // 2025-01: 5 buildings + 6 subnets; 2025-02: 6 buildings (external included) + 7 subnets (192.168.1.0/24 left out).
-    expect(first).toHaveLength(24);
+    // 2025-01: 5 buildings + 6 subnets; 2025-02: 5 buildings + 6 subnets (192.168.1.0/24 left out) + 1 unmanaged line
+    // (Building 9's External row is unmanaged traffic: its own line, never the building's or the subnet's).
+    expect(first).toHaveLength(23);
+    expect(first.filter((a) => a.level === 'unmanaged')).toEqual([expect.objectContaining({ month: '2025-02', networkType: 'external', streams: 400, poor: 40 })]);
     expect(new Set(first.map((a) => a.month))).toEqual(new Set(['2025-01', '2025-02']));
     await upload(ws, SAMPLE);
-    expect(await measures.list(ws)).toHaveLength(24);
+    expect(await measures.list(ws)).toHaveLength(23);
     // Stored at the proposal step: nothing was filed.
     expect(await stored(ws)).toEqual([]);
   });

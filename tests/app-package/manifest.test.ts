@@ -154,7 +154,7 @@ describe("appPackage/manifest.json", () => {
     manifest.unexpectedProperty = true;
     const errors = await validateManifest(manifest);
     expect(errors.some((e) => e.includes("/bots/0/botId"))).toBe(true);
-    expect(errors.some((e) => e.includes("/configurableTabs/0/context/3"))).toBe(true);
+    expect(errors.some((e) => e.includes("/configurableTabs/0/context/5"))).toBe(true);
     expect(errors.some((e) => e.includes("unexpectedProperty"))).toBe(true);
     for (const e of errors) expect(e).not.toMatch(/\n/);
   });

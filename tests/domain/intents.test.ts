@@ -6,6 +6,11 @@ import { intentAnswer, matchIntents, MAX_WORDS, normalizeText, typoIntent } from
 
 /** [phrasing, the command, run (true) or offered (false)] */
 const PHRASINGS: [string, string, boolean][] = [
+  // problems and changes
+  ['show the known errors', 'problems', true],
+  ['list the problems', 'problems', true],
+  ['show me the change requests', 'changes', true],
+  ['any emergency changes?', 'changes', true],
   // help
   ['What can you do?', 'help', true],
   ['how does this work', 'help', true],

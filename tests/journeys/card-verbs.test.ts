@@ -3,6 +3,8 @@
 // filled in, through /api/messages as Teams sends an Action.Execute. A verb that no card in
 // these journeys offers fails the last test, so a new verb needs a journey.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checklistInputId } from '../../bot/src/cards/incident-verbs';
+import { TROUBLESHOOTING_CHECKLIST } from '../../bot/src/domain/incidents/vendor-case';
 import { ALL_VERBS } from '../../bot/src/cards/verbs';
 import { type LocalConnector, startConnector } from '../support/connector';
 import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
@@ -149,6 +151,26 @@ describe('every card verb, pressed as a person would', () => {
     }
   });
 
+  it('the call-quality import proposes "verified" for a remediated finding; it is verified only when pressed', async () => {
+    const workspace = `${conv.tenantId}|team|${conv.teamId}`;
+    const header = 'Month Year,Is Server Pair,Second Building Name,Second Network Connection Detail,Second Inside Corp,Audio Stream Count,Audio Poor Stream Count';
+    const month = (m: string, poor: number) => `${header}\n${m},Client : Server,Verify Hall,Wired,Inside,1000,${poor}\n`;
+    const first = await product.tab(`/api/tab/import/cqd?workspace=${encodeURIComponent(workspace)}`, { body: month('2029-12', 30), contentType: 'text/csv' });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const fileAll = buttons(first.body.card).find((b) => b.verb === 'finding.import.confirm')!;
+    const filed = await teams.press(conv, fileAll.verb, fileAll.data);
+    const id = /QF-\d+/.exec(filed.text)![0];
+    for (const verb of ['finding.start', 'finding.remediated']) await teams.press(conv, verb, { findingId: id });
+    // A month measured after the remediation, back within the conferencing wired internal 1.0 % (5 / 1,000 = 0.5 %).
+    const next = await product.tab(`/api/tab/import/cqd?workspace=${encodeURIComponent(workspace)}`, { body: month('2099-01', 5), contentType: 'text/csv' });
+    const verify = buttons(next.body.card).find((b) => b.verb === 'finding.import.verify' && b.data.findingId === id)!;
+    expect(verify, JSON.stringify(next.body.verifications)).toBeDefined();
+    const r = await teams.press(conv, verify.verb, verify.data);
+    answered.add(verify.verb);
+    expect(brokenIn(r.text), r.text.slice(0, 300)).toBeUndefined();
+    expect(JSON.stringify(r.cards)).toContain('Verified');
+  });
+
   it('the incident cards: confirmation, filed incident, list, lifecycle', async () => {
     await teams.say(conv, 'escalate');
     for (const answer of ['Teams calling', 'Calls drop every few minutes in Lyon', 'Sales calls drop mid-conversation', 'the Lyon site', '30 minutes ago', 'B']) await teams.say(conv, answer);
@@ -169,6 +191,28 @@ describe('every card verb, pressed as a person would', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the incident cards of the vendor case and the requester: escalate to vendor, its SR number and update, outage details, confirm, survey', async () => {
+    await teams.say(conv, 'escalate');
+    for (const answer of ['Teams meetings', 'Meetings fail to start for everyone', 'No customer meetings can be held', 'all users', 'now', 'A']) await teams.say(conv, answer);
+    const draft = await teams.say(conv, 'vendor');
+    const confirm = draft.cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'escalation.confirm')!;
+    const filed = await teams.press(conv, confirm.verb, confirm.data);
+    const checks = Object.fromEntries(TROUBLESHOOTING_CHECKLIST.map((c) => [checklistInputId(c.id), 'true']));
+    const now = { vendorRespondedDate: '', vendorRespondedTime: '', vendorUpdateDate: '', vendorUpdateTime: '' };
+    const open = await follow(filed.cards, ['incident.acknowledge', 'incident.vendor.escalate', 'incident.vendor.accept', 'incident.vendor.update', 'incident.outage.details'], {
+      'incident.vendor.escalate': checks, 'incident.vendor.accept': { vendorSr: 'VND-2612-1', ...now }, 'incident.vendor.update': now, 'incident.outage.details': { etaDate: '2099-01-01', etaTime: '10:00' },
+    });
+    // The requester's cards arrive proactively; their buttons carry the incident, as pressed here.
+    const incidentId = /SR-\d{6}-\d{4}/.exec(JSON.stringify(filed.cards))![0];
+    const reopened = await follow(open, ['incident.resolve']).then(() => inChat({ verb: 'incident.not-fixed', title: 'Reopen', data: { incidentId, notFixedReason: 'Still failing' } }));
+    await follow(reopened.cards, ['incident.resolve']);
+    for (const [verb, data] of [['incident.confirm-resolved', {}], ['incident.satisfaction', { rating: '4' }]] as const) {
+      const r = await inChat({ verb, title: verb, data: { incidentId, ...data } });
+      expect(brokenIn(r.text), `${verb}: ${r.text.slice(0, 300)}`).toBeUndefined();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('the operations cards: role map, stakeholders, agenda, checklists, risks and OKRs', async () => {
     const start: any[] = [];
     for (const command of ['roles', 'roles stakeholders', 'agenda', 'checklists']) start.push(...(await teams.say(conv, command)).cards);
@@ -185,7 +229,7 @@ describe('every card verb, pressed as a person would', () => {
 
   it('the tab views\' cards, pressed through the tab API', async () => {
     const workspace = `${conv.tenantId}|team|${conv.teamId}`;
-    for (const [view, params] of [['roles', {}], ['agenda', {}], ['checklist', { checklist: 'qer' }], ['findings', {}], ['incidents', {}], ['reminders', {}]] as const) {
+    for (const [view, params] of [['roles', {}], ['agenda', {}], ['checklist', { checklist: 'qer' }], ['findings', {}], ['incidents', {}], ['reminders', {}], ['problems', {}], ['changes', {}]] as const) {
       const query = new URLSearchParams({ workspace, ...params });
       const shown = await product.tab(`/api/tab/views/${view}?${query}`);
       expect(shown.status, `${view}: ${JSON.stringify(shown.body).slice(0, 200)}`).toBe(200);
@@ -209,6 +253,24 @@ describe('every card verb, pressed as a person would', () => {
       }
       await crawl(shown.body.cards, 6, inTab);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('the problem and change cards: record, link and unlink, the lifecycle, a change raised and approved', async () => {
+    const list = (await teams.say(conv, 'problems')).cards;
+    const create = list.flatMap((c) => buttons(c)).find((b) => b.verb === 'problem.create')!;
+    const made = await inChat({ ...create, data: { ...create.data, problemTitle: 'Journey problem behind the drops' } });
+    const prb = /PRB-\d{4}/.exec(made.text)![0];
+    const shown = (await teams.say(conv, `problems ${prb}`)).cards;
+    const noWindow = { windowStartDate: '', windowStartTime: '', windowEndDate: '', windowEndTime: '' };
+    const after = await follow(shown, ['problem.link', 'problem.unlink', 'problem.link', 'problem.owner', 'problem.rca', 'problem.knownError', 'problem.status', 'problem.refresh'], {
+      'problem.link': { linkRef: 'QF-0001' }, 'problem.rca': { rootCause: 'Journey root cause' }, 'problem.knownError': { knownError: 'Journey known error', workaround: 'Journey workaround' },
+    });
+    const form = await follow(after, ['change.draft']);
+    const raised = await inChat({ verb: 'change.raise', title: 'Raise', data: { ...buttons(form[0]).find((b) => b.verb === 'change.raise')!.data, ...noWindow, changeCategory: 'emergency' } });
+    const rfc = /RFC-\d{4}/.exec(raised.text)![0];
+    await follow((await teams.say(conv, `changes ${rfc}`)).cards, ['change.status', 'change.refresh']);
+    await crawl([...(await teams.say(conv, 'problems all')).cards, ...(await teams.say(conv, 'changes all')).cards], 3);
     expect(problems).toEqual([]);
   });
 
@@ -249,6 +311,18 @@ describe('every card verb, pressed as a person would', () => {
     expect(JSON.stringify(next)).toContain('A link to the evidence');
     const leaving = await teams.say(conv, 'help');
     await follow(leaving.cards, ['dialog.leave']);
+    expect(problems).toEqual([]);
+  });
+
+  it('the meeting side panel: record a decision and an action, undo, refresh, close', async () => {
+    const workspace = `${conv.tenantId}|team|${conv.teamId}`;
+    const panel = (await product.tab(`/api/tab/views/meeting?${new URLSearchParams({ workspace })}`)).body.cards as any[];
+    const decided = await follow(panel, ['meeting.record'], { 'meeting.record': { kind: 'decision', decisionText: 'Journey decision' } });
+    expect(JSON.stringify(decided)).toContain('Journey decision');
+    const acted = await follow(decided, ['meeting.record'], { 'meeting.record': { kind: 'action', actionText: 'Journey action', actionOwner: 'Vera', actionDue: '2027-01-08' } });
+    expect(JSON.stringify(acted)).toContain('Journey action');
+    const closed = await follow(acted, ['meeting.undo', 'meeting.refresh', 'meeting.close']);
+    expect(JSON.stringify(closed)).toContain('Meeting closed');
     expect(problems).toEqual([]);
   });
 

@@ -101,7 +101,9 @@ describe('npm run import:cqd', () => {
       expect(r.stdout).toContain('Stored the measurements of 2025-01, 2025-02 for the quality trend');
       expect(r.stdout).toContain('Nothing was filed.');
       const stored = await measuresIn(prefix, ws);
-      expect(stored).toHaveLength(24);
+      // 11 places in 2025-01, 11 in 2025-02 and Building 9's External row as the month's unmanaged line (never a place).
+      expect(stored).toHaveLength(23);
+      expect(stored.filter((a) => a.level === 'unmanaged').map((a) => [a.month, a.streams])).toEqual([['2025-02', 400]]);
       expect(stored.find((a) => a.month === '2025-02' && a.level === 'building' && a.building === 'Building 6')).toMatchObject({ networkType: 'vpn', streams: 500, poor: 25 });
     }
     expect(await findingsIn(prefix, ws)).toEqual([]);

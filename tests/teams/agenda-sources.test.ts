@@ -89,7 +89,7 @@ describe('the agenda in chat lists what the other features filed', () => {
 
     const after = await agendaLines();
     const q = after.indexOf('Quality trend');
-    const risks = after.findIndex((t) => t.startsWith('Risk register'));
+    const risks = after.findIndex((t) => t.startsWith('Top problems'));
     const section = after.slice(q, risks);
     expect(section).toEqual([
       'Quality trend',

@@ -376,8 +376,8 @@ describe('hostile text through the dialog', () => {
     const card = res.body.value;
     expect(texts(card)).toContain(HOSTILE);
     expect(texts(card)).toContain(BUILDING);
-    // Nothing in the card became an action or a link: the only actions are the card's own.
-    for (const a of actions(card)) expect(a.verb).toMatch(/^finding\./);
+    // Nothing in the card became an action or a link: the only actions are the card's own (and its link to a problem or change).
+    for (const a of actions(card)) expect(a.verb).toMatch(/^(finding\.|problem\.(link|list)$|change\.draft$)/);
     expect(JSON.stringify(card)).not.toContain('"type":"Action.OpenUrl"');
 
     const stored = (await allFindings(wsOf(conv)))[0]!;

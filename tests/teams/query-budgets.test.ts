@@ -83,13 +83,13 @@ const CHAT_BUDGETS = {
   incidents: { calls: 3, rows: 2 },
   roles: { calls: 2, rows: 12 },
   'roles stakeholders': { calls: 2, rows: 17 },
-  agenda: { calls: 7, rows: 29 },
+  agenda: { calls: 8, rows: 29 },
   checklists: { calls: 3, rows: 1 },
   reminders: { calls: 4, rows: 26 },
 };
 const TAB_BUDGETS = {
   roles: { calls: 2, rows: 12 },
-  agenda: { calls: 7, rows: 29 },
+  agenda: { calls: 8, rows: 29 },
   checklist: { calls: 4, rows: 1 },
   findings: { calls: 4, rows: 4 },
   incidents: { calls: 8, rows: 3 },

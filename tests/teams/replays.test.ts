@@ -4,13 +4,18 @@
 // compared by ETag). Notes and updates, which would pile up, are counted too.
 import { TableServiceClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checklistInputId } from '../../bot/src/cards/incident-verbs';
 import { ALL_VERBS, VIEW_VERBS } from '../../bot/src/cards/verbs';
+import { TROUBLESHOOTING_CHECKLIST } from '../../bot/src/domain/incidents/vendor-case';
 import type { BuiltReminders } from '../../bot/src/features/reminders-feature';
 import { createProductFeature } from '../../bot/src/features/wiring';
 import { TableFindingRepository } from '../../bot/src/storage/findings/table-finding-repository';
 import { TableIncidentRepository } from '../../bot/src/storage/table-incident-repository';
 import { IDEMPOTENCY_TABLE } from '../../bot/src/storage/table-idempotency-ledger';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buttons, type CardButton } from '../journeys/support/teams';
+import { pressData } from '../support/card-inputs';
 import { cardAction, conversation } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
@@ -22,12 +27,13 @@ const clock = () => new Date(nowMs);
 let connector: LocalConnector;
 let bot: ServiceOpsUnderTest;
 let reminders: BuiltReminders;
+let product: ReturnType<typeof createProductFeature>;
 let conv: ReturnType<typeof conversation>;
 const exercised = new Set<string>();
 
 beforeAll(async () => {
   connector = await startConnector();
-  const product = createProductFeature();
+  product = createProductFeature();
   bot = await startServiceOps({}, { features: [product], clock, startJobs: false });
   reminders = bot.app.servicesOf(product).reminders;
   conv = conversation({ serviceUrl: connector.serviceUrl, scope: 'channel' });
@@ -77,6 +83,7 @@ async function replay(button: CardButton): Promise<any[]> {
   return body?.type === 'application/vnd.microsoft.card.adaptive' ? [body.value] : [];
 }
 
+const workspaceParam = () => encodeURIComponent(`${conv.tenantId}|team|${conv.teamId}`);
 const cardsIn = (body: any) => (body?.type === 'application/vnd.microsoft.card.adaptive' ? [body.value] : []);
 
 /** One lifecycle path, each step replayed on the card the step before returned. */
@@ -139,6 +146,35 @@ describe('replayed card actions', () => {
     await crawl(await cardsOf('incidents all'));
   });
 
+  it('incident vendor cards: escalate to the vendor, its SR number and update, outage details, the requester\'s answers', async () => {
+    await cardsOf('escalate');
+    for (const a of ['Teams meetings', 'Meetings fail to start with error 500', 'No customer meetings can be held', 'all users', '20 minutes ago', 'A']) await cardsOf(a);
+    const draft = await cardsOf('vendor');
+    const [filed] = await replay(draft.flatMap((c) => buttons(c)).find((b) => b.verb === 'escalation.confirm')!);
+    const step = async (cards: any[], verb: string, inputs: Record<string, unknown>) => {
+      const b = cards.flatMap((c) => buttons(c)).find((x) => x.verb === verb);
+      expect(b, `no ${verb} button`).toBeDefined();
+      return replay({ ...b!, data: { ...b!.data, ...inputs } });
+    };
+    const checks = Object.fromEntries(TROUBLESHOOTING_CHECKLIST.map((c) => [checklistInputId(c.id), 'true']));
+    let cards = await follow([filed], ['incident.acknowledge']);
+    cards = await step(cards, 'incident.vendor.escalate', checks);
+    cards = await step(cards, 'incident.vendor.accept', { vendorSr: 'VND-2606-1', vendorRespondedDate: '', vendorRespondedTime: '' });
+    cards = await step(cards, 'incident.vendor.update', { vendorUpdateText: 'Failing over', vendorUpdateDate: '', vendorUpdateTime: '' });
+    cards = await step(cards, 'incident.outage.details', { etaDate: '2099-01-01', etaTime: '10:00', bridge: 'https://meet.example/j/1' });
+    const asked = async (verb: string) => {
+      await bot.app.servicesOf(product).incidents.rhythm.idle();
+      const found = connector.sent().map((a: any) => a.attachments?.[0]?.content).filter((c: unknown) => JSON.stringify(c ?? '').includes(verb));
+      expect(found.length, `a card with ${verb} was sent`).toBeGreaterThan(0);
+      return [found.at(-1)];
+    };
+    await follow(cards, ['incident.resolve']);
+    const reopened = await step(await asked('incident.not-fixed'), 'incident.not-fixed', { notFixedReason: 'Still failing in Lyon' });
+    await follow(reopened, ['incident.resolve']);
+    await step(await asked('incident.confirm-resolved'), 'incident.confirm-resolved', {});
+    await step(await asked('incident.satisfaction'), 'incident.satisfaction', { rating: '5' });
+  });
+
   it('the call-quality import card, from the tab\'s upload', async () => {
     const csv = ['Month,Building,Network type,Streams,Poor streams', ...Array.from({ length: 40 }, (_, i) => `2026-05,Building ${i + 10},Wired,1000,${60 + i}`)].join('\n');
     const workspace = encodeURIComponent(`${conv.tenantId}|team|${conv.teamId}`);
@@ -185,6 +221,82 @@ describe('replayed card actions', () => {
     for (const verb of ['reminder.snoozeHour', 'reminder.snoozeTomorrow', 'reminder.reassign', 'reminder.skip', 'reminder.done']) {
       await replay(all.find((b) => b.verb === verb)!);
     }
+  });
+
+  it('problem and change cards: a link from 20 deliveries is one link, a change raised once', async () => {
+    const draftFinding = await cardsOf('finding Wi-Fi: poor audio in Building 8, PSR 3.9%');
+    const filed = await press(draftFinding.flatMap((c) => buttons(c)).find((b) => b.verb === 'finding.confirm')!, `file-${++n}`);
+    const qf = /QF-\d{4}/.exec(JSON.stringify(filed.body))![0];
+    const list = await cardsOf('problems');
+    const create = list.flatMap((c) => buttons(c)).find((b) => b.verb === 'problem.create')!;
+    // A new problem's card is posted as a message of its own; the press answers with where it is.
+    const posted = () => connector.sent(conv.conversationId).flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content)).slice(-1);
+    await replay({ ...create, data: { ...create.data, problemTitle: 'Meetings fail to start on Mondays' } });
+    // The pair with one id files one problem, the burst of 20 a second: its card is the last posted.
+    const problem = posted()[0];
+    const prb = /PRB-\d{4}/.exec(JSON.stringify(problem))![0];
+    const step = async (cards: any[], verb: string, inputs: Record<string, unknown>) => {
+      const b = cards.flatMap((c) => buttons(c)).find((x) => x.verb === verb);
+      expect(b, `no ${verb} button`).toBeDefined();
+      return replay({ ...b!, data: { ...b!.data, ...inputs } });
+    };
+    let cards = await step([problem], 'problem.link', { linkRef: qf });
+    const ws = { tenantId: conv.tenantId, scope: 'team' as const, scopeId: conv.teamId! };
+    expect((await bot.app.servicesOf(product).problems.problems.get(ws, prb))!.findings).toEqual([qf]);
+    cards = await step(cards, 'problem.owner', { problemOwner: 'Help Desk' });
+    cards = await step(cards, 'problem.rca', { rootCause: 'The media relay runs out of ports' });
+    cards = await step(cards, 'problem.knownError', { knownError: 'Port exhaustion', workaround: 'Restart the relay' });
+    cards = await step(cards, 'problem.unlink', { unlinkRef: qf });
+    cards = await step(cards, 'problem.status', { problemStatus: 'resolved' });
+    const draft = cardsIn((await press({ verb: 'change.draft', title: 'Raise', data: { source: { kind: 'problem', id: prb } } }, `view-${++n}`)).body);
+    const noWindow = { windowStartDate: '', windowStartTime: '', windowEndDate: '', windowEndTime: '' };
+    await step(draft, 'change.raise', { changeTitle: 'Widen the relay port range', changeReason: 'Port exhaustion', changeRisk: 'low', changeUrgency: 'medium', changeImpact: 'high', changeCategory: 'emergency', ...noWindow });
+    const rfc = /RFC-\d{4}/.exec(JSON.stringify(posted()))![0];
+    await step(posted(), 'change.status', { changeApprover: 'Change Manager' });
+    const changes = await bot.app.servicesOf(product).problems.changes.list(ws, 'all', { limit: 10 });
+    expect(changes.items.map((c) => c.id)).toContain(rfc);
+    expect(changes.items).toHaveLength(2); // the pair with one id, and the burst of 20
+  });
+
+  it('meeting panel cards: a decision from 20 deliveries is one decision; undo and close happen once per press', async () => {
+    const panel = async () => (await (await fetch(`${bot.url}/api/tab/views/meeting?workspace=${workspaceParam()}`, { headers: { 'x-dev-identity': 'local' } })).json()).cards as any[];
+    const recordButton = (cards: any[], kind: string) => cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'meeting.record' && b.data.kind === kind)!;
+    const decision = recordButton(await panel(), 'decision');
+    await replay({ ...decision, data: { ...decision.data, decisionText: 'Extend the pilot to Lyon' } });
+    const action = recordButton(await panel(), 'action');
+    await replay({ ...action, data: { ...action.data, actionText: 'Send the pilot plan', actionOwner: 'Ana Lead', actionDue: '2026-06-15' } });
+    // Two presses (the first delivery, then the burst under a fresh id), each recorded once.
+    const recorded = JSON.stringify(await panel());
+    expect(recorded).toContain('Decisions (2)');
+    expect(recorded).toContain('Actions (2)');
+    await replay((await panel()).flatMap((c) => buttons(c)).find((b) => b.verb === 'meeting.undo')!);
+    await replay((await panel()).flatMap((c) => buttons(c)).find((b) => b.verb === 'meeting.close')!);
+    // One minutes card, however often the close was delivered.
+    expect(connector.sent().filter((a) => JSON.stringify(a).includes('Send the pilot plan') && /minutes/i.test(JSON.stringify(a)))).toHaveLength(1);
+  });
+
+  it('the quality settings and the import\'s "verified" proposal', async () => {
+    const opened = cardsIn((await press({ verb: 'finding.settings.open', title: 'Quality settings', data: {} }, `view-${++n}`)).body);
+    const save = pressData(opened[0], 'Save', { t3_psr: '1.5' });
+    await replay({ verb: save.verb, title: 'Save', data: save.data });
+    await replay(buttons(cardsIn((await press({ verb: 'finding.settings.open', title: 'Quality settings', data: {} }, `view-${++n}`)).body)[0]).find((b) => b.verb === 'finding.settings.reset')!);
+    // October's import files a finding; it is remediated; November's shows the place back within target.
+    const upload = async (file: string) => {
+      const csv = readFileSync(fileURLToPath(new URL(`../fixtures/cqd/${file}`, import.meta.url)), 'utf8');
+      const r = await fetch(`${bot.url}/api/tab/import/cqd?workspace=${workspaceParam()}`, { method: 'POST', headers: { 'x-dev-identity': 'local', 'content-type': 'text/csv' }, body: csv });
+      expect(r.status).toBe(200);
+      return (await r.json()) as any;
+    };
+    const oct = await upload('qer-scope-2026-10.csv');
+    const key = 'building|building 1|wired|poor-stream-rate|conferencing';
+    const filed = await fetch(`${bot.url}/api/tab/import/cqd/confirm`, { method: 'POST', headers: { 'x-dev-identity': 'local', 'content-type': 'application/json' }, body: JSON.stringify({ workspace: decodeURIComponent(workspaceParam()), importId: oct.importId, keys: [key] }) });
+    const id = ((await filed.json()) as { filed: { id: string }[] }).filed[0]!.id;
+    for (const verb of ['finding.start', 'finding.remediated']) expect((await press({ verb, title: verb, data: { findingId: id } }, `step-${++n}`)).status).toBe(200);
+    const nov = await upload('qer-scope-2026-11.csv');
+    const verify = buttons(nov.card).find((b) => b.verb === 'finding.import.verify' && b.data.findingId === id)!;
+    await replay(verify);
+    const stored = await new TableFindingRepository(bot.app.store.client('Findings')).get({ tenantId: conv.tenantId, scope: 'team', scopeId: conv.teamId! }, id);
+    expect(stored?.status).toBe('verified');
   });
 
   it('covered every state-changing verb a card offers', () => {

@@ -3,7 +3,9 @@
 //
 //   POST /api/tab/import/cqd?workspace=…[&month=YYYY-MM][&fileName=…]   body: the CSV itself (text/csv)
 //        → 200 { importId, month, months, storedMonths, rows, groups: [{ category, label, proposals }], duplicates,
-//                withinTarget, skippedSubnets, ignoredColumns, unplacedRows, externalRows, problems: [], card }   nothing is filed
+//                withinTarget, skippedSubnets, ignoredColumns, unplacedRows, externalRows, serverPairRows,
+//                lines: [...] (every target row; unmanaged networks as lines of their own), unmanaged: [...],
+//                verifications: [{ findingId, outcome, month, summary }], problems: [], card }   nothing is filed
 //        → 400 { error, problems: [{ line, message }], problemCount }  a malformed file; nothing stored
 //        → 413 when the file is larger than MAX_CSV_BYTES
 //   POST /api/tab/import/cqd/confirm { workspace, importId, keys: [...] | all: true }
@@ -18,6 +20,7 @@ import type restify from 'restify';
 import { renderFindingImportCard } from '../cards/finding-import-card';
 import { type Proposal, readCqdCsv } from '../domain/findings/cqd-import';
 import type { Finding } from '../domain/findings/finding';
+import { isUnmanagedLine, type ReviewLine } from '../domain/findings/review-lines';
 import type { FindingService } from '../domain/findings/finding-service';
 import { HttpError } from './http-error';
 import type { RouteDeps } from './route-support';
@@ -48,8 +51,9 @@ export interface CqdImportRouteDeps extends RouteDeps {
   registry: CqdImportRegistry;
 }
 
+const lineView = (l: ReviewLine) => ({ key: l.key, scope: l.scope, traffic: l.traffic, label: l.label, targetRow: l.targetLabel, streams: l.streams, measures: l.measures });
 const proposalView = (p: Proposal) => ({
-  key: p.key, category: p.category, level: p.level, month: p.month,
+  key: p.key, category: p.category, level: p.level, month: p.month, ...(p.scope ? { scope: p.scope } : {}),
   ...(p.building ? { building: p.building } : {}), ...(p.subnet ? { subnet: p.subnet } : {}), ...(p.networkType ? { networkType: p.networkType } : {}),
   metric: p.metric, value: p.value, target: p.target, streams: p.streams, description: p.description, owningRole: p.owningRole,
   ...(p.duplicateOf ? { duplicateOf: p.duplicateOf } : {}),
@@ -105,8 +109,16 @@ async function upload(deps: CqdImportRouteDeps, service: () => CqdImportService,
     ignoredColumns: read.ignoredColumns,
     unplacedRows: read.unplacedRows,
     externalRows: read.externalRows,
+    serverPairRows: read.serverPairRows,
+    lines: (set.lines ?? []).filter((l) => !isUnmanagedLine(l)).map(lineView),
+    // Unmanaged networks: their own lines, never a building's.
+    unmanaged: (set.lines ?? []).filter(isUnmanagedLine).map(lineView),
+    verifications: (set.verifications ?? []).map(({ findingId, outcome, month, summary }) => ({ findingId, outcome, month, summary })),
     problems: [],
-    card: renderFindingImportCard({ importId, set, rows: read.rows, ignoredColumns: read.ignoredColumns, unplacedRows: read.unplacedRows, externalRows: read.externalRows, ...(fileName ? { fileName } : {}) }),
+    card: renderFindingImportCard({
+      importId, set, rows: read.rows, ignoredColumns: read.ignoredColumns, unplacedRows: read.unplacedRows, externalRows: read.externalRows,
+      serverPairRows: read.serverPairRows, lines: set.lines ?? [], ...(fileName ? { fileName } : {}),
+    }),
   });
 }
 

@@ -6,6 +6,8 @@ import template from './templates/finding.json';
 import { expandTemplate } from './template';
 import { clip, execute, FINDING_VERBS, refreshFor } from './finding-verbs';
 import { type MentionTarget, personText, withMentionEntities } from './mention';
+import { CHANGE_VERBS } from './change-verbs';
+import { linkToProblemAction, type OpenProblemChoice } from './problem-link-action';
 
 export interface FindingCardInput {
   finding: Finding;
@@ -21,6 +23,8 @@ export interface FindingCardInput {
   targets?: readonly TargetRow[];
   /** The owning team's contact: @mentioned when the product knows their id, else shown by name. */
   contact?: MentionTarget;
+  /** Open problems offered by "Link to problem" (a number can be typed too). */
+  openProblems?: readonly OpenProblemChoice[];
 }
 
 const STATUS_COLOR: Record<Finding['status'], string> = {
@@ -80,6 +84,13 @@ export function renderFindingCard(input: FindingCardInput): Record<string, unkno
     hasContact: Boolean(contact),
     contact: contact?.text ?? '',
   });
+  // Problem and change management, in the body: the card's foot holds at most five actions.
+  const control: Record<string, unknown>[] = [linkToProblemAction('finding', f.id, input.openProblems)];
+  // A remediation that changes production goes through change management.
+  if (allowed.includes('remediated') || allowed.includes('start') || allowed.includes('accept')) {
+    control.push({ type: 'Action.Execute', title: 'Raise a change', verb: CHANGE_VERBS.draft, data: { source: { kind: 'finding', id: f.id } }, associatedInputs: 'none' });
+  }
+  (card.body as unknown[]).push({ type: 'ActionSet', separator: true, actions: control });
   return withMentionEntities(card, [contact?.entity]);
 }
 

@@ -11,6 +11,10 @@
 //   finding.import.confirm { importId, keys: string[] } + toggles p0..pN ("true"/"false"); see selectedProposalKeys
 //   finding.import.all     { importId }
 //   finding.import.discard { importId }
+//   finding.import.verify  { importId, findingId }            (the import's "back within target": verify it)
+//   finding.settings.open  {}                                 (the workspace's quality settings card)
+//   finding.settings.save  { etag? } + inputs t<row>_<psr|setup|drop>, due_<status>; see parseSettingsInputs
+//   finding.settings.reset {}
 import type { FindingAction, FindingActionType } from '../domain/findings/finding';
 
 export const FINDING_VERBS = {
@@ -31,6 +35,10 @@ export const FINDING_VERBS = {
   importConfirm: 'finding.import.confirm',
   importAll: 'finding.import.all',
   importDiscard: 'finding.import.discard',
+  importVerify: 'finding.import.verify',
+  settingsOpen: 'finding.settings.open',
+  settingsSave: 'finding.settings.save',
+  settingsReset: 'finding.settings.reset',
 } as const;
 export type FindingVerb = (typeof FINDING_VERBS)[keyof typeof FINDING_VERBS];
 

@@ -4,7 +4,9 @@ import { SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../domain/i
 import { formatInZone } from '../platform/zoned-time';
 import { INCIDENT_VERBS, type IncidentVerbData } from './incident-verbs';
 import { nextUpdateText, ownerText, responseGoalText, severityColor, severityText, shortDuration, STATE_LABELS } from './incident-format';
+import { withVendorSection } from './incident-vendor-card';
 import { personText, withMentionEntities } from './mention';
+import { linkToProblemAction, type OpenProblemChoice } from './problem-link-action';
 import { escapeMarkdown, expandTemplate } from './template';
 import template from './templates/incident.json';
 
@@ -21,6 +23,8 @@ export interface IncidentCardInput {
   userIds?: readonly string[];
   /** A one-line notice, e.g. why an action was refused or that someone else changed it. */
   message?: string;
+  /** Open problems offered by "Link to problem" (a number can be typed too). */
+  openProblems?: readonly OpenProblemChoice[];
 }
 
 const MAX_TIMELINE = 6;
@@ -89,5 +93,9 @@ export function renderIncidentCard(input: IncidentCardInput): Record<string, unk
       reopen: i.state === 'resolved',
     },
   });
-  return withMentionEntities(card, [owner.entity]);
+  // Problem management: an incident whose cause is unknown is linked to the problem behind it.
+  // In the body: the card's foot already holds the five actions a card may show there.
+  (card.body as unknown[]).push({ type: 'ActionSet', separator: true, actions: [linkToProblemAction('incident', i.id, input.openProblems)] });
+  // The vendor case (second clock) and its actions come from their own template.
+  return withMentionEntities(withVendorSection(card, { incident: i, etag: input.etag, policy, timeZone, now }), [owner.entity]);
 }

@@ -34,13 +34,13 @@ export function responseGoalText(i: Incident, policy: SeverityPolicy, now: Date,
     case 'no-goal':
       return { text: 'No initial response goal', color: 'Default' };
     case 'met':
-      return { text: `Met: first response after ${shortDuration(r.afterMinutes * 60_000)}`, color: 'Good' };
+      return { text: `Met: we acknowledged it after ${shortDuration(r.afterMinutes * 60_000)}`, color: 'Good' };
     case 'missed':
-      return { text: `Missed: first response after ${shortDuration(r.afterMinutes * 60_000)}${goal ? ` (goal ${formatDuration(goal)})` : ''}`, color: 'Attention' };
+      return { text: `Missed: we acknowledged it after ${shortDuration(r.afterMinutes * 60_000)}${goal ? ` (goal ${formatDuration(goal)})` : ''}`, color: 'Attention' };
     case 'pending':
       return { text: `Pending: respond by ${formatInZone(new Date(r.dueAt), timeZone)}`, color: 'Warning' };
     case 'overdue':
-      return { text: `Not met: no response since ${formatInZone(new Date(r.dueAt), timeZone)}`, color: 'Attention' };
+      return { text: `Not met: not acknowledged since ${formatInZone(new Date(r.dueAt), timeZone)}`, color: 'Attention' };
   }
 }
 

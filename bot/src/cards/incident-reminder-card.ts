@@ -29,15 +29,23 @@ export function renderIncidentReminderCard(input: IncidentReminderCardInput): Re
     'update-due': `Status update due ${due > now.getTime() ? `in ${shortDuration(due - now.getTime())}` : 'now'}`,
     'update-overdue': `Status update overdue by ${shortDuration(now.getTime() - due)}`,
     'response-overdue': `No first response yet: goal missed by ${shortDuration(now.getTime() - due)}`,
+    'vendor-response-overdue': `Vendor breach: no initial response, ${shortDuration(now.getTime() - due)} past the goal`,
+    'vendor-update-overdue': `Vendor breach: the vendor's update is overdue by ${shortDuration(now.getTime() - due)}`,
   } as const;
-  const explanation =
-    d.kind === 'response-overdue'
-      ? 'Nobody has acknowledged this incident within its initial response goal. Acknowledge it to take ownership.'
-      : `${severityText(policy, i.severity)} commits to a status update every ${cadence ? formatDuration(cadence) : 'agreed interval'}. Post one to keep the rhythm.`;
+  const sr = i.vendorCase?.srNumber;
+  const explanations: Record<ReminderDecision['kind'], string> = {
+    'response-overdue': 'Nobody has acknowledged this incident within its initial response goal. Acknowledge it to take ownership.',
+    'update-due': `${severityText(policy, i.severity)} commits to a status update every ${cadence ? formatDuration(cadence) : 'agreed interval'}. Post one to keep the rhythm.`,
+    'update-overdue': `${severityText(policy, i.severity)} commits to a status update every ${cadence ? formatDuration(cadence) : 'agreed interval'}. Post one to keep the rhythm.`,
+    'vendor-response-overdue': `The vendor commits to an initial response within the goal of ${severityText(policy, i.severity)}, counted from the escalation. It has not responded: chase the vendor, then record its SR number on the incident.`,
+    'vendor-update-overdue': `The vendor commits to updating us every ${cadence ? formatDuration(cadence) : 'agreed interval'} for ${severityText(policy, i.severity)}. Its update${sr ? ` on ${sr}` : ''} did not come in time, which is recorded as a breach. Chase the vendor, then log its update on the incident.`,
+  };
+  const explanation = explanations[d.kind];
   const actionData: IncidentVerbData = { incidentId: i.id, etag: input.etag };
   const card = expandTemplate(template, {
     title: titles[d.kind],
     titleColor: d.kind === 'update-due' ? 'Warning' : 'Attention',
+    dueLabel: d.kind.startsWith('vendor-') ? 'Vendor due' : 'Due',
     id: i.id,
     service: i.service,
     explanation,
@@ -45,7 +53,7 @@ export function renderIncidentReminderCard(input: IncidentReminderCardInput): Re
     owner: escapeMarkdown(ownerText(i)),
     due: formatInZone(new Date(due), timeZone),
     lastUpdate: i.lastUpdateAt ? formatInZone(new Date(i.lastUpdateAt), timeZone) : 'None yet',
-    canUpdate: d.kind !== 'response-overdue',
+    canUpdate: d.kind === 'update-due' || d.kind === 'update-overdue',
     canAcknowledge: d.kind === 'response-overdue',
     maxUpdate: TEXT_LIMITS.update,
     actionData,

@@ -3,6 +3,7 @@
 // by Teams) into a domain action, so routing stays a thin lookup.
 import type { IncidentAction } from '../domain/incidents/lifecycle';
 import { parseIncidentAction } from '../domain/incidents/lifecycle';
+import { TROUBLESHOOTING_CHECKLIST } from '../domain/incidents/vendor-case';
 
 export const INCIDENT_VERBS = {
   acknowledge: 'incident.acknowledge',
@@ -16,6 +17,13 @@ export const INCIDENT_VERBS = {
   refresh: 'incident.refresh',
   open: 'incident.open',
   list: 'incident.list',
+  vendorEscalate: 'incident.vendor.escalate',
+  vendorAccept: 'incident.vendor.accept',
+  vendorUpdate: 'incident.vendor.update',
+  outageDetails: 'incident.outage.details',
+  confirmResolved: 'incident.confirm-resolved',
+  notFixed: 'incident.not-fixed',
+  satisfaction: 'incident.satisfaction',
   confirm: 'escalation.confirm',
   edit: 'escalation.edit',
   discard: 'escalation.discard',
@@ -33,7 +41,23 @@ export const INCIDENT_INPUTS = {
   resolutionKind: 'resolutionKind',
   resolutionText: 'resolutionText',
   reopenReason: 'reopenReason',
+  vendorSr: 'vendorSr',
+  vendorRespondedDate: 'vendorRespondedDate',
+  vendorRespondedTime: 'vendorRespondedTime',
+  vendorUpdateText: 'vendorUpdateText',
+  vendorUpdateDate: 'vendorUpdateDate',
+  vendorUpdateTime: 'vendorUpdateTime',
+  etaDate: 'etaDate',
+  etaTime: 'etaTime',
+  bridge: 'bridge',
+  notFixedReason: 'notFixedReason',
+  rating: 'rating',
 } as const;
+
+/** The Input.Toggle id of a troubleshooting checklist item on the "Escalate to vendor" card. */
+export const checklistInputId = (id: string) => `check-${id}`;
+
+const ticked = (d: Record<string, unknown>) => TROUBLESHOOTING_CHECKLIST.map((c) => c.id).filter((id) => d[checklistInputId(id)] === 'true' || d[checklistInputId(id)] === true);
 
 /** Data of every incident.* verb that acts on one incident (plus the inputs above). */
 export interface IncidentVerbData {
@@ -62,6 +86,13 @@ const ACTION_VERBS: Partial<Record<IncidentVerb, (d: Record<string, unknown>) =>
   [INCIDENT_VERBS.resolve]: (d) => ({ type: 'resolve', kind: d[INCIDENT_INPUTS.resolutionKind], text: d[INCIDENT_INPUTS.resolutionText] }),
   [INCIDENT_VERBS.reopen]: (d) => ({ type: 'reopen', reason: d[INCIDENT_INPUTS.reopenReason] }),
   [INCIDENT_VERBS.close]: () => ({ type: 'close' }),
+  [INCIDENT_VERBS.vendorEscalate]: (d) => ({ type: 'vendor-escalate', checklist: ticked(d) }),
+  [INCIDENT_VERBS.vendorAccept]: (d) => ({ type: 'vendor-accept', srNumber: d[INCIDENT_INPUTS.vendorSr], date: d[INCIDENT_INPUTS.vendorRespondedDate], time: d[INCIDENT_INPUTS.vendorRespondedTime] }),
+  [INCIDENT_VERBS.vendorUpdate]: (d) => ({ type: 'vendor-update', text: d[INCIDENT_INPUTS.vendorUpdateText], date: d[INCIDENT_INPUTS.vendorUpdateDate], time: d[INCIDENT_INPUTS.vendorUpdateTime] }),
+  [INCIDENT_VERBS.outageDetails]: (d) => ({ type: 'outage-details', etaDate: d[INCIDENT_INPUTS.etaDate], etaTime: d[INCIDENT_INPUTS.etaTime], bridge: d[INCIDENT_INPUTS.bridge] }),
+  [INCIDENT_VERBS.confirmResolved]: () => ({ type: 'confirm-resolved' }),
+  [INCIDENT_VERBS.notFixed]: (d) => ({ type: 'not-fixed', reason: d[INCIDENT_INPUTS.notFixedReason] }),
+  [INCIDENT_VERBS.satisfaction]: (d) => ({ type: 'satisfaction', rating: d[INCIDENT_INPUTS.rating] }),
 };
 
 /** The domain action for a state-changing verb; { error } for bad data or a non-action verb. */

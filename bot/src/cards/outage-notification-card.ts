@@ -34,6 +34,10 @@ export function renderOutageNotificationCard(input: OutageNotificationCardInput)
     hasText: Boolean(n.text),
     textHeading: resolved ? (i.resolution?.kind === 'workaround' ? 'Workaround' : 'Resolution') : n.event === 'declared' ? 'Business impact statement' : 'Update',
     text: n.text ?? '',
+    // Seed 003: the notice carries an expected time of resolution, and the bridge call when there is one.
+    expectedResolution: resolved ? 'Resolved' : i.outage?.expectedResolutionAt ? formatInZone(new Date(i.outage.expectedResolutionAt), timeZone) : 'Not known yet',
+    hasBridge: !resolved && Boolean(i.outage?.bridge),
+    bridge: i.outage?.bridge ?? '',
     footer: `Sent ${formatInZone(new Date(n.at), timeZone)} · times in ${timeZone}`,
     owner: owner.text,
     openData: { incidentId: i.id },

@@ -5,7 +5,9 @@
 // they are shown literally in TextRuns. Long lists are cut to stay under 25 KB, saying how many more.
 import { metric as metricInfo } from '../domain/findings/catalog';
 import { formatPercent } from '../domain/findings/targets';
+import { isUnmanagedLine, lineText, type ReviewLine } from '../domain/findings/review-lines';
 import { placeLabel, type QualityReport, type Trend } from '../domain/findings/trends';
+import { execute, FINDING_VERBS } from './finding-verbs';
 import template from './templates/quality-trend.json';
 import { clip, fitCard } from './ops-card-parts';
 import { expandTemplate } from './template';
@@ -33,6 +35,15 @@ function trendLine(label: string, t: Trend): Line | undefined {
   };
 }
 
+/** A line of the target table: red when any of its rates is above its target. */
+export function reviewLineOf(l: ReviewLine): Line {
+  return {
+    text: lineText(l),
+    detail: isUnmanagedLine(l) ? 'Unmanaged (home, hotel, airport): reported apart, never filed against a building.' : `Target row: ${l.targetLabel}.`,
+    color: l.measures.some((m) => m.above) ? 'Attention' : 'Good',
+  };
+}
+
 export function renderQualityTrendCard(input: QualityTrendCardInput): Record<string, unknown> {
   const { report } = input;
   const max = Math.max(1, Math.floor(input.maxLines ?? 30));
@@ -42,6 +53,9 @@ export function renderQualityTrendCard(input: QualityTrendCardInput): Record<str
   const first = report.months[0]!;
   const overall = report.overall.map((t) => trendLine(metricInfo(t.metric).label, t)).filter((l): l is Line => !!l);
   const categories = report.byCategory.map((t) => trendLine(t.label, t)).filter((l): l is Line => !!l);
+  const lines = report.lines ?? [];
+  const table = lines.filter((l) => !isUnmanagedLine(l)).map(reviewLineOf);
+  const unmanaged = lines.filter(isUnmanagedLine).map(reviewLineOf);
   const places: Line[] = report.aboveTarget.map((p) => ({
     text: `${placeLabel(p)}: ${metricInfo(p.metric).label.toLowerCase()} ${formatPercent(p.value)}`,
     detail: `target ${formatPercent(p.target)} · ${p.points.toFixed(2)} points above · ${p.streams.toLocaleString('en-US')} streams`,
@@ -52,12 +66,15 @@ export function renderQualityTrendCard(input: QualityTrendCardInput): Record<str
     const more = (lines: Line[]) => (lines.length > budget ? `…and ${lines.length - budget} more, not shown to keep this card small.` : '');
     return expandTemplate(template, {
       title: `Measured call quality, ${report.latestMonth}`,
-      intro: `From the call-quality data imported for ${report.months.length === 1 ? first : `${report.months.length} months (${first} to ${report.latestMonth})`}; external networks left out. Each rate is compared with its Quality Experience Review target and with the month before; the direction is over the last three months.`,
+      intro: `From the call-quality data imported for ${report.months.length === 1 ? first : `${report.months.length} months (${first} to ${report.latestMonth})`}; unmanaged networks are a section of their own. Each rate is compared with its Quality Experience Review target and with the month before; the direction is over the last three months.`,
       sections: [
         { heading: 'All internal calls', empty: overall.length ? '' : 'The imported files have no rate measures.', lines: cut(overall), more: more(overall) },
+        { heading: `Against the review's targets in ${report.latestMonth}`, empty: table.length ? '' : 'No rate measures for this month.', lines: cut(table), more: more(table) },
+        { heading: `Unmanaged networks in ${report.latestMonth}`, empty: unmanaged.length ? '' : 'No traffic on unmanaged networks was imported for this month.', lines: cut(unmanaged), more: more(unmanaged) },
         { heading: 'Poor stream rate by category', empty: categories.length ? '' : 'No building-level poor stream figures were imported.', lines: cut(categories), more: more(categories) },
         { heading: `Above target in ${report.latestMonth}${places.length ? ` (${places.length})` : ''}`, empty: places.length ? '' : 'No building or subnet is above target this month.', lines: cut(places), more: more(places) },
       ],
+      actions: [execute('Quality settings', FINDING_VERBS.settingsOpen, {})],
     });
   }, budgets);
 }

@@ -1,9 +1,11 @@
 // The reminder digest: one card per channel per run listing the tasks due there, each with
 // done / snooze (1 hour, tomorrow) / skip / reassign; the same render serves the updated card.
+import { taskRaisesChange } from '../domain/changes/change-tasks';
 import { describeCadence } from '../domain/reminders/cadence';
 import type { Digest } from '../domain/reminders/digest';
 import type { DigestLine } from '../domain/reminders/schedule';
 import { type MentionEntity, type MentionTarget, personText, withMentionEntities } from './mention';
+import { CHANGE_VERBS } from './change-verbs';
 import { REMINDER_VERBS } from './reminder-verbs';
 import template from './templates/reminder-digest.json';
 import noticeTemplate from './templates/reminder-notice.json';
@@ -42,6 +44,8 @@ function lineActions(line: DigestLine): Record<string, unknown>[] {
     execute('Snooze 1 hour', REMINDER_VERBS.snoozeHour, data),
     execute('Tomorrow', REMINDER_VERBS.snoozeTomorrow, data),
     execute('Skip', REMINDER_VERBS.skip, data),
+    // The IP-range watch ends in a request for change: the form comes filled from the task.
+    ...(taskRaisesChange(line.scheduleId) ? [execute('Raise a change', CHANGE_VERBS.draft, { source: { kind: 'task', id: line.scheduleId, title: clip(line.title, 200) } })] : []),
   ];
 }
 

@@ -1,10 +1,13 @@
 // Every Action.Execute verb in the product, defined once per feature (cards/<feature>-verbs.ts)
 // and gathered here; teams/ registers one route per verb, and a test checks that every verb a
 // card can send has a route.
+import { CHANGE_VERBS } from './change-verbs';
 import { COMMAND_VERBS } from './command-verbs';
 import { FINDING_VERBS } from './finding-verbs';
 import { INCIDENT_VERBS } from './incident-verbs';
+import { MEETING_VERBS } from './meeting-verbs';
 import { OPS_VERBS } from './ops-verbs';
+import { PROBLEM_VERBS } from './problem-verbs';
 import { REMINDER_VERBS } from './reminder-verbs';
 
 /**
@@ -13,10 +16,12 @@ import { REMINDER_VERBS } from './reminder-verbs';
  *   dialog.leave  { command }        set the dialog aside (kept, resumable) and run the command
  *   dialog.stay   {}                 keep answering: the current question again
  *   dialog.answer { step, answer }   the text was the answer to `step` after all
+ * dialog.answer is also a question card's Next and Skip: `answer` is its input (a date input's
+ * time comes as `answerTime`), checked by the step as typed text would be.
  */
 export const DIALOG_VERBS = { leave: 'dialog.leave', stay: 'dialog.stay', answer: 'dialog.answer' } as const;
 
-export const FEATURE_VERBS = { command: COMMAND_VERBS, dialog: DIALOG_VERBS, finding: FINDING_VERBS, incident: INCIDENT_VERBS, ops: OPS_VERBS, reminder: REMINDER_VERBS } as const;
+export const FEATURE_VERBS = { command: COMMAND_VERBS, dialog: DIALOG_VERBS, finding: FINDING_VERBS, incident: INCIDENT_VERBS, meeting: MEETING_VERBS, ops: OPS_VERBS, reminder: REMINDER_VERBS, problem: PROBLEM_VERBS, change: CHANGE_VERBS } as const;
 
 /** All verbs, flat. */
 export const ALL_VERBS: readonly string[] = Object.values(FEATURE_VERBS).flatMap((group) => Object.values(group) as string[]);
@@ -27,11 +32,13 @@ export const ALL_VERBS: readonly string[] = Object.values(FEATURE_VERBS).flatMap
  * gets the first answer and changes nothing.
  */
 export const VIEW_VERBS: ReadonlySet<string> = new Set([
-  FINDING_VERBS.open, FINDING_VERBS.refresh, FINDING_VERBS.list,
+  FINDING_VERBS.open, FINDING_VERBS.refresh, FINDING_VERBS.list, FINDING_VERBS.settingsOpen,
   INCIDENT_VERBS.open, INCIDENT_VERBS.refresh, INCIDENT_VERBS.list,
   OPS_VERBS.rolesShow, OPS_VERBS.roleEdit, OPS_VERBS.stakeholdersShow, OPS_VERBS.agendaRefresh, OPS_VERBS.risksShow, OPS_VERBS.okrsShow,
   OPS_VERBS.checklistList, OPS_VERBS.checklistOpen,
-  REMINDER_VERBS.refresh,
+  REMINDER_VERBS.refresh, MEETING_VERBS.refresh,
+  PROBLEM_VERBS.open, PROBLEM_VERBS.refresh, PROBLEM_VERBS.list,
+  CHANGE_VERBS.draft, CHANGE_VERBS.open, CHANGE_VERBS.refresh, CHANGE_VERBS.list,
 ]);
 
 /** Message-back buttons that simply type a command for the user. */

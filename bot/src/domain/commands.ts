@@ -3,7 +3,7 @@
 
 export type CommandName =
   | 'help' | 'finding' | 'escalate' | 'findings' | 'incidents'
-  | 'roles' | 'agenda' | 'checklists' | 'reminders' | 'my';
+  | 'roles' | 'agenda' | 'checklists' | 'reminders' | 'my' | 'problems' | 'changes';
 
 export interface CommandInfo {
   name: CommandName;
@@ -23,6 +23,8 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'checklists', summary: 'List review checklists and their progress.', example: 'checklists', available: true },
   { name: 'reminders', summary: 'See and change the recurring operations reminders; reminders rates shows on-time completion.', example: 'reminders', available: true },
   { name: 'my', summary: 'my work: your open findings and incidents, and the due tasks of your roles.', example: 'my work', available: true },
+  { name: 'problems', summary: 'Problems behind recurring incidents and findings: root cause, known error, workaround; problems PRB-0001 shows one.', example: 'problems', available: true },
+  { name: 'changes', summary: 'Requests for change: priority from urgency and impact, approval, window, outcome; changes RFC-0001 shows one.', example: 'changes', available: true },
 ];
 
 export type ParsedCommand =

@@ -98,6 +98,8 @@ const RULES: readonly Rule[] = [
   { intent: { command: 'agenda risks', effect: 'shows', label: 'Show the risk register' }, when: askedOrNamed('risks|risk register|risk list') },
   { intent: { command: 'agenda okrs', effect: 'shows', label: 'Show the OKRs and KSIs' }, when: askedOrNamed('okrs?|ksis?|objectives|key results') },
   { intent: { command: 'agenda', effect: 'shows', label: 'Show the next agenda' }, when: askedOrNamed('agenda|steering committee|steerco|steering meeting|next meeting|steering') },
+  { intent: { command: 'problems', effect: 'shows', label: 'Show the open problems' }, when: askedOrNamed('problems|problem records|known errors?|root causes?|top ten problems') },
+  { intent: { command: 'changes', effect: 'shows', label: 'Show the requests for change' }, when: askedOrNamed('changes|change requests?|requests? for change|rfcs?|emergency changes') },
   { intent: { command: 'checklists', effect: 'shows', label: 'Show the review checklists' }, when: askedOrNamed('checklists?|review checklists?|quality experience review|qer|management reviews?|reviews|hand ?over|handover') },
   { intent: { command: 'my work', effect: 'shows', label: 'Show my work' }, when: /\b(?:on my plate|assigned to me|my (?:work|tasks|to do|todos?|open items|assignments|findings|incidents))\b|\bwhat (?:do|should) i (?:do|work on|have to do)\b|\bwhat am i (?:working on|on)\b|\bwhat do i have (?:to do|open)\b/ },
   { intent: { command: 'reminders rates', effect: 'shows', label: 'Show on-time completion rates' }, when: /\b(?:completion|on time|on-time|reminder|reminders|task|tasks)\b.*\b(?:rates?|completion|percentages?|stats|statistics)\b|\bhow (?:are|is) (?:we|the team|our team) doing\b/ },

@@ -11,6 +11,7 @@ import type { Sender } from '../domain/sender';
 import type { TableStore } from '../storage/table-store';
 import type { CommandRouter } from '../teams/command-router';
 import type { FormRunner } from '../teams/dialogs/form-runner';
+import type { EventRouter } from '../teams/event-router';
 import type { MessageExtensionRoutes } from '../teams/message-extension';
 import type { Logger } from '../teams/service-ops-bot';
 import type { VerbRouter } from '../teams/verb-router';
@@ -27,6 +28,8 @@ export interface FeatureContext {
   targets: ConversationTargetRepository;
   /** The message extension's invokes (search, action commands, link unfurling): one feature fills them in. */
   messageExtension: MessageExtensionRoutes;
+  /** Event activities by name (Teams meeting events): a feature registers the ones it handles. */
+  events: EventRouter;
   /** Tab views: a feature registers the provider for its view (replacing the placeholder). */
   tabViews: TabViewRegistry;
   /** The tab API's call-quality CSV import: the findings feature provides the service behind it. */

@@ -6,6 +6,8 @@
 //   - a filed finding is announced in the channel of the role that must remediate it: the role
 //     map (ops) says which channel, the saved conversation targets say how to reach it.
 //   - "my work" reads the open findings, open incidents, schedules and role map of one workspace.
+//   - problems link the workspace's incidents and findings and take their owner from the role map;
+//     a change is raised from a finding; the agenda reads the problems-and-changes summary.
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import { isOverdue, STATUS_LABELS, type Finding } from '../domain/findings/finding';
 import { metric as metricInfo } from '../domain/findings/catalog';
@@ -24,8 +26,10 @@ import { registerMessageExtension } from '../teams/message-extension';
 import type { Feature } from './feature';
 import { type BuiltFindings, buildFindings, FINDINGS_FEATURE_TABLES, registerFindings } from './findings-feature';
 import { type BuiltIncidents, buildIncidents, registerIncidents } from './incidents-feature';
+import { type BuiltMeetings, buildMeetings, MEETINGS_FEATURE_TABLES, registerMeetings } from './meetings-feature';
 import { type BuiltMyWork, buildMyWork, registerMyWork } from './my-work-feature';
 import { type BuiltOps, buildOps, registerOps } from './ops-feature';
+import { type BuiltProblems, buildProblems, type ProblemsDeps, PROBLEMS_FEATURE_TABLES, problemsAgendaSource, registerProblems } from './problems-feature';
 import { type BuiltReminders, buildReminders, registerReminders, REMINDERS_FEATURE_TABLES } from './reminders-feature';
 
 const TITLE_MAX = 200;
@@ -126,12 +130,33 @@ export function roleMapChannels(roles: RoleMapService, targets: ConversationTarg
   };
 }
 
+/** What problems and changes link to: the role map's names, and the incidents and findings of the workspace. */
+export function problemLinks(roles: RoleMapService, findings: FindingService, incidents: IncidentService): ProblemsDeps {
+  const findingTitle = async (ws: Workspace, id: string) => {
+    const f = await findings.get(ws, id);
+    return f ? firstLine(f.description) : undefined;
+  };
+  return {
+    roleNames: async (ws) => (await roles.list(ws)).map((r) => r.name),
+    findingTitle,
+    linkTargets: {
+      async title(ws, kind, ref) {
+        if (kind === 'finding') return findingTitle(ws, ref);
+        const i = await incidents.get(ws, ref);
+        return i ? firstLine(`${i.incident.service}: ${i.incident.problem}`) : undefined;
+      },
+    },
+  };
+}
+
 export interface BuiltProduct {
   ops: BuiltOps;
   findings: BuiltFindings;
   incidents: BuiltIncidents;
   reminders: BuiltReminders;
   myWork: BuiltMyWork;
+  meetings: BuiltMeetings;
+  problems: BuiltProblems;
 }
 
 /**
@@ -141,12 +166,12 @@ export interface BuiltProduct {
 export function createProductFeature(): Feature<BuiltProduct> {
   return {
     name: 'product',
-    tables: [...OPS_TABLES, ...FINDINGS_FEATURE_TABLES, ...INCIDENT_TABLES, ...REMINDERS_FEATURE_TABLES],
+    tables: [...OPS_TABLES, ...FINDINGS_FEATURE_TABLES, ...INCIDENT_TABLES, ...REMINDERS_FEATURE_TABLES, ...MEETINGS_FEATURE_TABLES, ...PROBLEMS_FEATURE_TABLES],
     register(ctx) {
       const findings = buildFindings(ctx);
       const incidents = buildIncidents(ctx);
       const reminders = buildReminders(ctx);
-      const sources = agendaSources(findingAgendaSource(findings.service), incidentAgendaSource(incidents.service), { overdueTasks: reminders.overdueTasks });
+      const sources = agendaSources(findingAgendaSource(findings.service), incidentAgendaSource(incidents.service), { overdueTasks: reminders.overdueTasks }, problemsAgendaSource(ctx));
       const ops = buildOps(ctx, sources);
       registerOps(ctx, ops);
       registerFindings(ctx, findings, roleMapChannels(ops.services.roles, ctx.targets));
@@ -155,7 +180,11 @@ export function createProductFeature(): Feature<BuiltProduct> {
       registerMessageExtension({ routes: ctx.messageExtension, clock: ctx.clock, findings, incidents });
       const myWork = buildMyWork(ctx, { findings: findings.service, incidents: incidents.service, reminders: reminders.service, roles: ops.services.roles });
       registerMyWork(ctx, myWork);
-      return { ops, findings, incidents, reminders, myWork };
+      const meetings = buildMeetings(ctx, ops.services.steering);
+      registerMeetings(ctx, meetings, ops.actions);
+      const problems = buildProblems(ctx, problemLinks(ops.services.roles, findings.service, incidents.service));
+      registerProblems(ctx, problems);
+      return { ops, findings, incidents, reminders, myWork, meetings, problems };
     },
   };
 }

@@ -18,12 +18,16 @@
 import type { Logger } from '../platform/logger';
 import { renderIncidentReminderCard } from '../cards/incident-reminder-card';
 import { renderOutageNotificationCard } from '../cards/outage-notification-card';
+import { renderIncidentSatisfactionCard } from '../cards/incident-satisfaction-card';
+import { renderIncidentValidationCard } from '../cards/incident-validation-card';
+import { withMention } from '../cards/mention';
+import type { RequesterAsk } from '../domain/incidents/closure-steps';
 import type { ConversationTarget, ConversationTargetRepository } from '../domain/conversation-target';
 import { reminderDecisions, type ReminderDecision } from '../domain/incidents/cadence';
 import type { Clock, Incident } from '../domain/incidents/incident';
 import type { IncidentRepository, StoredIncident } from '../domain/incidents/incident-repository';
 import type { IncidentService, ResolvedSettings } from '../domain/incidents/incident-service';
-import type { IncidentRouting, OutageNotifier } from '../domain/incidents/incident-routing';
+import type { IncidentRouting, OutageNotifier, RequesterNotifier } from '../domain/incidents/incident-routing';
 import type { OutageNotice } from '../domain/incidents/outage-notice';
 import type { IncidentDueEntry, IncidentDueIndex } from '../domain/incidents/reminder-index';
 import {
@@ -124,7 +128,7 @@ export interface OutageDelivery {
 
 const quiet: RhythmLog = { info() {}, warn() {}, error() {} };
 
-export class IncidentRhythm implements OutageNotifier {
+export class IncidentRhythm implements OutageNotifier, RequesterNotifier {
   private readonly log: RhythmLog;
   private inFlight: Promise<RhythmReport> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -233,6 +237,33 @@ export class IncidentRhythm implements OutageNotifier {
       .catch((e) => this.log.error('outage notification failed', { incident: stored.incident.id, error: String(e) }))
       .finally(() => this.background.delete(p));
     this.background.add(p);
+  }
+
+  /** Posts the requester's cards in the background (confirm the fix; rate the support); failures are logged. */
+  askRequesterInBackground(ws: Workspace, stored: StoredIncident, asks: readonly RequesterAsk[]): void {
+    if (!asks.length) return;
+    const p = this.askRequester(ws, stored, asks)
+      .catch((e) => this.log.error('requester card failed', { incident: stored.incident.id, error: String(e) }))
+      .finally(() => this.background.delete(p));
+    this.background.add(p);
+  }
+
+  /** Posts each card in the incident's conversation, mentioning whoever reported it. */
+  async askRequester(ws: Workspace, stored: StoredIncident, asks: readonly RequesterAsk[]): Promise<(SendOutcome | 'no-target')[]> {
+    const target = await this.incidentTarget(ws, stored.incident);
+    const out: (SendOutcome | 'no-target')[] = [];
+    for (const ask of asks) {
+      if (!target) {
+        out.push('no-target');
+        continue;
+      }
+      const { incident } = stored;
+      const card = ask === 'validation' ? renderIncidentValidationCard(stored) : renderIncidentSatisfactionCard(stored);
+      const lead = ask === 'validation' ? `${incident.id} is resolved. Please confirm it is fixed for you.` : `${incident.id} is closed. How satisfied are you with the support?`;
+      const summary = `${incident.id}: ${ask === 'validation' ? 'please confirm the fix' : 'one question about the support'}`;
+      out.push(await this.deps.sender.send(target, withMention(card, incident.recordedBy, lead), summary));
+    }
+    return out;
   }
 
   /** Sends each outage notice to the audience channel, or to the incident's conversation with a note. */

@@ -10,6 +10,7 @@ import { sendWelcome } from './commands/help-command';
 import type { ConversationTargets } from './conversation-targets';
 import type { FormRunner } from './dialogs/form-runner';
 import type { VerbRouter } from './verb-router';
+import type { EventRouter } from './event-router';
 import type { MessageExtensionRoutes } from './message-extension';
 import { plainMessage } from './replies';
 import { deferTarget, takeDeferredTarget, type TurnSnapshots } from './turn-snapshot';
@@ -25,7 +26,7 @@ export class ServiceOpsBot extends ActivityHandler {
     private readonly verbs: VerbRouter,
     private readonly forms: FormRunner,
     private readonly log: Logger,
-    private readonly compose: MessageExtensionRoutes,
+    private readonly routes: { compose: MessageExtensionRoutes; events: EventRouter },
   ) {
     super();
     // The form runner tells a command typed mid-dialog from an answer, and runs it if the user leaves the dialog for it.
@@ -52,6 +53,11 @@ export class ServiceOpsBot extends ActivityHandler {
       await next();
     });
     this.registerLifecycle();
+    // Teams meeting events (meeting end, participants joining) go to the meetings feature.
+    this.onEvent(async (context, next) => {
+      await this.routes.events.handle(context);
+      await next();
+    });
   }
 
   /** Install and uninstall, the bot added to or removed from a conversation. */
@@ -87,7 +93,7 @@ export class ServiceOpsBot extends ActivityHandler {
       if (snapshot) await this.remember(context, false, snapshot);
       return this.verbs.handle(context);
     }
-    const composed = await this.compose.handle(context);
+    const composed = await this.routes.compose.handle(context);
     if (composed) return composed;
     return super.onInvokeActivity(context);
   }

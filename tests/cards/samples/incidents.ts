@@ -161,5 +161,7 @@ function figures(year: number, month: number, total: number): MonthlyFigures {
     updates: total ? { onTime: 20, total: 25, share: 0.8 } : { onTime: 0, total: 0, share: null },
     meanTimeToResolveMinutes: total ? 754 : null,
     resolvedCount: total ? 10 : 0,
+    vendor: { '1': { met: total ? 3 : 0, breached: total ? 1 : 0 }, A: { met: total ? 5 : 0, breached: 0 }, B: { met: 2, breached: 2 }, C: { met: 0, breached: 0 }, D: { met: 0, breached: 0 } },
+    satisfaction: total ? { answers: 8, average: 4.3, agreeShare: 0.875 } : { answers: 0, average: null, agreeShare: null },
   };
 }

@@ -235,7 +235,11 @@ describe('a real CQD export (cqd-export-real-format.csv)', () => {
 
   it('Second Inside Corp = Outside makes the calls external (unmanaged: reported apart, never proposed); Second Wi-Fi Band refines WiFi', async () => {
     const r = await read();
-    expect(agg(r, '2026-10', 'subnet', '73.158.12.0/24').map((a) => a.networkType)).toEqual(['external']);
+    // Unmanaged traffic is no subnet's: it is summed on a line of its own, keeping its Wi-Fi band for the "overall" rows.
+    expect(agg(r, '2026-10', 'subnet', '73.158.12.0/24')).toEqual([]);
+    expect(r.aggregates.filter((a) => a.month === '2026-10' && a.level === 'unmanaged')).toEqual([
+      expect.objectContaining({ networkType: 'external', connection: 'wifi-5', streams: 400, poor: 40, rows: 1 }),
+    ]);
     expect(r.externalRows).toBe(2); // 98.47.3.0 in 2026-09, 73.158.12.0 in 2026-10 (192.168.1.0 is a home subnet, left out first)
     expect(r.skippedSubnets).toEqual([{ subnet: '192.168.1.0/24', common: '192.168.1.0/24' }]);
     expect(agg(r, '2026-10', 'subnet', '10.20.5.0/24').map((a) => a.networkType)).toEqual(['wifi-2.4']); // "2.4 Ghz"

@@ -12,7 +12,7 @@ const titles = (inputs: AgendaInputs, id: string) => buildAgenda(inputs).section
 describe('the steering-committee agenda', () => {
   it('with nothing open, has every section in order, each saying so in a sentence', () => {
     const agenda = buildAgenda(empty());
-    expect(agenda.sections.map((s) => s.id)).toEqual(['carried', 'incidents', 'findings', 'quality', 'risks', 'okrs', 'tasks', 'decisions', 'items']);
+    expect(agenda.sections.map((s) => s.id)).toEqual(['lastActions', 'carried', 'incidents', 'findings', 'quality', 'problems', 'changes', 'risks', 'okrs', 'tasks', 'decisions', 'items']);
     for (const s of agenda.sections) {
       expect(s.lines).toEqual([]);
       expect(s.empty).toMatch(/^[A-Z].+\S$/);

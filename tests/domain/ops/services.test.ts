@@ -154,11 +154,16 @@ describe('steering committee', () => {
     const section = (id: string) => next.sections.find((s) => s.id === id)!;
     expect(section('items').lines).toEqual([]);
     expect(section('decisions').lines).toEqual([]);
-    expect(section('carried').lines.map((l) => [l.text, l.tone])).toEqual([
-      ['Run the Wi-Fi survey', 'attention'], ['Draft comms', 'default'], ['Fund the survey', 'default'], ['Extend the pilot', 'default'],
+    // The last meeting's actions with their status; its decisions are carried.
+    expect(section('lastActions').lines.map((l) => [l.text, l.tone, l.detail.split(' · ')[0]])).toEqual([
+      ['Run the Wi-Fi survey', 'attention', 'Overdue since 2025-03-20'], ['Draft comms', 'default', 'Open'],
     ]);
+    expect(section('carried').lines.map((l) => [l.text, l.tone])).toEqual([['Fund the survey', 'default'], ['Extend the pilot', 'default']]);
     await ops.steering.completeAction(ws, 'm1-a1', bo);
-    expect((await ops.steering.agenda(ws)).sections[0]!.lines.map((l) => l.text)).toEqual(['Draft comms', 'Fund the survey', 'Extend the pilot']);
+    const after = await ops.steering.agenda(ws);
+    expect(after.sections[0]!.lines.map((l) => [l.text, l.detail.split(' · ')[0]])).toEqual([['Draft comms', 'Open'], ['Run the Wi-Fi survey', 'Done (Bo, 2025-03-25)']]);
+    // A done action offers nothing to press any more.
+    expect(after.sections[0]!.lines[1]!.ref).toBeUndefined();
   });
 
   it('saves the cadence with ETag checks and computes the next meeting from it', async () => {

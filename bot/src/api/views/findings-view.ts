@@ -58,6 +58,7 @@ export function measuredTrends(report: QualityReport): TrendChart[] {
 const BOARD_VERBS = [
   FINDING_VERBS.list, FINDING_VERBS.open, FINDING_VERBS.refresh, FINDING_VERBS.importConfirm, FINDING_VERBS.importAll, FINDING_VERBS.importDiscard,
   FINDING_VERBS.accept, FINDING_VERBS.start, FINDING_VERBS.remediated, FINDING_VERBS.verify, FINDING_VERBS.reopen, FINDING_VERBS.wontfix, FINDING_VERBS.reassign, FINDING_VERBS.note,
+  FINDING_VERBS.importVerify, FINDING_VERBS.settingsOpen, FINDING_VERBS.settingsSave, FINDING_VERBS.settingsReset,
 ];
 
 export function findingsView(service: FindingService, actions: ActionRegistry): TabViewProvider {

@@ -24,6 +24,8 @@ const BOARD_VERBS = [
   INCIDENT_VERBS.list, INCIDENT_VERBS.open, INCIDENT_VERBS.refresh,
   INCIDENT_VERBS.acknowledge, INCIDENT_VERBS.update, INCIDENT_VERBS.severity, INCIDENT_VERBS.escalate,
   INCIDENT_VERBS.deescalate, INCIDENT_VERBS.resolve, INCIDENT_VERBS.reopen, INCIDENT_VERBS.close,
+  // The vendor case and the outage details are the desk's, on the board as in the channel.
+  INCIDENT_VERBS.vendorEscalate, INCIDENT_VERBS.vendorAccept, INCIDENT_VERBS.vendorUpdate, INCIDENT_VERBS.outageDetails,
 ];
 
 export function incidentsView(deps: IncidentsViewDeps): TabViewProvider {

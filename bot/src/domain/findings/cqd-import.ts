@@ -16,11 +16,13 @@ import {
 } from './catalog';
 import { hardToTriage, parseSubnet } from './cidr';
 import { parseCsvStream, type CsvProblem, type CsvRecord } from './csv';
-import { compareToTarget, formatPercent, QER_TARGETS, type TargetRow } from './targets';
+import { compareToTarget, formatPercent, QER_TARGETS, type ReviewScope, SCOPE_LABELS, type TargetRow } from './targets';
 import { checkText, LIMITS } from './text';
+import type { ReviewLine } from './review-lines';
+import type { VerificationCheck } from './verification';
 
 export type CqdField =
-  | 'month' | 'year' | 'building' | 'subnet' | 'networkType' | 'networkPair' | 'wifiBand' | 'insideCorp' | 'vpn'
+  | 'month' | 'year' | 'building' | 'subnet' | 'networkType' | 'networkPair' | 'wifiBand' | 'insideCorp' | 'vpn' | 'serverPair'
   | 'streams' | 'poorStreams' | 'poorRate' | 'cdrStreams' | 'setupFailed' | 'setupSucceeded' | 'setupRate' | 'dropped' | 'dropRate';
 
 /**
@@ -38,9 +40,11 @@ export const CQD_HEADERS: Record<CqdField, readonly string[]> = {
   subnet: ['second subnet', 'first subnet', 'subnet', 'ip subnet', 'network subnet'],
   networkType: ['second network connection detail', 'first network connection detail', 'network connection detail', 'network type', 'network', 'connection type'],
   networkPair: ['network connection detail pair'],
-  wifiBand: ['second wi-fi band', 'first wi-fi band', 'wi-fi band'],
+  wifiBand: ['second wifi band', 'first wifi band', 'wifi band'],
   insideCorp: ['second inside corp', 'first inside corp', 'inside corp'],
   vpn: ['second vpn', 'first vpn', 'vpn'],
+  // The call scope: CQD's Is Server Pair ("Client : Server" = a conference, "Client : Client" = peer-to-peer).
+  serverPair: ['is server pair', 'server pair'],
   streams: ['audio stream count', 'total stream count', 'streams', 'stream count', 'audio streams', 'total streams', 'total audio stream count'],
   poorStreams: ['audio poor stream count', 'poor streams', 'poor stream count', 'poor audio streams', 'audio poor streams'],
   poorRate: ['audio poor percentage', 'poor stream rate', 'psr', 'poor rate', 'poor stream percentage', 'poor percentage', 'poor stream %'],
@@ -68,7 +72,7 @@ const titleCase = (s: string) => s.replace(/\b([a-z])/g, (c) => c.toUpperCase())
 const expectedHeaders = () =>
   'Expected a header row with: Month; Building and/or Subnet; Network type (optional); Streams (total audio streams); and at least one of ' +
   'Poor streams or Poor stream rate, Setup failed streams or Setup failure rate, Dropped streams or Drop failure rate. ' +
-  `The Call Quality Dashboard's names are read: ${FIELD_NAMES(['month', 'building', 'subnet', 'networkType', 'insideCorp', 'vpn', 'streams', 'poorStreams', 'cdrStreams', 'setupFailed', 'setupSucceeded', 'dropped'])} ` +
+  `The Call Quality Dashboard's names are read: ${FIELD_NAMES(['month', 'building', 'subnet', 'networkType', 'insideCorp', 'vpn', 'serverPair', 'streams', 'poorStreams', 'cdrStreams', 'setupFailed', 'setupSucceeded', 'dropped'])} ` +
   `(or the percentages ${FIELD_NAMES(['poorRate', 'setupRate', 'dropRate'])}). Simpler names work too: Month, Building, Subnet, Network type, Streams, Poor streams, Setup failed streams, Dropped streams.`;
 
 export type HeaderMapping = { ok: true; value: HeaderMap; ignored: string[] } | { ok: false; error: string };
@@ -118,6 +122,10 @@ export interface CqdMeasures {
   building?: string;
   subnet?: string;
   networkType?: NetworkTypeId;
+  /** Conferencing or peer-to-peer (CQD Is Server Pair); absent when the file does not say. */
+  scope?: ReviewScope;
+  /** Of unmanaged traffic (networkType external): the connection it ran over (wired, Wi-Fi band), for the guide's "overall" rows. */
+  connection?: NetworkTypeId;
   /** Audio streams: the poor stream rate's denominator. */
   streams: number;
   /** Counts (possibly fractional when derived from a rate). */
@@ -233,8 +241,11 @@ function parseInside(text: string): boolean | undefined | 'bad' {
 /** CQD describes its subnet as "with dashes separating each octet": 10-20-5-0 is 10.20.5.0. */
 const dashedV4 = (text: string) => (/^\d{1,3}(?:-\d{1,3}){3}$/.test(text) ? text.replace(/-/g, '.') : text);
 
-/** One row → a validated row, 'unplaced' (neither a building nor a subnet), or the reasons it can't be read. */
-export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow | 'unplaced' | string[] {
+/**
+ * One row → a validated row, 'unplaced' (neither a building nor a subnet), 'server-pair' (a
+ * stream between two servers: no person's call, left out), or the reasons it can't be read.
+ */
+export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow | 'unplaced' | 'server-pair' | string[] {
   const f = rec.fields;
   if (f.length !== columns) return [`it has ${f.length} fields; the header has ${columns}.`];
   const errors: string[] = [];
@@ -246,12 +257,44 @@ export function readRow(rec: CsvRecord, map: HeaderMap, columns: number): CqdRow
   const row: CqdRow = { line: rec.line, month: month ?? '', streams: 0 };
   readRowPlace(f, map, row, errors);
   const net = readNetworkType(f, map, errors);
-  if (net) row.networkType = net;
+  if (net.type) row.networkType = net.type;
+  if (net.connection) row.connection = net.connection;
+  const scope = readScope(f, map, errors);
+  if (scope && scope !== 'server') row.scope = scope;
   readRowStreams(f, map, row, errors);
   readRowMeasures(f, map, row, errors);
   if (errors.length) return errors;
+  if (scope === 'server') return 'server-pair';
+  outsideBuildingMap(map, row);
   // CQD leaves both blank where it could not place the endpoint (an unmapped subnet, IPv6, a media path never set up).
   return row.building || row.subnet ? row : 'unplaced';
+}
+
+/**
+ * CQD's Is Server Pair. A stream through a conferencing server (AV MCU) is "Client : Server": a
+ * conference; "Client : Client" is a peer-to-peer call; "Server : Server" is no person's stream.
+ */
+function readScope(f: readonly string[], map: HeaderMap, errors: string[]): ReviewScope | 'server' | undefined {
+  const text = cell(f, map.serverPair);
+  if (!text) return undefined;
+  const t = squash(text);
+  if (t === 'clientclient') return 'peer-to-peer';
+  if (t === 'clientserver' || t === 'serverclient') return 'conferencing';
+  if (t === 'serverserver') return 'server';
+  errors.push(`is server pair "${text.slice(0, 30)}" is not Client : Client, Client : Server or Server : Server.`);
+  return undefined;
+}
+
+/**
+ * A subnet the building map does not know is unmanaged: CQD leaves its building blank (and calls
+ * it Outside by default). Only decided here for a file that has a building column but no Inside
+ * Corp column; with Inside Corp, CQD's own answer (readNetworkType) is used. VPN stays managed.
+ */
+function outsideBuildingMap(map: HeaderMap, row: CqdRow): void {
+  if (map.building === undefined || map.insideCorp !== undefined || row.building || !row.subnet) return;
+  if (row.networkType === 'vpn' || row.networkType === 'external') return;
+  if (row.networkType) row.connection = row.networkType;
+  row.networkType = 'external';
 }
 
 /** The row's building and subnet. */
@@ -318,7 +361,7 @@ function readRowMeasures(f: readonly string[], map: HeaderMap, row: CqdRow, erro
  * wired); an endpoint outside the corporate network is external (unmanaged, reported apart);
  * otherwise the connection detail, with the Wi-Fi band where the file has it.
  */
-function readNetworkType(f: readonly string[], map: HeaderMap, errors: string[]): NetworkTypeId | undefined {
+function readNetworkType(f: readonly string[], map: HeaderMap, errors: string[]): { type?: NetworkTypeId; connection?: NetworkTypeId } {
   const vpnText = cell(f, map.vpn);
   const vpn = parseVpn(vpnText);
   if (vpn === 'bad') errors.push(`VPN "${vpnText.slice(0, 30)}" is not True or False.`);
@@ -335,12 +378,16 @@ function readNetworkType(f: readonly string[], map: HeaderMap, errors: string[])
     type = pairType(cell(f, map.networkPair));
   }
   if (type === 'wifi') type = wifiBandType(cell(f, map.wifiBand)) ?? type;
-  if (vpn === true) return 'vpn';
-  if (inside === false) return 'external';
-  return type;
+  if (vpn === true) return { type: 'vpn' };
+  // Unmanaged (home, hotel, airport), as the review guide splits them: the connection is kept for its "overall" rows.
+  if (inside === false || type === 'external') return type && type !== 'external' ? { type: 'external', connection: type } : { type: 'external' };
+  return type ? { type } : {};
 }
 
-export type AggregateLevel = 'building' | 'subnet';
+/** A place a finding can be filed against. */
+export type PlaceLevel = 'building' | 'subnet';
+/** "unmanaged": the month's traffic on networks the organization does not run, summed apart from every place. */
+export type AggregateLevel = PlaceLevel | 'unmanaged';
 export interface Aggregate extends CqdMeasures {
   level: AggregateLevel;
   rows: number;
@@ -382,9 +429,15 @@ export class CqdAggregator {
       this.skippedSubnets.set(row.subnet!, common);
       return;
     }
-    if (row.networkType === 'external') this.externalRows++;
-    if (row.building) this.bump('building', row, `b|${row.month}|${row.building.toLowerCase()}|${row.networkType ?? ''}`);
-    if (row.subnet) this.bump('subnet', row, `s|${row.month}|${row.subnet}|${row.networkType ?? ''}`);
+    const scope = row.scope ?? '';
+    if (row.networkType === 'external') {
+      // Unmanaged traffic is its own line of the review and never counts toward a building or subnet.
+      this.externalRows++;
+      this.bump('unmanaged', row, `u|${row.month}|${scope}|${row.connection ?? ''}`);
+      return;
+    }
+    if (row.building) this.bump('building', row, `b|${row.month}|${row.building.toLowerCase()}|${row.networkType ?? ''}|${scope}`);
+    if (row.subnet) this.bump('subnet', row, `s|${row.month}|${row.subnet}|${row.networkType ?? ''}|${scope}`);
   }
 
   private bump(level: AggregateLevel, row: CqdRow, key: string): void {
@@ -392,11 +445,12 @@ export class CqdAggregator {
     if (!a) {
       a = { level, month: row.month, streams: 0, rows: 0 };
       if (level === 'building') a.building = row.building;
-      else {
+      else if (level === 'subnet') {
         a.subnet = row.subnet;
         if (row.building) a.building = row.building;
-      }
+      } else if (row.connection) a.connection = row.connection;
       if (row.networkType) a.networkType = row.networkType;
+      if (row.scope) a.scope = row.scope;
       this.map.set(key, a);
     }
     a.rows++;
@@ -442,13 +496,25 @@ export interface CqdReadOptions {
 
 export type CqdReadResult =
   | {
-    ok: true; rows: number; aggregates: Aggregate[]; months: string[]; skippedSubnets: { subnet: string; common: string }[]; externalRows: number;
+    ok: true; rows: number; aggregates: Aggregate[]; months: string[]; skippedSubnets: { subnet: string; common: string }[];
+    /** Rows on unmanaged networks (summed as the "unmanaged" aggregates, never a place's). */
+    externalRows: number;
+    /** Rows whose Is Server Pair is Server : Server, left out. */
+    serverPairRows: number;
     /** Columns of the file that were not read (unknown, or a second column for one field): shown in the summary. */
     ignoredColumns: string[];
     /** Rows that named neither a building nor a subnet, left out. */
     unplacedRows: number;
   }
   | { ok: false; error: string; problems: CsvProblem[]; problemCount: number };
+
+/** Why a file with rows has no building or subnet to review, counting where its rows went. */
+function nothingToReview(rows: number, unplaced: number, unmanaged: number, serverPairs: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const others = [`${n(unplaced)} name neither`, ...(unmanaged ? [`${n(unmanaged)} are on unmanaged networks`] : []), ...(serverPairs ? [`${n(serverPairs)} are between two servers`] : [])];
+  const home = rows - unplaced - unmanaged - serverPairs;
+  return `No row names a building or a subnet that can be reviewed (of ${n(rows)}, ${others.join(', ')} and ${n(home)} are on home and hotel subnets). Add Second Building Name or Second Subnet to the report and export it again.`;
+}
 
 /**
  * Reads a whole CSV from a stream. Every line is validated before the result is used, so a file
@@ -462,6 +528,7 @@ export async function readCqdCsv(source: AsyncIterable<Uint8Array | string>, opt
   let map: HeaderMap | undefined;
   let ignoredColumns: string[] = [];
   let unplacedRows = 0;
+  let serverPairRows = 0;
   let columns = 0;
   let rows = 0;
   let bytes = 0;
@@ -489,6 +556,7 @@ export async function readCqdCsv(source: AsyncIterable<Uint8Array | string>, opt
     rows++;
     if (Array.isArray(row)) problem({ line: rec.line, message: row.join(' ') });
     else if (row === 'unplaced') unplacedRows++;
+    else if (row === 'server-pair') serverPairRows++;
     else if (problemCount === 0) agg.add(row); // after the first bad line, only keep checking
     if (rows % 1000 === 0) opts.onProgress?.({ bytes, rows });
   };
@@ -504,12 +572,9 @@ export async function readCqdCsv(source: AsyncIterable<Uint8Array | string>, opt
   }
   if (rows === 0) return { ok: false, error: 'The file has a header but no rows.', problems: [], problemCount: 0 };
   const aggregates = agg.aggregates();
-  if (!aggregates.length) {
-    const n = (x: number) => x.toLocaleString('en-US');
-    return { ok: false, error: `No row names a building or a subnet that can be reviewed (of ${n(rows)}, ${n(unplacedRows)} name neither and ${n(rows - unplacedRows)} are on home and hotel subnets). Add Second Building Name or Second Subnet to the report and export it again.`, problems: [], problemCount: 0 };
-  }
+  if (!aggregates.some((a) => a.level !== 'unmanaged')) return { ok: false, error: nothingToReview(rows, unplacedRows, agg.externalRows, serverPairRows), problems: [], problemCount: 0 };
   const months = [...new Set(aggregates.map((a) => a.month))].sort();
-  return { ok: true, rows, aggregates, months, skippedSubnets: [...agg.skippedSubnets].map(([subnet, common]) => ({ subnet, common })), externalRows: agg.externalRows, ignoredColumns, unplacedRows };
+  return { ok: true, rows, aggregates, months, skippedSubnets: [...agg.skippedSubnets].map(([subnet, common]) => ({ subnet, common })), externalRows: agg.externalRows, serverPairRows, ignoredColumns, unplacedRows };
 }
 
 /**
@@ -518,7 +583,7 @@ export async function readCqdCsv(source: AsyncIterable<Uint8Array | string>, opt
  * network devices; setup failures in a building → Incomplete firewall or proxy configuration (the
  * guide's usual cause of failures to connect); anything else → Insufficient bandwidth.
  */
-export function inferCategory(level: AggregateLevel, networkType: NetworkTypeId | undefined, metric: RateMetricId): CategoryId {
+export function inferCategory(level: PlaceLevel, networkType: NetworkTypeId | undefined, metric: RateMetricId): CategoryId {
   if (networkType === 'vpn') return 'vpn';
   if (networkType === 'wifi' || networkType === 'wifi-2.4' || networkType === 'wifi-5') return 'wifi';
   if (level === 'subnet') return 'subnets';
@@ -531,8 +596,10 @@ export interface Proposal {
   key: string;
   category: CategoryId;
   area: AreaId;
-  level: AggregateLevel;
+  level: PlaceLevel;
   month: string;
+  /** Conferencing or peer-to-peer, when the file said (CQD Is Server Pair). */
+  scope?: ReviewScope;
   building?: string;
   subnet?: string;
   networkType?: NetworkTypeId;
@@ -562,6 +629,10 @@ export interface ProposalSet {
   /** How many aggregates were at or below target. */
   withinTarget: number;
   skippedSubnets: { subnet: string; common: string }[];
+  /** Remediated findings checked against the month (verification.ts); set by the import service. */
+  verifications?: VerificationCheck[];
+  /** The month against every row of the target table, unmanaged networks apart (review-lines.ts); set by the import service. */
+  lines?: ReviewLine[];
 }
 
 export interface ProposeOptions {
@@ -575,9 +646,9 @@ export interface ProposeOptions {
 
 const METRIC_ORDER: RateMetricId[] = ['setup-failure-rate', 'drop-failure-rate', 'poor-stream-rate']; // reliability before quality
 
-export function proposalKey(p: Pick<Proposal, 'level' | 'building' | 'subnet' | 'networkType' | 'metric'>): string {
+export function proposalKey(p: Pick<Proposal, 'level' | 'building' | 'subnet' | 'networkType' | 'metric' | 'scope'>): string {
   const place = p.level === 'subnet' ? p.subnet! : p.building!.toLowerCase();
-  return `${p.level}|${place}|${p.networkType ?? 'any'}|${p.metric}`;
+  return `${p.level}|${place}|${p.networkType ?? 'any'}|${p.metric}${p.scope ? `|${p.scope}` : ''}`;
 }
 
 function duplicateOf(p: Proposal, open: readonly Finding[]): string | undefined {
@@ -597,39 +668,19 @@ export function proposeFindings(
   const proposals: Proposal[] = [];
   let withinTarget = 0;
   for (const a of read.aggregates) {
-    if (a.month !== month || a.networkType === 'external' || a.streams < (opts.minStreams ?? 0)) continue;
+    // Unmanaged traffic is reported on its own line (review-lines.ts), never proposed against a place.
+    if (a.month !== month || a.level === 'unmanaged' || a.networkType === 'external' || a.streams < (opts.minStreams ?? 0)) continue;
     const r = rates(a);
     for (const metric of METRIC_ORDER) {
       const value = r[metric];
       if (value === undefined) continue;
-      const cmp = compareToTarget(value, { metric, networkType: a.networkType }, opts.targets ?? QER_TARGETS);
+      const cmp = compareToTarget(value, { metric, networkType: a.networkType, scope: a.scope ?? 'all' }, opts.targets ?? QER_TARGETS);
       if (!cmp) continue;
       if (!cmp.above) {
         withinTarget++;
         continue;
       }
-      const category = inferCategory(a.level, a.networkType, metric);
-      const place = a.level === 'subnet' ? `Subnet ${a.subnet}${a.building ? ` (${a.building})` : ''}` : a.building!;
-      const net = a.networkType ? ` on ${networkInfo(a.networkType).label}` : '';
-      const p: Proposal = {
-        key: '',
-        category,
-        area: defaultArea(category, metric),
-        level: a.level,
-        month,
-        metric,
-        value: Math.round(value * 100) / 100,
-        target: cmp.target,
-        points: cmp.points,
-        relative: cmp.relative,
-        streams: a.streams,
-        description: `${place}${net}: ${metricInfo(metric).label.toLowerCase()} ${formatPercent(value)} in ${month} over ${denominator(a, metric)}, against a ${formatPercent(cmp.target)} target (${cmp.targetLabel}).`,
-        owningRole: defaultOwningRole(category, opts.roles),
-      };
-      if (a.building) p.building = a.building;
-      if (a.subnet) p.subnet = a.subnet;
-      if (a.networkType) p.networkType = a.networkType;
-      p.key = proposalKey(p);
+      const p = proposalOf({ ...a, level: a.level }, metric, value, cmp, opts.roles);
       const dup = duplicateOf(p, openFindings);
       if (dup) p.duplicateOf = dup;
       proposals.push(p);
@@ -649,6 +700,38 @@ export function proposeFindings(
   };
 }
 
+/** "Building 6 on VPN, conferencing calls": the place, its network and the call scope the file named. */
+export function aggregatePlace(a: Pick<Aggregate, 'level' | 'building' | 'subnet' | 'networkType' | 'scope'>): string {
+  const place = a.level === 'subnet' ? `Subnet ${a.subnet}${a.building ? ` (${a.building})` : ''}` : a.building ?? '';
+  const net = a.networkType ? ` on ${networkInfo(a.networkType).label}` : '';
+  return `${place}${net}${a.scope ? `, ${SCOPE_LABELS[a.scope].toLowerCase()} calls` : ''}`;
+}
+
+function proposalOf(a: Aggregate & { level: PlaceLevel }, metric: RateMetricId, value: number, cmp: NonNullable<ReturnType<typeof compareToTarget>>, roles?: readonly string[]): Proposal {
+  const category = inferCategory(a.level, a.networkType, metric);
+  const p: Proposal = {
+    key: '',
+    category,
+    area: defaultArea(category, metric),
+    level: a.level,
+    month: a.month,
+    metric,
+    value: Math.round(value * 100) / 100,
+    target: cmp.target,
+    points: cmp.points,
+    relative: cmp.relative,
+    streams: a.streams,
+    description: `${aggregatePlace(a)}: ${metricInfo(metric).label.toLowerCase()} ${formatPercent(value)} in ${a.month} over ${denominator(a, metric)}, against a ${formatPercent(cmp.target)} target (${cmp.targetLabel}).`,
+    owningRole: defaultOwningRole(category, roles),
+  };
+  if (a.building) p.building = a.building;
+  if (a.subnet) p.subnet = a.subnet;
+  if (a.networkType) p.networkType = a.networkType;
+  if (a.scope) p.scope = a.scope;
+  p.key = proposalKey(p);
+  return p;
+}
+
 /** Proposals waiting for the champion's confirmation (stored between the card and the click). */
 export interface ImportBatch {
   importId: string;
@@ -659,4 +742,6 @@ export interface ImportBatch {
   proposals: Proposal[];
   /** Proposal key → finding id, once filed. */
   filed: Record<string, string>;
+  /** The remediated findings this month's data verifies (or not); "verified" waits for the champion's confirmation. */
+  verifications?: VerificationCheck[];
 }

@@ -9,8 +9,11 @@ import type { FindingListFilter, FindingPage, FindingRepository, PageRequest, Qu
 import { agendaFindings, type AgendaFindingsDigest, type FindingSummary } from './finding-summary';
 import { type DigestReport, digestReport, QUALITY_DIGEST_SCHEMA, type QualityDigest, qualityDigest } from './quality-digest';
 import { monthsBefore, type QualityMeasureRepository } from './quality-measure-repository';
+import { defaultQualitySettings, type QualitySettings } from './quality-settings';
 import type { TargetRow } from './targets';
 import { qualityReport, type QualityReport } from './trends';
+import { reviewLines } from './review-lines';
+import { verificationChecks } from './verification';
 
 export const FINDING_COUNTER = 'QF';
 
@@ -21,6 +24,8 @@ export interface FindingServiceDeps {
   /** The measured call quality of the imports (the trends); without it imports keep only their proposals. */
   measures?: QualityMeasureRepository;
   targets?: readonly TargetRow[];
+  /** The workspace's own targets and time boxes (quality-settings.ts); without it the defaults apply. */
+  settingsOf?: (workspace: Workspace) => Promise<QualitySettings>;
   /** How often a note is retried when someone else changed the finding at the same moment. */
   maxAttempts?: number;
 }
@@ -72,10 +77,11 @@ export class FindingService {
     const existing = await this.existing(workspace, opts.idempotencyKey);
     if (existing) return { ok: true, finding: existing, created: false };
     const number = await this.deps.counters.next(workspace, FINDING_COUNTER);
-    const cmp = draftTargetCheck(checked.value, { targets: this.deps.targets });
+    const settings = await this.settingsOf(workspace);
+    const cmp = draftTargetCheck(checked.value, { targets: settings.targets });
     const { finding, history } = newFinding({
       workspace, id: formatFindingId(FINDING_COUNTER, number), number, draft: checked.value, actor, now: this.deps.clock(), source: opts.source ?? 'chat',
-      ...(cmp ? { target: cmp.target } : {}),
+      ...(cmp ? { target: cmp.target } : {}), dueDays: settings.dueDays,
     });
     const out = await this.deps.findings.create(finding, history, opts.idempotencyKey);
     if (out.created) return { ok: true, finding: out.finding, created: true };
@@ -107,11 +113,13 @@ export class FindingService {
    */
   async act(workspace: Workspace, id: string, action: FindingAction, actor: Actor, opts: RoleContext & { expectedEtag?: string } = {}): Promise<ActResult> {
     const decision = action.type !== 'note';
+    // A note changes no status, so it needs no time box (and no settings read).
+    const dueDays = decision ? (await this.settingsOf(workspace)).dueDays : undefined;
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       const current = await this.deps.findings.get(workspace, id);
       if (!current) return { ok: false, reason: 'not-found', error: `There is no finding ${id} here.` };
       if (decision && opts.expectedEtag && current.etag !== opts.expectedEtag) return conflict(current);
-      const t = applyAction(current, action, actor, this.deps.clock(), opts.roles);
+      const t = applyAction(current, action, actor, this.deps.clock(), opts.roles, dueDays);
       if (!t.ok) return { ok: false, reason: 'refused', error: t.error, finding: current };
       const saved = await this.deps.findings.update(current, t.finding, t.history, opts.expectedEtag && decision ? opts.expectedEtag : current.etag!);
       if (saved.ok) return { ok: true, finding: saved.finding, history: t.history };
@@ -179,7 +187,14 @@ export class FindingService {
 
   private async computeDigest(workspace: Workspace, now: Date): Promise<QualityDigest> {
     const aggregates = await this.deps.measures!.list(workspace, { fromMonth: monthsBefore(now, TREND_WINDOW_MONTHS - 1) });
-    return qualityDigest(aggregates, this.deps.targets);
+    return qualityDigest(aggregates, aggregates.length ? (await this.settingsOf(workspace)).targets : this.deps.targets);
+  }
+
+  /** The workspace's targets and time boxes: its saved settings, else the defaults. */
+  async settingsOf(workspace: Workspace): Promise<QualitySettings> {
+    if (this.deps.settingsOf) return this.deps.settingsOf(workspace);
+    const d = defaultQualitySettings();
+    return this.deps.targets ? { ...d, targets: [...this.deps.targets] } : d;
   }
 
   /**
@@ -221,10 +236,14 @@ export class FindingService {
       }
       await this.refreshDigest(workspace, importId, etag);
     }
-    const set = proposeFindings(read, await this.allOpen(workspace), { targets: this.deps.targets, ...opts });
+    const { targets } = await this.settingsOf(workspace);
+    const open = await this.allOpen(workspace);
+    const set = proposeFindings(read, open, { targets, ...opts });
+    set.verifications = verificationChecks(open, read.aggregates, set.month, targets);
+    set.lines = reviewLines(read.aggregates, set.month, targets);
     const batch: ImportBatch = {
       importId, createdAt: this.deps.clock().toISOString(), createdBy: actor, month: set.month, rows: read.rows,
-      proposals: set.groups.flatMap((g) => g.proposals), filed: {},
+      proposals: set.groups.flatMap((g) => g.proposals), filed: {}, verifications: set.verifications,
     };
     await this.deps.findings.saveImport(workspace, batch);
     return { batch, set, storedMonths };
@@ -234,7 +253,8 @@ export class FindingService {
   async qualityReport(workspace: Workspace): Promise<QualityReport | undefined> {
     if (!this.deps.measures) return undefined;
     const aggregates = await this.deps.measures.list(workspace, { fromMonth: monthsBefore(this.deps.clock(), TREND_WINDOW_MONTHS - 1) });
-    return qualityReport(aggregates, this.deps.targets);
+    // The settings are read only when there is something to compare: a board without imports pays nothing for them.
+    return aggregates.length ? qualityReport(aggregates, (await this.settingsOf(workspace)).targets) : undefined;
   }
 
   /**
@@ -257,6 +277,22 @@ export class FindingService {
     }
     await this.deps.findings.saveImport(workspace, batch);
     return { ok: true, filed, alreadyFiled };
+  }
+
+  /**
+   * The champion confirms an import's "back within target": the finding is verified (its
+   * history notes the month's figures). Only a check the import proposed as within target, and
+   * only on the version it checked: a finding changed since is shown as it is now, unchanged.
+   */
+  async confirmVerified(workspace: Workspace, importId: string, findingId: string, actor: Actor): Promise<ActResult | { ok: false; reason: 'refused'; error: string }> {
+    const batch = await this.deps.findings.getImport(workspace, importId);
+    const check = batch?.verifications?.find((v) => v.findingId === findingId);
+    if (!check) return { ok: false, reason: 'refused', error: `That import did not check ${findingId}; import the month's file again.` };
+    if (check.outcome !== 'within-target') return { ok: false, reason: 'refused', error: `${findingId} is not verified: ${check.summary}` };
+    const verified = await this.act(workspace, findingId, { type: 'verify' }, actor, check.etag ? { expectedEtag: check.etag } : {});
+    if (!verified.ok) return verified;
+    await this.act(workspace, findingId, { type: 'note', text: `Verified with the ${check.month} call-quality data: ${check.summary}`.slice(0, 1900) }, actor);
+    return verified;
   }
 }
 

@@ -22,11 +22,12 @@ export const isOpen = (s: FindingStatus) => OPEN_STATUSES.includes(s);
  * New: the owning team accepts (or declines) within 7 days. Accepted: remediation starts within
  * 14 days. In remediation: remediated within 30 days, i.e. by the next monthly review.
  * Remediated: the quality champion verifies within 14 days. Closed findings are never overdue.
+ * These are the defaults; a workspace can change them (quality-settings.ts).
  */
 export const DUE_DAYS: Record<FindingStatus, number | undefined> = { new: 7, accepted: 14, 'in-remediation': 30, remediated: 14, verified: undefined, 'wont-fix': undefined };
 
-export function dueAt(status: FindingStatus, enteredAt: Date): string | undefined {
-  const days = DUE_DAYS[status];
+export function dueAt(status: FindingStatus, enteredAt: Date, dueDays: Partial<Record<FindingStatus, number>> = DUE_DAYS): string | undefined {
+  const days = isOpen(status) ? dueDays[status] ?? DUE_DAYS[status] : undefined;
   return days === undefined ? undefined : new Date(enteredAt.getTime() + days * 86_400_000).toISOString();
 }
 
@@ -99,6 +100,7 @@ export function parseFindingId(text: string): { prefix: string; number: number }
 
 export function newFinding(input: {
   workspace: Workspace; id: string; number: number; draft: ConfirmedDraft; target?: number; actor: Actor; now: Date; source: Finding['source'];
+  dueDays?: Partial<Record<FindingStatus, number>>;
 }): { finding: Finding; history: HistoryEntry } {
   const at = input.now.toISOString();
   const finding: Finding = {
@@ -112,7 +114,7 @@ export function newFinding(input: {
     updatedAt: at,
     updatedBy: input.actor,
     statusSince: at,
-    dueAt: dueAt('new', input.now),
+    dueAt: dueAt('new', input.now, input.dueDays),
     source: input.source,
     version: 1,
   };
@@ -155,7 +157,7 @@ export type Transition = { ok: true; finding: Finding; history: HistoryEntry } |
  * Applies an action to a finding. Pure: the caller stores both results together (the finding
  * with its ETag and the history entry), so a change is never without its record.
  */
-export function applyAction(f: Finding, action: FindingAction, actor: Actor, now: Date, roles?: readonly string[]): Transition {
+export function applyAction(f: Finding, action: FindingAction, actor: Actor, now: Date, roles?: readonly string[], dueDays?: Partial<Record<FindingStatus, number>>): Transition {
   const at = now.toISOString();
   const base = { ...f, updatedAt: at, updatedBy: actor, version: f.version + 1 };
   const entry = (to: FindingStatus, summary: string, text?: string): HistoryEntry => {
@@ -179,7 +181,7 @@ export function applyAction(f: Finding, action: FindingAction, actor: Actor, now
       if (!role) return { ok: false, error: `"${t.value.slice(0, 60)}" is not a team in the role map. Choose one of: ${roles!.join(', ')}.` };
       if (role === f.owningRole) return refuse(`it is already owned by ${role}.`);
       // The new team has not agreed to anything yet: it starts again at "new" with a fresh time box.
-      const finding: Finding = { ...base, owningRole: role, status: 'new', statusSince: at, dueAt: dueAt('new', now) };
+      const finding: Finding = { ...base, owningRole: role, status: 'new', statusSince: at, dueAt: dueAt('new', now, dueDays) };
       delete finding.statusReason;
       return { ok: true, finding, history: entry('new', `reassigned from ${f.owningRole} to ${role}`) };
     }
@@ -194,7 +196,7 @@ export function applyAction(f: Finding, action: FindingAction, actor: Actor, now
         };
       }
       const finding: Finding = { ...base, status: to, statusSince: at };
-      const due = dueAt(to, now);
+      const due = dueAt(to, now, dueDays);
       if (due) finding.dueAt = due;
       else delete finding.dueAt;
       let text: string | undefined;

@@ -3,6 +3,9 @@
 import { metric as metricInfo, networkType as networkInfo, type NetworkTypeId, type RateMetricId } from './catalog';
 
 export type CallScope = 'all' | 'conferencing' | 'peer-to-peer';
+/** The scope a CQD row can name (its Is Server Pair); a file without it is reviewed as "all". */
+export type ReviewScope = Exclude<CallScope, 'all'>;
+export const SCOPE_LABELS: Record<CallScope, string> = { all: 'All calls', conferencing: 'Conferencing', 'peer-to-peer': 'Peer-to-peer' };
 /** Network rows of the guide's table. */
 export type TargetNetwork = 'internal' | 'overall' | 'wired-internal' | 'wifi-5-internal' | 'wifi-2.4-internal' | 'wired-wifi-5-internal' | 'wired-wifi-5-overall';
 
@@ -58,6 +61,11 @@ export interface TargetLookup {
 export interface Target {
   value: number;
   row: TargetRow;
+}
+
+/** The row of `table` for exactly this scope and network, if the table has it. */
+export function targetRow(scope: CallScope, network: TargetNetwork, table: readonly TargetRow[] = QER_TARGETS): TargetRow | undefined {
+  return table.find((t) => t.scope === scope && t.network === network);
 }
 
 export function targetFor(q: TargetLookup, table: readonly TargetRow[] = QER_TARGETS): Target | undefined {

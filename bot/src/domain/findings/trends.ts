@@ -2,7 +2,8 @@
 // above or below target, better or worse than last month, rising, steady or falling.
 import { category as categoryInfo, type CategoryId, networkType as networkInfo, type NetworkTypeId, type RateMetricId } from './catalog';
 import { type Aggregate, inferCategory, type Proposal, proposeFindings, rates } from './cqd-import';
-import { QER_TARGETS, targetFor, type TargetRow } from './targets';
+import { reviewLines, type ReviewLine } from './review-lines';
+import { type CallScope, QER_TARGETS, targetFor, type TargetRow } from './targets';
 
 export type Direction = 'rising' | 'steady' | 'falling';
 export interface TrendPoint {
@@ -29,7 +30,7 @@ export const STEADY_WITHIN = 0.1;
 
 const COUNTS = ['poor', 'cdrStreams', 'setupFailed', 'setupSucceeded', 'dropped'] as const;
 type Count = (typeof COUNTS)[number];
-interface Sum { streams: number; counts: Partial<Record<Count, number>>; nets: Set<NetworkTypeId | undefined> }
+interface Sum { streams: number; counts: Partial<Record<Count, number>>; nets: Set<NetworkTypeId | undefined>; scopes: Set<CallScope> }
 
 function trendsBy(aggregates: readonly Aggregate[], metric: RateMetricId, keyOf: (a: Aggregate) => { key: string; label: string } | undefined, table: readonly TargetRow[], targetNetwork?: NetworkTypeId): Trend[] {
   const groups = new Map<string, { label: string; months: Map<string, Sum> }>();
@@ -39,9 +40,10 @@ function trendsBy(aggregates: readonly Aggregate[], metric: RateMetricId, keyOf:
     let g = groups.get(k.key);
     if (!g) groups.set(k.key, (g = { label: k.label, months: new Map() }));
     let s = g.months.get(a.month);
-    if (!s) g.months.set(a.month, (s = { streams: 0, counts: {}, nets: new Set() }));
+    if (!s) g.months.set(a.month, (s = { streams: 0, counts: {}, nets: new Set(), scopes: new Set() }));
     s.streams += a.streams;
     s.nets.add(a.networkType);
+    s.scopes.add(a.scope ?? 'all');
     for (const f of COUNTS) if (a[f] !== undefined) s.counts[f] = (s.counts[f] ?? 0) + a[f]!;
   }
   const out: Trend[] = [];
@@ -51,9 +53,11 @@ function trendsBy(aggregates: readonly Aggregate[], metric: RateMetricId, keyOf:
       const s = g.months.get(month)!;
       const r = rates({ streams: s.streams, ...s.counts })[metric];
       if (r === undefined) continue;
-      // One network in the group → its own target; a mix → the internal target of all calls.
+      // One network (and call scope) in the group → its own target; a mix → the internal target of all calls.
       const nets = [...s.nets];
-      const target = targetFor({ metric, networkType: targetNetwork ?? (nets.length === 1 ? nets[0] : 'wired') }, table)!.value;
+      const scopes = [...s.scopes];
+      const scope = !targetNetwork && scopes.length === 1 ? scopes[0]! : 'all';
+      const target = targetFor({ metric, networkType: targetNetwork ?? (nets.length === 1 ? nets[0] : 'wired'), scope }, table)!.value;
       const rate = Math.round(r * 100) / 100;
       const prev = points[points.length - 1];
       const p: TrendPoint = { month, rate, target, above: rate > target, streams: s.streams };
@@ -115,6 +119,8 @@ export interface QualityReport {
   byBuilding: Trend[];
   /** Buildings and subnets above target in the latest month (every metric), furthest above first. */
   aboveTarget: Proposal[];
+  /** The latest month against every row of the target table, the unmanaged networks as lines of their own. */
+  lines: ReviewLine[];
 }
 
 export function qualityReport(aggregates: readonly Aggregate[], table: readonly TargetRow[] = QER_TARGETS): QualityReport | undefined {
@@ -130,6 +136,7 @@ export function qualityReport(aggregates: readonly Aggregate[], table: readonly 
     byCategory: trendsByCategory(aggregates, 'poor-stream-rate', table),
     byBuilding: trendsByBuilding(aggregates, 'poor-stream-rate', table),
     aboveTarget: set.groups.flatMap((g) => g.proposals).sort((x, y) => y.points - x.points || x.key.localeCompare(y.key)),
+    lines: reviewLines(aggregates, latestMonth, table),
   };
 }
 

@@ -43,7 +43,24 @@ export function responseStatus(incident: Incident, now: Date): ResponseStatus {
   return now.getTime() <= due ? { kind: 'pending', dueAt: incident.responseDueAt } : { kind: 'overdue', dueAt: incident.responseDueAt };
 }
 
-export type ReminderKind = 'update-due' | 'update-overdue' | 'response-overdue';
+/**
+ * Ours: update-due, update-overdue, response-overdue (our own owner owes it). The vendor's:
+ * vendor-response-overdue and vendor-update-overdue, a breach of the vendor's commitment that
+ * tells our owner to chase the vendor.
+ */
+export type ReminderKind = 'update-due' | 'update-overdue' | 'response-overdue' | 'vendor-response-overdue' | 'vendor-update-overdue';
+
+export const isVendorReminder = (kind: ReminderKind) => kind.startsWith('vendor-');
+
+/** The vendor's deadlines the rhythm watches: each flagged once, the millisecond after it passes. */
+function vendorDeadlines(incident: Incident): { kind: ReminderKind; dueAt: string }[] {
+  const vc = incident.vendorCase;
+  if (!vc || !isOpen(incident.state)) return [];
+  const out: { kind: ReminderKind; dueAt: string }[] = [];
+  if (vc.responseDueAt && !vc.respondedAt) out.push({ kind: 'vendor-response-overdue', dueAt: vc.responseDueAt });
+  if (vc.nextUpdateDueAt) out.push({ kind: 'vendor-update-overdue', dueAt: vc.nextUpdateDueAt });
+  return out;
+}
 
 export interface ReminderDecision {
   /** Stable for one due time: sending the same key twice is the duplicate to avoid. */
@@ -78,6 +95,7 @@ export function reminderDecisions(incident: Incident, policy: SeverityPolicy, no
     if (incident.state === 'recorded' && !incident.acknowledgedAt && incident.responseDueAt && t > Date.parse(incident.responseDueAt)) {
       owed.push({ key: reminderKey('response-overdue', incident.responseDueAt), kind: 'response-overdue', incidentId: incident.id, dueAt: incident.responseDueAt });
     }
+    for (const v of vendorDeadlines(incident)) if (t > Date.parse(v.dueAt)) owed.push({ key: reminderKey(v.kind, v.dueAt), kind: v.kind, incidentId: incident.id, dueAt: v.dueAt });
   }
   const taken = new Set(incident.remindersSent.filter((entry) => isTaken(entry, now)).map(keyOf));
   return { send: owed.filter((d) => !taken.has(d.key)), alreadySent: owed.filter((d) => taken.has(d.key)) };
@@ -103,6 +121,7 @@ export function nextReminderDue(incident: Incident, policy: SeverityPolicy): Dat
   if (incident.state === 'recorded' && !incident.acknowledgedAt && !Number.isNaN(response)) {
     windows.push({ key: reminderKey('response-overdue', incident.responseDueAt!), from: response + 1, until: Infinity });
   }
+  for (const v of vendorDeadlines(incident)) windows.push({ key: reminderKey(v.kind, v.dueAt), from: Date.parse(v.dueAt) + 1, until: Infinity });
   let first = Infinity;
   for (const w of windows) {
     const entries = incident.remindersSent.filter((entry) => keyOf(entry) === w.key);
@@ -134,7 +153,8 @@ function isTaken(entry: string, now: Date): boolean {
 export function withReminderClaimed(incident: Incident, key: string, now: Date, leaseUntil: Date): Incident | undefined {
   if (incident.remindersSent.some((entry) => keyOf(entry) === key && isTaken(entry, now))) return undefined;
   // Keep only entries that can still matter: the current update cycle and the response goal.
-  const live = incident.remindersSent.filter((entry) => keyOf(entry) !== key && (keyOf(entry).endsWith(`@${incident.nextUpdateDueAt ?? ''}`) || entry.startsWith('response-overdue@')));
+  const vendor = new Set(vendorDeadlines(incident).map((v) => reminderKey(v.kind, v.dueAt)));
+  const live = incident.remindersSent.filter((entry) => keyOf(entry) !== key && ((!entry.startsWith('vendor-') && keyOf(entry).endsWith(`@${incident.nextUpdateDueAt ?? ''}`)) || entry.startsWith('response-overdue@') || vendor.has(keyOf(entry))));
   return { ...incident, remindersSent: [...live, `${key}${LEASE}${leaseUntil.toISOString()}`] };
 }
 

@@ -6,6 +6,10 @@ import { responseStatus } from './cadence';
 import { clockStart, highestSeverityOf, type Incident, type TimelineEntry } from './incident';
 import { mostSevere, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from './severity';
 import { monthRange } from '../../platform/zoned-time';
+import { commitmentTotals, vendorCommitments } from './vendor-case';
+
+/** Seed 001's KSI: 80% of requesters agree they are satisfied with technical support (4 or 5 of 5). */
+export const SATISFACTION_TARGET_SHARE = 0.8;
 
 export interface MonthlyFigures {
   year: number;
@@ -21,6 +25,13 @@ export interface MonthlyFigures {
   /** Over incidents resolved in the month (resolution or workaround), from the start of the problem to resolution. */
   meanTimeToResolveMinutes: number | null;
   resolvedCount: number;
+  /**
+   * The vendor's commitments (seed 003) on the month's incidents escalated to the vendor, by the
+   * severity each is counted at: initial responses and update intervals met or breached.
+   */
+  vendor: Record<SeverityLevel, { met: number; breached: number }>;
+  /** Satisfaction answers of incidents closed in the month (seed 001's KSI, measured after each incident). */
+  satisfaction: { answers: number; average: number | null; agreeShare: number | null };
 }
 
 const inRange = (iso: string | undefined, start: Date, end: Date) => {
@@ -43,6 +54,8 @@ export function monthlyFigures(incidents: readonly Incident[], year: number, mon
   let updates = 0;
   let resolveMinutes = 0;
   let resolvedCount = 0;
+  const vendor = Object.fromEntries(SEVERITY_LEVELS.map((l) => [l, { met: 0, breached: 0 }])) as MonthlyFigures['vendor'];
+  const ratings: number[] = [];
   for (const i of incidents) {
     if (inRange(i.recordedAt, start, end)) {
       total++;
@@ -52,7 +65,13 @@ export function monthlyFigures(incidents: readonly Incident[], year: number, mon
       else if (r.kind === 'missed' || r.kind === 'overdue') decided++;
       onTime += i.updatesOnTime;
       updates += i.updatesTotal;
+      if (i.vendorCase) {
+        const t = commitmentTotals(vendorCommitments(i.vendorCase, now, i.resolvedAt));
+        vendor[highestSeverityOf(i)].met += t.met;
+        vendor[highestSeverityOf(i)].breached += t.breached;
+      }
     }
+    if (i.satisfaction && inRange(i.closedAt, start, end)) ratings.push(i.satisfaction.rating);
     if (inRange(i.resolvedAt, start, end)) {
       resolvedCount++;
       resolveMinutes += (Date.parse(i.resolvedAt!) - clockStart(i).getTime()) / 60_000;
@@ -69,6 +88,12 @@ export function monthlyFigures(incidents: readonly Incident[], year: number, mon
     updates: { onTime, total: updates, share: share(onTime, updates) },
     meanTimeToResolveMinutes: resolvedCount ? Math.round(resolveMinutes / resolvedCount) : null,
     resolvedCount,
+    vendor,
+    satisfaction: {
+      answers: ratings.length,
+      average: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,
+      agreeShare: share(ratings.filter((r) => r >= 4).length, ratings.length),
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Incident } from './incident';
 import type { StoredIncident } from './incident-repository';
 import type { OutageNotice } from './outage-notice';
+import type { RequesterAsk } from './closure-steps';
 import type { Workspace } from '../workspace';
 
 /**
@@ -21,4 +22,9 @@ export interface IncidentRouting {
 export interface OutageNotifier {
   /** Delivers the notices without holding up the turn that produced them. */
   notifyInBackground(ws: Workspace, stored: StoredIncident, notices: readonly OutageNotice[]): void;
+}
+
+export interface RequesterNotifier {
+  /** Posts the requester's card (confirm the fix, or rate the support), mentioning them, without holding up the turn. */
+  askRequesterInBackground(ws: Workspace, stored: StoredIncident, asks: readonly RequesterAsk[]): void;
 }

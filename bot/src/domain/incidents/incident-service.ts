@@ -147,7 +147,7 @@ export class IncidentService {
       version: 1,
       updatedAt: at,
     };
-    const route = e.scope.route === 'vendor' ? 'escalated to the vendor' : `routed to ${e.scope.owningRole} (the vendor does not accept this)`;
+    const route = e.scope.route === 'vendor' ? 'to be escalated to the vendor' : `routed to ${e.scope.owningRole} (the vendor does not accept this)`;
     const entries: TimelineEntry[] = [
       { incidentId: incident.id, seq: 1, at, actor, kind: 'recorded', summary: `Recorded by ${actor.name} as severity ${severityLabel(rule)}, ${route}`, text: e.impact },
     ];
@@ -167,7 +167,7 @@ export class IncidentService {
 
   /** Applies one action from the incident card (or chat) by `actor`. */
   async act(ws: Workspace, id: string, action: IncidentAction, actor: Person, options: ActOptions): Promise<ActResult> {
-    const { policy } = await this.settings(ws);
+    const { policy, timeZone } = await this.settings(ws);
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       const prior = await this.repo.getIdempotency(ws, options.idempotencyKey);
       if (prior) return { kind: 'duplicate', incident: prior.result };
@@ -178,7 +178,7 @@ export class IncidentService {
       const now = this.deps.clock();
       // A severity change keeps the highest level reached; an older record learns it first.
       const current = action.type === 'severity' ? await this.withHighestSeverity(ws, stored.incident) : stored.incident;
-      const t = applyAction(current, action, actor, now, policy);
+      const t = applyAction(current, action, actor, now, policy, timeZone);
       if (!t.ok) return { kind: 'refused', reason: t.reason, current: stored };
       const { incident, outcome: w } = await this.write(t.incident, policy, (i) =>
         this.repo.update(i, stored.etag, t.entries, { key: options.idempotencyKey, incidentId: id, operation: action.type, at: now.toISOString(), result: i }));

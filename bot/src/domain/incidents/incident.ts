@@ -3,6 +3,7 @@
 import type { Workspace } from '../workspace';
 import type { ScopeDecision } from './scope-check';
 import { mostSevere, type SeverityLevel } from './severity';
+import type { VendorCase } from './vendor-case';
 
 export type { Clock } from '../../platform/clock';
 
@@ -28,7 +29,10 @@ export interface EscalationFacts {
 }
 
 export interface Incident extends EscalationFacts {
-  /** The service request number, e.g. "SR-202403-0042"; also the incident's id. */
+  /**
+   * Our internal reference, e.g. "SR-202403-0042"; also the incident's id. It is minted here,
+   * so it is never the vendor's SR number (that is vendorCase.srNumber, issued by the vendor).
+   */
   id: string;
   /** The workspace-wide sequence number inside the SR number. */
   number: number;
@@ -59,6 +63,14 @@ export interface Incident extends EscalationFacts {
   resolution?: { kind: 'resolution' | 'workaround'; text: string };
   closedAt?: string;
   archivedAt?: string;
+  /** The vendor's side (second clock); absent until the desk escalates to the vendor, and on older records. */
+  vendorCase?: VendorCase;
+  /** What the outage notices tell the business beyond the facts: expected resolution and the bridge call. */
+  outage?: OutageDetails;
+  /** The requester's confirmation that the fix works; asked for when the incident is resolved. */
+  validation?: RequesterValidation;
+  /** The requester's answer to the one-question satisfaction survey after closing (1 to 5). */
+  satisfaction?: { rating: number; at: string };
   /** Keys of reminders already sent for the current update cycle (see reminders.ts). */
   remindersSent: string[];
   /** The incident's row in the due index (reminder-index.ts); absent on records stored before it. */
@@ -68,6 +80,20 @@ export interface Incident extends EscalationFacts {
   /** Bumped on every change; shown on the card so people can tell two renderings apart. */
   version: number;
   updatedAt: string;
+}
+
+export interface OutageDetails {
+  /** Expected resolution time (ISO), as the owner last gave it. */
+  expectedResolutionAt?: string;
+  /** Join link, phone number and participant code, as free text. */
+  bridge?: string;
+}
+
+export interface RequesterValidation {
+  requestedAt: string;
+  confirmedAt?: string;
+  /** Set when the requester said it is not fixed (the incident reopened). */
+  rejectedAt?: string;
 }
 
 /**
@@ -107,7 +133,13 @@ export type TimelineKind =
   | 'resolved'
   | 'reopened'
   | 'closed'
-  | 'archived';
+  | 'archived'
+  | 'vendor-escalated'
+  | 'vendor-accepted'
+  | 'vendor-update'
+  | 'outage-details'
+  | 'validated'
+  | 'satisfaction';
 
 export interface TimelineEntry {
   incidentId: string;
@@ -124,7 +156,7 @@ export interface TimelineEntry {
 }
 
 // Limits keep one incident (stored as JSON) well inside a 32 K-character table property.
-export const TEXT_LIMITS = { service: 120, problem: 2000, impact: 2000, affected: 500, update: 2000, resolution: 2000, resolverGroup: 120, note: 1000 } as const;
+export const TEXT_LIMITS = { service: 120, problem: 2000, impact: 2000, affected: 500, update: 2000, resolution: 2000, resolverGroup: 120, note: 1000, bridge: 500 } as const;
 
 /**
  * Service request number: "SR-<yyyymm>-<n>", the month the incident was recorded in the

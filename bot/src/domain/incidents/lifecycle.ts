@@ -6,6 +6,8 @@ import { nextUpdateDue, responseDue } from './cadence';
 import { clockStart, highestSeverityOf, type Incident, type IncidentState, isOpen, type Person, TEXT_LIMITS, type TimelineEntry, type TimelineKind } from './incident';
 import { mostSevere, type SeverityLevel, type SeverityPolicy, type SeverityRule, isSeverityLevel, severityLabel } from './severity';
 import { checkFreeText } from '../text/free-text';
+import { closureStep, type ClosureAction, parseClosureAction } from './closure-steps';
+import { parseVendorAction, vendorStep, type VendorAction, withVendorCadence } from './vendor-steps';
 
 export type IncidentAction =
   | { type: 'acknowledge' }
@@ -16,7 +18,9 @@ export type IncidentAction =
   | { type: 'resolve'; kind: 'resolution' | 'workaround'; text: string }
   | { type: 'reopen'; reason: string }
   | { type: 'close'; note?: string }
-  | { type: 'archive' };
+  | { type: 'archive' }
+  | VendorAction
+  | ClosureAction;
 
 export type IncidentActionType = IncidentAction['type'];
 
@@ -25,7 +29,7 @@ export type IncidentActionType = IncidentAction['type'];
  * as B, resolving what they read as open): the service refuses them as a conflict when the
  * incident changed since. Acknowledge and status updates add to whatever is current.
  */
-export const VIEW_SENSITIVE_ACTIONS: ReadonlySet<IncidentActionType> = new Set(['severity', 'escalate', 'deescalate', 'resolve', 'reopen', 'close', 'archive']);
+export const VIEW_SENSITIVE_ACTIONS: ReadonlySet<IncidentActionType> = new Set(['severity', 'escalate', 'deescalate', 'resolve', 'reopen', 'close', 'archive', 'vendor-escalate']);
 
 export type Transition = { ok: true; incident: Incident; entries: TimelineEntry[] } | { ok: false; reason: string };
 
@@ -38,11 +42,13 @@ const STATE_WORDS: Record<IncidentState, string> = {
   archived: 'archived',
 };
 
+export const stateWords = (s: IncidentState) => STATE_WORDS[s];
+
 function refuse(reason: string): Transition {
   return { ok: false, reason };
 }
 
-function requireText(text: unknown, what: string, max: number, min = 3): string | { error: string } {
+export function requireText(text: unknown, what: string, max: number, min = 3): string | { error: string } {
   const r = checkFreeText(text, { label: `${what.charAt(0).toUpperCase()}${what.slice(1)}`, max, min, multiline: true, whenMissing: `Please write ${what}.` });
   return r.ok ? r.value : { error: r.error };
 }
@@ -73,16 +79,19 @@ export function parseIncidentAction(input: unknown): IncidentAction | { error: s
     case 'close':
       return { type: 'close', note: str('note') || undefined };
     default:
-      return { error: `"${String(a.type)}" is not something you can do to an incident.` };
+      return parseVendorAction(a) ?? parseClosureAction(a) ?? { error: `"${String(a.type)}" is not something you can do to an incident.` };
   }
 }
 
-/** Applies one action by `actor` at `now`; refuses illegal transitions with the reason. */
-export function applyAction(incident: Incident, action: IncidentAction, actor: Person, now: Date, policy: SeverityPolicy): Transition {
+/**
+ * Applies one action by `actor` at `now`; refuses illegal transitions with the reason.
+ * `timeZone` reads the wall times a card gives (when the vendor responded, the expected resolution).
+ */
+export function applyAction(incident: Incident, action: IncidentAction, actor: Person, now: Date, policy: SeverityPolicy, timeZone = 'UTC'): Transition {
   const at = now.toISOString();
   const state = incident.state;
   if (state === 'archived') return refuse(`${incident.id} is archived; archived incidents are kept read-only.`);
-  const step = stepFor({ incident, actor, now, at, state, rule: policy.rules[incident.severity], policy }, action);
+  const step = stepFor({ incident, actor, now, at, state, rule: policy.rules[incident.severity], policy, timeZone }, action);
   if ('refused' in step) return refuse(step.refused);
   // Every action writes exactly one timeline entry, numbered after the ones before.
   const seq = incident.timelineCount + 1;
@@ -95,9 +104,9 @@ export function applyAction(incident: Incident, action: IncidentAction, actor: P
 }
 
 /** What one action makes of the incident, before it is numbered and versioned. */
-type Step = { next: Incident; kind: TimelineKind; summary: string; extra?: Partial<TimelineEntry> } | { refused: string };
+export type Step = { next: Incident; kind: TimelineKind; summary: string; extra?: Partial<TimelineEntry> } | { refused: string };
 
-interface StepContext {
+export interface StepContext {
   incident: Incident;
   actor: Person;
   now: Date;
@@ -107,6 +116,7 @@ interface StepContext {
   /** The rule of the incident's current severity. */
   rule: SeverityRule;
   policy: SeverityPolicy;
+  timeZone: string;
 }
 
 function stepFor(cx: StepContext, action: IncidentAction): Step {
@@ -129,12 +139,30 @@ function stepFor(cx: StepContext, action: IncidentAction): Step {
       return close(cx, action.note);
     case 'archive':
       return archive(cx);
+    case 'vendor-escalate':
+    case 'vendor-accept':
+    case 'vendor-update':
+    case 'outage-details':
+      return vendorStep(cx, action);
+    case 'confirm-resolved':
+    case 'not-fixed':
+    case 'satisfaction':
+      return closureStep(cx, action);
   }
 }
 
-/** The reminders a new communication makes moot: all but the first-response one. */
+/** The reminders a new communication of ours makes moot: all but the first-response and the vendor's. */
 function keptReminders(incident: Incident): string[] {
-  return incident.remindersSent.filter((k) => k.startsWith('response-overdue@'));
+  return incident.remindersSent.filter((k) => k.startsWith('response-overdue@') || k.startsWith('vendor-'));
+}
+
+/**
+ * When our next update is due. Seed 003: for severity B and C only the vendor owes updates
+ * (every 24 and 72 hours), so once the case is with the vendor we owe none on its rhythm; for
+ * 1 and A both sides update each other, so ours keeps running.
+ */
+export function ownUpdateDue(incident: Pick<Incident, 'vendorCase'>, rule: SeverityRule, from: Date): Date | null {
+  return incident.vendorCase && !rule.updatesBothWays ? null : nextUpdateDue(rule, from);
 }
 
 function acknowledge({ incident, actor, now, at, state }: StepContext): Step {
@@ -155,7 +183,7 @@ function postUpdate({ incident, actor, now, at, state, rule }: StepContext, inpu
   const text = requireText(input, 'the status update', TEXT_LIMITS.update);
   if (typeof text !== 'string') return { refused: text.error };
   const onTime = !incident.nextUpdateDueAt || now.getTime() <= Date.parse(incident.nextUpdateDueAt);
-  const due = nextUpdateDue(rule, now);
+  const due = ownUpdateDue(incident, rule, now);
   return {
     next: {
       ...incident,
@@ -184,9 +212,10 @@ function changeSeverity({ incident, now, state, rule, policy }: StepContext, act
   if (typeof impact !== 'string') return { refused: `${impact.error} A severity change needs one.` };
   if (impact === incident.impact) return { refused: 'The business impact statement is unchanged; say what is different now that justifies the new severity.' };
   // The new impact statement is itself a communication: the new cadence runs from now.
-  const due = nextUpdateDue(target, now);
+  const due = ownUpdateDue(incident, target, now);
   const next: Incident = {
     ...incident,
+    ...(incident.vendorCase ? { vendorCase: withVendorCadence(incident.vendorCase, target, now) } : {}),
     severity: action.severity,
     highestSeverity: mostSevere(highestSeverityOf(incident), action.severity),
     impact,
@@ -234,7 +263,8 @@ function resolve({ incident, actor, at, state }: StepContext, action: Extract<In
   const text = requireText(action.text, action.kind === 'workaround' ? 'the workaround' : 'the resolution', TEXT_LIMITS.resolution);
   if (typeof text !== 'string') return { refused: text.error };
   return {
-    next: { ...incident, state: 'resolved', resolvedAt: at, resolution: { kind: action.kind, text }, nextUpdateDueAt: undefined },
+    // The requester is asked to confirm the fix (see closure-steps.ts).
+    next: { ...incident, state: 'resolved', resolvedAt: at, resolution: { kind: action.kind, text }, nextUpdateDueAt: undefined, validation: { requestedAt: at } },
     kind: 'resolved',
     summary: `${action.kind === 'workaround' ? 'Workaround in place' : 'Resolved'} (${actor.name})`,
     extra: { text, from: state, to: 'resolved' },
@@ -246,7 +276,7 @@ function reopen({ incident, actor, now, state, rule }: StepContext, input: strin
   const reason = requireText(input, 'why the incident is reopened', TEXT_LIMITS.note);
   if (typeof reason !== 'string') return { refused: reason.error };
   return {
-    next: { ...incident, state: 'investigating', resolvedAt: undefined, resolution: undefined, nextUpdateDueAt: nextUpdateDue(rule, now)?.toISOString(), remindersSent: [] },
+    next: { ...incident, state: 'investigating', resolvedAt: undefined, resolution: undefined, nextUpdateDueAt: ownUpdateDue(incident, rule, now)?.toISOString(), remindersSent: incident.remindersSent.filter((k) => k.startsWith('vendor-')), validation: undefined },
     kind: 'reopened',
     summary: `Reopened by ${actor.name}`,
     extra: { text: reason, from: state, to: 'investigating' },
@@ -255,7 +285,9 @@ function reopen({ incident, actor, now, state, rule }: StepContext, input: strin
 
 function close({ incident, actor, at, state }: StepContext, note: string | undefined): Step {
   if (state !== 'resolved') return { refused: `${incident.id} is ${STATE_WORDS[state]}; resolve it (with a resolution or a workaround) before closing it.` };
-  return { next: { ...incident, state: 'closed', closedAt: at }, kind: 'closed', summary: `Closed by ${actor.name}`, extra: { text: note, from: state, to: 'closed' } };
+  // The desk may close without the requester (who may be away); the timeline says so.
+  const unconfirmed = !incident.validation?.confirmedAt && actor.id !== incident.recordedBy.id;
+  return { next: { ...incident, state: 'closed', closedAt: at }, kind: 'closed', summary: `Closed by ${actor.name}${unconfirmed ? ' without the requester\'s confirmation' : ''}`, extra: { text: note, from: state, to: 'closed' } };
 }
 
 function archive({ incident, actor, at, state }: StepContext): Step {

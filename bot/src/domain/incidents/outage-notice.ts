@@ -1,5 +1,6 @@
 // Severity 1 and A incidents announce themselves: an outage notification to the workspace's
-// designated audience channel when declared, at every status update and at resolution.
+// designated audience channel when declared, at every status update (and when the expected
+// resolution or the bridge call changes) and at resolution.
 import type { Incident, TimelineEntry } from './incident';
 import type { SeverityPolicy } from './severity';
 
@@ -24,7 +25,7 @@ export function outageNotices(before: Incident | undefined, after: Incident, ent
     let event: OutageEvent | undefined;
     if (e.kind === 'recorded' && notify(after.severity)) event = 'declared';
     else if (e.kind === 'severity-changed' && notify(after.severity)) event = before && notify(before.severity) ? 'update' : 'declared';
-    else if (e.kind === 'update' && notify(after.severity)) event = 'update';
+    else if ((e.kind === 'update' || e.kind === 'outage-details') && notify(after.severity)) event = 'update';
     else if (e.kind === 'resolved' && notify(after.severity)) event = 'resolved';
     if (event) out.push({ key, event, incidentId: after.id, at: e.at, text: e.text });
   }

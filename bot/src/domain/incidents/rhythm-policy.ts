@@ -77,18 +77,27 @@ export function personToRemind(incident: Incident): Person {
 /** The line the mention leads into, saying what is owed (and why the filer is asked when nobody owns it). */
 export function reminderLead(incident: Incident, kind: ReminderDecision['kind']): string {
   const id = incident.id;
-  const lead =
-    kind === 'response-overdue'
-      ? `${id} has had no first response yet. Please acknowledge it.`
-      : kind === 'update-overdue'
-        ? `the status update for ${id} is overdue. Please post one now.`
-        : `the next status update for ${id} is due soon.`;
-  return incident.owner ? lead : `${lead} (nobody owns it yet; you filed it)`;
+  const sr = incident.vendorCase?.srNumber;
+  const leads: Record<ReminderDecision['kind'], string> = {
+    'response-overdue': `${id} has had no first response yet. Please acknowledge it.`,
+    'update-overdue': `the status update for ${id} is overdue. Please post one now.`,
+    'update-due': `the next status update for ${id} is due soon.`,
+    'vendor-response-overdue': `the vendor has not responded to ${id} within its initial response goal. Please chase the vendor.`,
+    'vendor-update-overdue': `the vendor's status update on ${sr ?? id} (${id}) is overdue: the vendor breached its update commitment. Please chase the vendor.`,
+  };
+  return incident.owner ? leads[kind] : `${leads[kind]} (nobody owns it yet; you filed it)`;
 }
 
 /** The reminder's notification text. */
 export function reminderSummary(incidentId: string, kind: ReminderDecision['kind']): string {
-  return `${incidentId}: ${kind === 'update-due' ? 'status update due' : kind === 'update-overdue' ? 'status update overdue' : 'no first response yet'}`;
+  const what: Record<ReminderDecision['kind'], string> = {
+    'update-due': 'status update due',
+    'update-overdue': 'status update overdue',
+    'response-overdue': 'no first response yet',
+    'vendor-response-overdue': 'vendor response overdue (breach)',
+    'vendor-update-overdue': 'vendor update overdue (breach)',
+  };
+  return `${incidentId}: ${what[kind]}`;
 }
 
 /** The outage notification's notification text. */

@@ -2,6 +2,7 @@
 // come in a fixed order and each orders its lines by priority; an empty section says so in
 // a sentence, so the agenda reads right even before findings and incidents exist.
 import type { Workspace } from '../workspace';
+import { type AgendaChangeControl, changeLines, problemLines } from '../changes/agenda-part';
 import { type OpsRecord, type Stamp } from './common';
 import { formatMeeting } from './cadence';
 import { compareByStatus, type Ksi, type Objective, TRACK_STATUS_LABELS } from './okrs';
@@ -100,6 +101,8 @@ export interface AgendaSources {
    * `since` is when the last meeting was held.
    */
   findingDigest?(workspace: Workspace, now: Date, since?: string): Promise<AgendaFindingDigest>;
+  /** The top open problems and the emergency changes awaiting review, from one summary read. */
+  changeControl?(workspace: Workspace, now: Date): Promise<AgendaChangeControl>;
 }
 
 export const EMPTY_AGENDA_SOURCES: AgendaSources = {
@@ -141,13 +144,16 @@ export interface ActionItem extends OpsRecord {
 
 // ---- The agenda ---------------------------------------------------------------------------
 
-export type AgendaSectionId = 'carried' | 'incidents' | 'findings' | 'quality' | 'risks' | 'okrs' | 'tasks' | 'decisions' | 'items';
+export type AgendaSectionId = 'lastActions' | 'carried' | 'incidents' | 'findings' | 'quality' | 'problems' | 'changes' | 'risks' | 'okrs' | 'tasks' | 'decisions' | 'items';
 
 export const AGENDA_SECTIONS: readonly { id: AgendaSectionId; title: string; empty: string; counted?: false }[] = [
+  { id: 'lastActions', title: 'Actions from the last meeting', empty: 'No actions were agreed at the last recorded meeting.' },
   { id: 'carried', title: 'Carried over from the last meeting', empty: 'No open actions or decisions carried over from a previous meeting.' },
   { id: 'incidents', title: 'High-severity incidents and missed goals', empty: 'No high-severity incidents and no missed response or update goals.' },
   { id: 'findings', title: 'New findings and overdue remediation', empty: 'No new findings since the last meeting and no overdue remediation.' },
   { id: 'quality', title: 'Quality trend', counted: false, empty: 'No call-quality data has been imported yet, so there is no measured trend. Import a Call Quality Dashboard export on the findings board (or with npm run import:cqd).' },
+  { id: 'problems', title: 'Top problems', empty: 'No open problems. Link recurring incidents and findings to a problem from their cards.' },
+  { id: 'changes', title: 'Emergency changes to review', empty: 'No emergency changes are awaiting review.' },
   { id: 'risks', title: 'Risk register', empty: 'No open risks in the register.' },
   { id: 'okrs', title: 'OKRs and KSIs', empty: 'No OKRs or KSIs are defined yet.' },
   { id: 'tasks', title: 'Overdue recurring tasks', empty: 'No recurring operations tasks are overdue.' },
@@ -198,8 +204,8 @@ export interface AgendaInputs {
   now: Date;
   meetingAt: Date;
   timeZone: string;
-  /** The last recorded meeting: findings filed after it are new; its decisions are carried. */
-  lastMeeting?: { heldAt: string; decisions: string[] };
+  /** The last recorded meeting: findings filed after it are new; its decisions are carried; its actions are shown with their status (with its id). */
+  lastMeeting?: { id?: string; heldAt: string; decisions: string[] };
   incidents: AgendaIncident[];
   findings: AgendaFinding[];
   /** How many findings belong in the section when `findings` holds only the first of them. */
@@ -210,9 +216,11 @@ export interface AgendaInputs {
   overdueTasks: AgendaTask[];
   /** The measured call quality, when call-quality data was imported. */
   quality?: AgendaQualityTrend;
+  /** The top open problems and the emergency changes awaiting review. */
+  changeControl?: AgendaChangeControl;
   /** Open items people added (topics and decision requests). */
   items: AgendaItem[];
-  /** Open actions from earlier meetings. */
+  /** Actions from earlier meetings: the open ones carry over; the last meeting's are shown done or not. */
   actions: ActionItem[];
   /** Sections whose source failed, with why. */
   unavailable?: Partial<Record<AgendaSectionId, string>>;
@@ -244,10 +252,13 @@ export function buildAgenda(inputs: AgendaInputs): Agenda {
   const today = localDay(inputs.now.toISOString(), tz);
   const items = itemLines(inputs.items, tz);
   const lines: Record<AgendaSectionId, AgendaLine[]> = {
-    carried: carriedLines(inputs.actions, inputs.lastMeeting, today, tz),
+    lastActions: lastActionLines(inputs.actions, inputs.lastMeeting?.id, today, tz),
+    carried: carriedLines(inputs.actions.filter((a) => !inputs.lastMeeting?.id || a.meetingId !== inputs.lastMeeting.id), inputs.lastMeeting, today, tz),
     incidents: incidentLines(inputs.incidents),
     findings: findingLines(inputs.findings, inputs.lastMeeting?.heldAt, tz),
     quality: qualityLines(inputs.quality),
+    problems: problemLines(inputs.changeControl),
+    changes: changeLines(inputs.changeControl),
     risks: riskLines(inputs.risks),
     okrs: okrLines(inputs.objectives, inputs.ksis),
     tasks: taskLines(inputs.overdueTasks, tz),
@@ -267,6 +278,8 @@ export function buildAgenda(inputs: AgendaInputs): Agenda {
       empty: s.empty,
       ...(s.counted === false ? { counted: false as const } : {}),
       ...(s.id === 'findings' && inputs.findingsTotal !== undefined && inputs.findingsTotal > lines.findings.length ? { total: inputs.findingsTotal } : {}),
+      ...(s.id === 'problems' && inputs.changeControl && inputs.changeControl.problemsTotal > lines.problems.length ? { total: inputs.changeControl.problemsTotal } : {}),
+      ...(s.id === 'changes' && inputs.changeControl && inputs.changeControl.changesTotal > lines.changes.length ? { total: inputs.changeControl.changesTotal } : {}),
       ...(s.id === 'quality' && q ? { intro: `Measured in the call-quality data imported for ${q.month}, against the Quality Experience Review targets.` } : {}),
       ...(inputs.unavailable?.[s.id] ? { unavailable: inputs.unavailable[s.id] } : {}),
     })),
@@ -287,6 +300,20 @@ function carriedLines(actions: readonly ActionItem[], lastMeeting: AgendaInputs[
     lines.push({ key: `decided:${i}`, text: d, detail: `Decided at the meeting of ${localDay(lastMeeting!.heldAt, tz)}`, tone: 'default' });
   });
   return lines;
+}
+
+/** The last meeting's actions with their status: open and overdue first (by due date), then done. */
+function lastActionLines(actions: readonly ActionItem[], meetingId: string | undefined, today: string, tz: string): AgendaLine[] {
+  if (!meetingId) return [];
+  const rank = (a: ActionItem) => (a.status === 'done' ? 1 : 0);
+  return actions.filter((a) => a.meetingId === meetingId).sort((a, b) =>
+    rank(a) - rank(b) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.id.localeCompare(b.id)).map((a) => {
+    const overdue = a.status === 'open' && a.dueOn !== undefined && a.dueOn < today;
+    const status = a.status === 'done' ? `Done${a.done ? ` (${a.done.by.name}, ${localDay(a.done.at, tz)})` : ''}` : overdue ? `Overdue since ${a.dueOn}` : 'Open';
+    const facts = [status, a.owner ? `owner ${a.owner}` : 'no owner yet', ...(a.dueOn && !overdue ? [`due ${a.dueOn}`] : [])];
+    const tone: Tone = a.status === 'done' ? 'good' : overdue ? 'attention' : 'default';
+    return { key: `last-action:${a.id}`, text: a.text, detail: facts.join(' · '), tone, ...(a.status === 'open' ? { ref: { kind: 'action' as const, id: a.id } } : {}) };
+  });
 }
 
 /** Incidents: severity 1/A, or any severity whose response or update goal was missed. */

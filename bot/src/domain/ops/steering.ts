@@ -190,6 +190,13 @@ export class SteeringService {
     return (await this.deps.actions.list(ws)).filter((a) => a.status === 'open');
   }
 
+  /** The last recorded meeting and its actions, done ones too: one read when the store can. */
+  async lastMeetingActions(ws: Workspace): Promise<{ lastMeeting?: { id: string; heldAt: string }; actions: ActionItem[] }> {
+    const r = this.deps.reads ? await this.deps.reads.records(ws) : { settings: await this.deps.settings.get(ws, SETTINGS_ID), actions: await this.deps.actions.list(ws) };
+    const last = r.settings?.lastMeeting;
+    return last ? { lastMeeting: { id: last.id, heldAt: last.heldAt }, actions: r.actions.filter((a) => a.meetingId === last.id) } : { actions: [] };
+  }
+
   async completeAction(ws: Workspace, id: string, actor: Actor): Promise<Outcome<ActionItem>> {
     return mutate(this.deps.actions, ws, id, (a) => (a.status === 'done' ? okOf(a) : okOf({ ...a, status: 'done', done: { by: actor, at: this.deps.clock().toISOString() } })), { what: 'This action' });
   }
@@ -245,14 +252,16 @@ export class SteeringService {
     const { settings } = own;
     const last = settings.lastMeeting;
     const sources = this.deps.sources;
-    const [incidents, overdueTasks, findingPart, risks, okrs, decisions] = await Promise.all([
+    const [incidents, overdueTasks, findingPart, risks, okrs, decisions, changeControl] = await Promise.all([
       guard('incidents', 'Incidents', () => sources.incidents(ws, now), []),
       guard('tasks', 'Recurring tasks', () => sources.overdueTasks(ws, now), []),
       this.findingPart(ws, now, last?.heldAt, guard),
       guard<Risk[] | undefined>('risks', 'The risk register', () => this.deps.risks.list(ws), undefined),
       this.okrPart(ws, guard),
       this.lastDecisions(ws, last),
+      guard('problems', 'Problems and changes', async () => sources.changeControl?.(ws, now), undefined),
     ]);
+    if (unavailable.problems) unavailable.changes = unavailable.problems;
     // The summary carries the quality trend too: when it could not be read, neither section is complete.
     if (findingPart === undefined) unavailable.quality = 'The call-quality measurements could not be loaded just now, so this section may be incomplete.';
     if (unavailable.items) unavailable.decisions = unavailable.items;
@@ -261,7 +270,7 @@ export class SteeringService {
       now,
       meetingAt: nextMeeting(settings.cadence, now),
       timeZone: settings.cadence.timeZone,
-      ...(last ? { lastMeeting: { heldAt: last.heldAt, decisions } } : {}),
+      ...(last ? { lastMeeting: { id: last.id, heldAt: last.heldAt, decisions } } : {}),
       incidents,
       findings: findingPart?.findings ?? [],
       ...(findingPart ? { findingsTotal: findingPart.total } : {}),
@@ -273,6 +282,7 @@ export class SteeringService {
       actions: own.actions,
       unavailable,
       ...(findingPart?.quality ? { quality: findingPart.quality } : {}),
+      ...(changeControl ? { changeControl } : {}),
     });
     return {
       agenda,
@@ -301,12 +311,13 @@ export class SteeringService {
     const reads = this.deps.reads;
     if (reads) {
       const r = await reads.records(ws);
-      return { settings: r.settings ?? { id: SETTINGS_ID, cadence: DEFAULT_CADENCE }, items: r.items, actions: r.actions.filter((a) => a.status === 'open') };
+      // Done actions too: the last meeting's are shown with their status.
+      return { settings: r.settings ?? { id: SETTINGS_ID, cadence: DEFAULT_CADENCE }, items: r.items, actions: r.actions };
     }
     const [settings, items, actions] = await Promise.all([
       this.settings(ws),
       guard('items', 'Agenda items', () => this.deps.items.list(ws), []),
-      guard('carried', 'Open actions', () => this.openActions(ws), []),
+      guard('carried', 'Open actions', () => this.deps.actions.list(ws), []),
     ]);
     return { settings, items, actions };
   }

@@ -2,6 +2,8 @@
 // imports. One table, one partition per workspace, one row per month × place × network type:
 //   <YYYY-MM>|b|<encoded building, lower case>|<network type or "any">   a building
 //   <YYYY-MM>|s|<encoded subnet>|<network type or "any">                 a subnet
+//   <YYYY-MM>|u|<call scope or "any">|<connection or "any">              the unmanaged networks' traffic
+// A place measured per call scope (the file had Is Server Pair) has "|<scope>" appended.
 // The month leads the RowKey, so a window of months is one range query, and "all of a month" is
 // the prefix `<YYYY-MM>|` — which is what makes re-importing a month a replacement: its rows are
 // upserted (same place, same RowKey) and any row of the month the new file no longer has is
@@ -28,9 +30,10 @@ function placeKey(place: string): string {
   return encoded && encoded.length <= 400 ? encoded : `sha256-${createHash('sha256').update(place).digest('hex')}`;
 }
 
-export function measureRowKey(a: Pick<Aggregate, 'month' | 'level' | 'building' | 'subnet' | 'networkType'>): string {
+export function measureRowKey(a: Pick<Aggregate, 'month' | 'level' | 'building' | 'subnet' | 'networkType' | 'scope' | 'connection'>): string {
+  if (a.level === 'unmanaged') return `${a.month}|u|${a.scope ?? 'any'}|${a.connection ?? 'any'}`;
   const place = a.level === 'subnet' ? a.subnet! : a.building!.toLowerCase();
-  return `${a.month}|${a.level === 'subnet' ? 's' : 'b'}|${placeKey(place)}|${a.networkType ?? 'any'}`;
+  return `${a.month}|${a.level === 'subnet' ? 's' : 'b'}|${placeKey(place)}|${a.networkType ?? 'any'}${a.scope ? `|${a.scope}` : ''}`;
 }
 
 // Counts as Double: a month of a large tenant passes Int32, and a count derived from a rate is fractional.
@@ -45,6 +48,8 @@ function toEntity(ws: Workspace, a: Aggregate): Record<string, unknown> & { part
   if (a.building !== undefined) e.building = a.building;
   if (a.subnet !== undefined) e.subnet = a.subnet;
   if (a.networkType !== undefined) e.networkType = a.networkType;
+  if (a.scope !== undefined) e.scope = a.scope;
+  if (a.connection !== undefined) e.connection = a.connection;
   for (const k of COUNTS) if (a[k] !== undefined) e[k] = dbl(a[k]!);
   assertEntityLimits(e);
   return e;
@@ -55,6 +60,8 @@ function fromEntity(e: TableEntityResult<Record<string, unknown>>): Aggregate {
   if (typeof e.building === 'string') a.building = e.building;
   if (typeof e.subnet === 'string') a.subnet = e.subnet;
   if (typeof e.networkType === 'string') a.networkType = e.networkType as NetworkTypeId;
+  if (e.scope === 'conferencing' || e.scope === 'peer-to-peer') a.scope = e.scope;
+  if (typeof e.connection === 'string') a.connection = e.connection as NetworkTypeId;
   for (const k of COUNTS) if (e[k] !== undefined && e[k] !== null) a[k] = Number(e[k]);
   return a;
 }

@@ -11,6 +11,8 @@ import { parseFindingId } from '../../domain/findings/finding';
 import type { FindingService } from '../../domain/findings/finding-service';
 import { ActionRegistry, badRequest, type CardAction, defineAction, refuse, type Refusal } from '../card-actions';
 import type { FindingPresenter } from './finding-presenter';
+import { QUALITY_ACTIONS } from './quality-actions';
+import type { QualitySettingsService } from '../../domain/findings/quality-settings-service';
 
 export const CONFLICT_MESSAGE = 'Someone changed this finding; here is the latest — try again.';
 export const LIST_PAGE_SIZE = 10;
@@ -19,6 +21,8 @@ export interface FindingActionDeps {
   service: FindingService;
   presenter: FindingPresenter;
   clock: () => Date;
+  /** The workspace's quality settings (targets, time boxes); without it the settings card says it is unavailable. */
+  settings?: QualitySettingsService;
 }
 
 type Make = (deps: FindingActionDeps) => CardAction;
@@ -110,6 +114,7 @@ const discardImport: Make = () => defineAction({
 
 const FINDING_ACTIONS: readonly Make[] = [
   ...CHANGE_VERBS.map(change), show(V.open), show(V.refresh), list, fileImport(V.importConfirm), fileImport(V.importAll), discardImport,
+  ...QUALITY_ACTIONS,
 ];
 
 export function createFindingActions(deps: FindingActionDeps): ActionRegistry {

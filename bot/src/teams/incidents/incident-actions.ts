@@ -13,21 +13,25 @@ import { incidentActionFromInvoke, INCIDENT_VERBS as V, type IncidentListVerbDat
 import { type CardData, cardData, oneOf, str } from '../../domain/card-data';
 import type { IncidentService } from '../../domain/incidents/incident-service';
 import { isSeverityLevel } from '../../domain/incidents/severity';
-import type { OutageNotifier } from '../../domain/incidents/incident-routing';
+import type { OutageNotifier, RequesterNotifier } from '../../domain/incidents/incident-routing';
+import { requesterAsks } from '../../domain/incidents/closure-steps';
 import { type ActionContext, ActionRegistry, badRequest, type CardAction, defineAction } from '../card-actions';
 import { type IncidentViews, personOf } from './incident-views';
 
 export interface IncidentActionDeps {
   service: IncidentService;
   views: IncidentViews;
-  /** Sends the outage notifications an action causes. */
-  rhythm: OutageNotifier;
+  /** Sends the outage notifications an action causes, and the requester's confirm and survey cards. */
+  rhythm: OutageNotifier & RequesterNotifier;
 }
 
 type Make = (deps: IncidentActionDeps) => CardAction;
 
 /** The verbs that change an incident (IncidentService.act). */
-const CHANGE_VERBS = [V.acknowledge, V.update, V.severity, V.escalate, V.deescalate, V.resolve, V.reopen, V.close] as const;
+const CHANGE_VERBS = [
+  V.acknowledge, V.update, V.severity, V.escalate, V.deescalate, V.resolve, V.reopen, V.close,
+  V.vendorEscalate, V.vendorAccept, V.vendorUpdate, V.outageDetails, V.confirmResolved, V.notFixed, V.satisfaction,
+] as const;
 
 const NO_INCIDENT = 'The card did not say which incident this is.';
 const incidentIdOf = (d: CardData) => (typeof d.incidentId === 'string' ? d.incidentId : '');
@@ -63,6 +67,7 @@ const change = (verb: IncidentVerb): Make => (deps) => defineAction({
       case 'updated': {
         const stored = { incident: result.incident, etag: result.etag };
         deps.rhythm.notifyInBackground(ws, stored, result.notices);
+        deps.rhythm.askRequesterInBackground(ws, stored, requesterAsks(result.entries));
         return { card: await cardOf(stored), forEveryone: true };
       }
       case 'duplicate': {

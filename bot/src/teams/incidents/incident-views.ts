@@ -81,7 +81,7 @@ export class IncidentViews {
     if (result.kind === 'filed') this.rhythm.notifyInBackground(fc.workspace, stored, result.notices);
     const { policy } = await this.service.settings(fc.workspace);
     const i = stored.incident;
-    const route = i.scope.route === 'vendor' ? 'escalated to the vendor' : `routed to ${i.scope.owningRole}, because the vendor does not accept it`;
+    const route = i.scope.route === 'vendor' ? 'to be escalated to the vendor once the troubleshooting is confirmed' : `routed to ${i.scope.owningRole}, because the vendor does not accept it`;
     return {
       kind: result.kind,
       incident: i,
