@@ -39,3 +39,19 @@ export async function deleteRows(table: TableClient, rows: readonly Keys[]): Pro
     }));
   });
 }
+
+/** The put and remove both timer indexes have: their entries' rows, written a transaction per partition. */
+export abstract class DueRowsTable<E> {
+  constructor(readonly table: TableClient) {}
+
+  /** The row an entry is stored as. */
+  protected abstract row(entry: E): Keys;
+
+  async put(entries: readonly E[]): Promise<void> {
+    await putRows(this.table, entries.map((e) => this.row(e)));
+  }
+
+  async remove(entries: readonly E[]): Promise<void> {
+    await deleteRows(this.table, entries.map((e) => this.row(e)));
+  }
+}

@@ -12,7 +12,7 @@ import { type Workspace, workspaceKey } from '../domain/workspace';
 import { queryAll, StorageContractError, where } from './checked-query';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
-import { deleteRows, putRows, shardOf } from './due-index-rows';
+import { DueRowsTable, shardOf } from './due-index-rows';
 import { minuteBucket } from './table-schedule-due-index';
 
 export const INCIDENT_DUE_TABLE = 'IncidentDue';
@@ -41,15 +41,9 @@ export function workspaceBucket(ws: Workspace): string {
   return String(shardOf(workspaceKey(ws), INCIDENT_DUE_BUCKETS)).padStart(BUCKET_DIGITS, '0');
 }
 
-export class TableIncidentDueIndex implements IncidentDueIndex {
-  constructor(readonly table: TableClient) {}
-
-  async put(entries: readonly IncidentDueEntry[]): Promise<void> {
-    await putRows(this.table, entries.map(toEntity));
-  }
-
-  async remove(entries: readonly IncidentDueEntry[]): Promise<void> {
-    await deleteRows(this.table, entries.map(toEntity));
+export class TableIncidentDueIndex extends DueRowsTable<IncidentDueEntry> implements IncidentDueIndex {
+  protected row(entry: IncidentDueEntry) {
+    return toEntity(entry);
   }
 
   async listDue(now: Date, from?: Date): Promise<IncidentDueEntry[]> {

@@ -4,7 +4,7 @@ import type { DueEntry, DueIndex, DuePage } from '../domain/reminders/repositori
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { encodeKey } from './keys';
-import { deleteRows, putRows, shardOf } from './due-index-rows';
+import { deleteRows, DueRowsTable, shardOf } from './due-index-rows';
 import { queryAll, StorageContractError } from './checked-query';
 
 type DueEntity = {
@@ -47,15 +47,9 @@ const UNSHARDED = /^\d{12}$/;
  * watermark up to now, so its cost follows what is due; schedules due later sit in later
  * partitions and are never read.
  */
-export class TableScheduleDueIndex implements DueIndex {
-  constructor(readonly table: TableClient) {}
-
-  async put(entries: readonly DueEntry[]): Promise<void> {
-    await putRows(this.table, entries.map(toEntity));
-  }
-
-  async remove(entries: readonly DueEntry[]): Promise<void> {
-    await deleteRows(this.table, entries.map(toEntity));
+export class TableScheduleDueIndex extends DueRowsTable<DueEntry> implements DueIndex {
+  protected row(entry: DueEntry) {
+    return toEntity(entry);
   }
 
   async listDue(now: Date, from = EARLIEST_BUCKET, limit = DUE_PAGE_LIMIT): Promise<DuePage> {

@@ -90,6 +90,19 @@ export function defineAction<P>(spec: ActionSpec<P>): CardAction {
 /** For verbs whose data carries nothing to read. */
 export const nothing = (): Record<string, never> => ({});
 
+/**
+ * A list page's card. A continuation token comes back from card data: if storage rejects it
+ * (stale, or from another layout), the list starts over from its first page.
+ */
+export async function listPage(load: (continuation?: string) => Promise<Card>, continuation: string | undefined): Promise<ActionResult> {
+  try {
+    return { card: await load(continuation) };
+  } catch (e) {
+    if (!continuation) throw e;
+    return { card: await load() };
+  }
+}
+
 /** One feature's card actions, by verb. */
 export class ActionRegistry {
   private readonly byVerb = new Map<string, CardAction>();

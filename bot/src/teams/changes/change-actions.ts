@@ -6,7 +6,7 @@ import { parseChangeFilter } from '../../cards/change-list-card';
 import { type CardData, cardData, oneOf, str } from '../../domain/card-data';
 import type { ChangeSource } from '../../domain/changes/change';
 import { parseChangeStatus } from '../../domain/changes/change-rules';
-import { ActionRegistry, badRequest, type CardAction, defineAction, refuse } from '../card-actions';
+import { ActionRegistry, badRequest, type CardAction, defineAction, listPage, refuse } from '../card-actions';
 import { actorOf } from '../ops/ops-action-support';
 import type { ChangeViews } from './change-views';
 
@@ -98,12 +98,7 @@ const list: Make = (views) => defineAction({
   verb: V.list,
   parse: (d) => ({ filter: parseChangeFilter(d.filter) ?? 'open', continuation: str(d.continuation, 2000) }),
   async run({ filter, continuation }, ctx) {
-    try {
-      return { card: await views.listCard(ctx.workspace, filter, continuation) };
-    } catch (e) {
-      if (!continuation) throw e;
-      return { card: await views.listCard(ctx.workspace, filter) };
-    }
+    return listPage((next) => views.listCard(ctx.workspace, filter, next), continuation);
   },
 });
 

@@ -15,7 +15,7 @@ import type { IncidentService } from '../../domain/incidents/incident-service';
 import { isSeverityLevel } from '../../domain/incidents/severity';
 import type { OutageNotifier, RequesterNotifier } from '../../domain/incidents/incident-routing';
 import { requesterAsks } from '../../domain/incidents/closure-steps';
-import { type ActionContext, ActionRegistry, badRequest, type CardAction, defineAction } from '../card-actions';
+import { type ActionContext, ActionRegistry, badRequest, type CardAction, defineAction, listPage } from '../card-actions';
 import { type IncidentViews, personOf } from './incident-views';
 
 export interface IncidentActionDeps {
@@ -110,13 +110,7 @@ const list: Make = ({ views }) => defineAction({
     return { filter, continuation: str(d.continuation, 2000) };
   },
   async run({ filter, continuation }, ctx) {
-    try {
-      return { card: await views.listCard(ctx.workspace, filter, continuation) };
-    } catch (e) {
-      // A continuation token comes back from card data: if storage rejects it, start over.
-      if (!continuation) throw e;
-      return { card: await views.listCard(ctx.workspace, filter) };
-    }
+    return listPage((next) => views.listCard(ctx.workspace, filter, next), continuation);
   },
 });
 

@@ -10,7 +10,7 @@ import { type CardData, cardData, oneOf, str } from '../../domain/card-data';
 import { type LinkKind, parseProblemId } from '../../domain/problems/problem';
 import { normaliseRef, parseProblemStatus, type ProblemAction, refKind } from '../../domain/problems/problem-rules';
 import type { ActResult } from '../../domain/problems/problem-service';
-import { type ActionContext, type ActionResult, ActionRegistry, badRequest, type CardAction, defineAction, refuse } from '../card-actions';
+import { type ActionContext, type ActionResult, ActionRegistry, badRequest, type CardAction, defineAction, listPage, refuse } from '../card-actions';
 import { actorOf } from '../ops/ops-action-support';
 import type { ProblemViews } from './problem-views';
 
@@ -127,13 +127,7 @@ const list: Make = (views) => defineAction({
   },
   async run({ filter, continuation, link }, ctx) {
     const note = link ? { link } : {};
-    try {
-      return { card: await views.listCard(ctx.workspace, filter, continuation, note) };
-    } catch (e) {
-      // A continuation token comes back from card data: if storage rejects it, start over.
-      if (!continuation) throw e;
-      return { card: await views.listCard(ctx.workspace, filter, undefined, note) };
-    }
+    return listPage((next) => views.listCard(ctx.workspace, filter, next, note), continuation);
   },
 });
 
