@@ -25,6 +25,13 @@ export interface AppConfig {
   /** Tab SSO: the AAD app whose tokens the tab API accepts (audience). */
   aadAppClientId?: string;
   aadAppTenantId?: string;
+  /**
+   * The Teams app id (the manifest id, TEAMS_APP_ID). Card links become Teams deep links to the
+   * app's tabs only in authenticated mode: in local mode the client is the Playground, which is
+   * not Teams, so a link to teams.microsoft.com would lead nowhere (env/.env.local carries a
+   * placeholder id for packaging).
+   */
+  teamsAppId?: string;
   /** Outbound Bot Connector calls only go to service URLs that start with one of these. */
   serviceUrlAllowList: string[];
   playgroundPort: number;
@@ -146,6 +153,7 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     tabEndpoint: url(env, 'TAB_ENDPOINT', 'http://localhost:3978'),
     aadAppClientId: guid(env, 'AAD_APP_CLIENT_ID', 'the tab\'s Entra app (client) id'),
     aadAppTenantId: guid(env, 'AAD_APP_TENANT_ID', 'the Entra tenant id of the tab\'s app'),
+    teamsAppId: guid(env, 'TEAMS_APP_ID', 'the Teams app id (the manifest id, written by provision)'),
     serviceUrlAllowList: serviceUrlsOf(env, mode),
     playgroundPort: int(env, 'PLAYGROUND_PORT', 56150, 0, 65535),
     azuritePort: int(env, 'AZURITE_PORT', 10002, 0, 65535),

@@ -3,6 +3,7 @@
 // re-renders. Loading, empty and error states each say what is going on and what to do.
 import { ApiError, fetchView, postAction, uploadCqd, type ViewResponse } from './api-client';
 import { renderCard, type CardAction } from './card-renderer';
+import { recordParams } from './sub-page';
 import { applyTheme, connectHost, isMeetingSurface, type Theme } from './teams-host';
 import { renderTrendChart } from './trend-chart';
 import { MEETING_VIEW, VIEWS, viewInfo } from './views';
@@ -13,12 +14,13 @@ const params: Record<string, string> = {};
 for (const [k, v] of query) if (!['view', 'theme', 'workspace', 'frame'].includes(k)) params[k] = v;
 
 const host = await connectHost();
-if (host.record && !params.record) params.record = host.record;
 // In a meeting's side panel (or shared to its stage) the agenda tab shows the meeting's notes; as the
 // meeting's details tab (frame "content") it stays the full agenda.
 const inPanel = isMeetingSurface(host.frameContext);
 const viewId = query.get('view') === 'agenda' && inPanel ? MEETING_VIEW.id : query.get('view');
 if (viewId === MEETING_VIEW.id && host.meetingId && !params.meeting) params.meeting = host.meetingId;
+// A deep link names its record in subEntityId; the page's own query (a link opened in a browser) wins.
+for (const [k, v] of Object.entries(recordParams(viewId, host.record))) params[k] ??= v;
 if (inPanel) document.body.dataset.surface = host.frameContext === 'sidePanel' ? 'side-panel' : 'stage';
 let theme: Theme = host.theme;
 applyTheme(theme);

@@ -10,3 +10,16 @@ export function parseSubPage(raw: unknown): { workspace: string; record?: string
   const record = q.get('r');
   return record ? { workspace, record } : { workspace };
 }
+
+/**
+ * The view options a deep link's record becomes: the findings and incidents boards open at the
+ * record named by ?finding= / ?incident= (as their own links carry it); My work takes ?record=.
+ */
+export function recordParams(view: string | null, record: string | undefined): Record<string, string> {
+  if (!record) return {};
+  const [kind, ...rest] = record.split(':');
+  const id = rest.join(':');
+  if (view === 'findings' && kind === 'finding' && id) return { finding: id };
+  if (view === 'incidents' && kind === 'incident' && id) return { incident: id };
+  return view === 'findings' || view === 'incidents' ? {} : { record };
+}

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
     [{ AAD_APP_CLIENT_ID: 'my-tab-app' }, /AAD_APP_CLIENT_ID="my-tab-app" is not a GUID/],
     [{ AAD_APP_TENANT_ID: 'contoso.onmicrosoft.com' }, /AAD_APP_TENANT_ID=.* is not a GUID/],
     [{ STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net', AZURE_CLIENT_ID: 'abc' }, /AZURE_CLIENT_ID="abc" is not a GUID/],
+    [{ TEAMS_APP_ID: 'service-ops' }, /TEAMS_APP_ID="service-ops" is not a GUID: set the Teams app id/],
   ])('rejects %o with a one-line message', (env, message) => {
     let error: unknown;
     try {
@@ -58,6 +59,12 @@ describe('loadConfig', () => {
   it('selects managed identity storage when only a table endpoint is given', () => {
     const c = loadConfig({ STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net', AZURE_CLIENT_ID: APP_ID });
     expect(c.storage).toEqual({ kind: 'managed-identity', tableEndpoint: 'https://acct.table.core.windows.net', clientId: APP_ID });
+  });
+
+  it('reads an optional Teams app id, empty meaning none', () => {
+    expect(loadConfig({ TEAMS_APP_ID: ` ${APP_ID} ` }).teamsAppId).toBe(APP_ID);
+    expect(loadConfig({ TEAMS_APP_ID: '' }).teamsAppId).toBeUndefined();
+    expect(loadConfig({}).teamsAppId).toBeUndefined();
   });
 
   it('needs no secret for a user-assigned managed identity', () => {

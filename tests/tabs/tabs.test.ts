@@ -240,6 +240,22 @@ describe('actions in the tab persist in storage', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('opened from a link to a finding, shows that finding first; one not in the team is a notice', async () => {
+    const [first, second] = [seeded.findings[0]!, seeded.findings[1]!];
+    expect(first).toBe('QF-0001');
+    const { page, errors } = await open(tabUrl('findings', team, { finding: first }));
+    await ready(page);
+    const top = await cardText(page, 0);
+    expect(top).toContain(first);
+    expect(top).not.toContain(second);
+    expect(await cardText(page, 1)).toContain(second);
+    await page.goto(`${bot.url}${tabUrl('findings', team, { finding: 'QF-0099' })}`);
+    await ready(page);
+    expect(await cardText(page, 0)).toContain('QF-0099 is not in this team.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the agenda end to end', () => {

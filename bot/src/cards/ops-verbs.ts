@@ -10,6 +10,8 @@ export const OPS_VERBS = {
   roleSave: 'role.save',
   /** { roleId } — the role's team signs off its responsibilities (who/when recorded). */
   roleSignoff: 'role.signoff',
+  /** { roleId } — the presser becomes the role's contact person (their id kept for @mentions). */
+  roleContactMe: 'role.makeContact',
   /** {} + inputs name, description, team, contact. */
   roleAdd: 'role.add',
   /** { roleId, etag } */

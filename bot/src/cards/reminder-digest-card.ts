@@ -21,7 +21,8 @@ export interface DigestRenderOptions {
   reassignChoices?: { title: string; value: string }[];
   /**
    * Per role name: the person who owns the role's tasks. One with an id is @mentioned on the
-   * task's line; a name alone is shown as text. Roles without an entry show no owner line.
+   * task's line; a name alone is shown as text. Without an entry a line shows its role's contact
+   * person when the schedule carries one, else no owner line.
    */
   owners?: Readonly<Record<string, MentionTarget>>;
 }
@@ -78,7 +79,9 @@ export function renderReminderDigestCard(digest: Digest, now: Date, opts: Digest
   const entities: (MentionEntity | undefined)[] = [];
   const lines = shown.map((l) => {
     const status = statuses[l.scheduleId] ?? '';
-    const person = opts.owners && Object.hasOwn(opts.owners, l.role) ? opts.owners[l.role] : undefined;
+    // The schedule carries its role's contact person (from the role map), so a digest the
+    // scheduler posts can mention them without reading the role map.
+    const person = opts.owners && Object.hasOwn(opts.owners, l.role) ? opts.owners[l.role] : l.contact;
     const owner = person ? personText(person) : undefined;
     entities.push(owner?.entity);
     return {

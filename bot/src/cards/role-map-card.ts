@@ -2,7 +2,7 @@
 // and the role edit card. User text goes into TextRuns and input values, so it shows literally.
 import editTemplate from './templates/role-edit.json';
 import mapTemplate from './templates/role-map.json';
-import { isNamed, type OpsRole, signOffSummary } from '../domain/ops/roles';
+import { contactPerson, isNamed, type OpsRole, signOffSummary } from '../domain/ops/roles';
 import { clip, execute, fitCard } from './ops-card-parts';
 import { OPS_VERBS } from './ops-verbs';
 import { expandTemplate } from './template';
@@ -67,9 +67,27 @@ export interface RoleEditCardInput {
   role?: OpsRole;
   /** Name of the conversation the card is in, for "send notifications here". */
   currentChannelName?: string;
+  /** What just changed, e.g. who became the contact. */
+  notice?: string;
   problem?: string;
   /** Values the person typed, kept when re-showing the card with a problem. */
   typed?: { name?: string; description?: string; team?: string; contact?: string };
+}
+
+/**
+ * The contact as a person: who it is now, and the button that makes the presser the contact
+ * (so reminders can @mention them). A typed contact stays plain text and is never mentioned.
+ */
+function contactParts(r: OpsRole | undefined): { contactNote: string; hasRole: boolean; contactActions: Record<string, unknown>[] } {
+  if (!r) return { contactNote: '', hasRole: false, contactActions: [] };
+  const person = contactPerson(r);
+  return {
+    contactNote: person
+      ? `${clip(person.name, 80)} is the contact person: reminders for this role @mention them. Typing other contact details replaces them.`
+      : 'Typed contact details are shown as text. To be @mentioned in this role\'s reminders, make yourself the contact.',
+    hasRole: true,
+    contactActions: [execute('Make me the contact', OPS_VERBS.roleContactMe, { roleId: r.id }, { associatedInputs: 'none' })],
+  };
 }
 
 export function renderRoleEditCard(input: RoleEditCardInput): Record<string, unknown> {
@@ -89,6 +107,7 @@ export function renderRoleEditCard(input: RoleEditCardInput): Record<string, unk
   return expandTemplate(editTemplate, {
     heading: r ? 'Edit role' : 'Add a role',
     roleName: r ? clip(r.name, 80) : '',
+    notice: input.notice ?? '',
     problem: input.problem ?? '',
     name: value('name'),
     description: value('description'),
@@ -96,6 +115,7 @@ export function renderRoleEditCard(input: RoleEditCardInput): Record<string, unk
     contact: value('contact'),
     channel: r?.channel ? clip(r.channel.name, 100) : '',
     channelToggle: input.currentChannelName ? `Send this role's notifications to ${clip(input.currentChannelName, 60)}` : 'Send this role\'s notifications to this conversation',
+    ...contactParts(r),
     signOffNote: r?.signOff ? 'Changing the team withdraws the current sign-off: the new team signs off again.' : '',
     actions,
   });

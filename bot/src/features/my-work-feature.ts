@@ -9,6 +9,7 @@ import type { RoleMapService } from '../domain/ops/roles';
 import { MyWorkService, type MyWorkSources } from '../domain/people/my-work';
 import type { TabLinkOptions } from '../domain/people/tab-link';
 import type { ReminderService } from '../domain/reminders/reminder-service';
+import { tabLinkTarget } from '../domain/tab-link';
 import { registerMyWorkCommand } from '../teams/my-work/my-work-command';
 import type { FeatureContext } from './feature';
 
@@ -53,8 +54,9 @@ export function myWorkSources(inputs: MyWorkInputs): MyWorkSources {
 }
 
 export function buildMyWork(ctx: FeatureContext, inputs: MyWorkInputs): BuiltMyWork {
-  // The config has no Teams app id, so links open the tab page on the tab endpoint (see docs/my-work.md).
-  return { service: new MyWorkService(myWorkSources(inputs)), links: { tabEndpoint: ctx.config.tabEndpoint } };
+  // Teams deep links to the personal tab once the bot is registered with Teams and the app id is
+  // known; otherwise (local mode, the Playground) the tab page on the tab endpoint.
+  return { service: new MyWorkService(myWorkSources(inputs)), links: tabLinkTarget(ctx.config) };
 }
 
 export function registerMyWork(ctx: FeatureContext, built: BuiltMyWork): void {

@@ -8,6 +8,7 @@ import { checklistView } from '../api/views/checklist-view';
 import { rolesView } from '../api/views/roles-view';
 import { type AgendaSources, EMPTY_AGENDA_SOURCES } from '../domain/ops/agenda';
 import { createOpsServices, type OpsServices } from '../domain/ops/ops-services';
+import type { RoleMapDeps } from '../domain/ops/roles';
 import { createOpsRepositories, OPS_TABLES } from '../storage/ops/table-ops-repositories';
 import type { ActionRegistry } from '../teams/card-actions';
 import { createOpsActions } from '../teams/ops/ops-actions';
@@ -23,11 +24,12 @@ export interface BuiltOps {
   actions: ActionRegistry;
 }
 
-export function buildOps(ctx: FeatureContext, sources: AgendaSources = EMPTY_AGENDA_SOURCES): BuiltOps {
+export function buildOps(ctx: FeatureContext, sources: AgendaSources = EMPTY_AGENDA_SOURCES, onContactChanged?: RoleMapDeps['onContactChanged']): BuiltOps {
   const services = createOpsServices(createOpsRepositories((table) => ctx.store.client(table)), {
     clock: ctx.clock,
     newId,
     sources,
+    ...(onContactChanged ? { onContactChanged } : {}),
     onSourceError: (section, error) => ctx.log.warn('an agenda source failed', { section, error: String(error) }),
   });
   const views = new OpsViews(services, ctx.clock);

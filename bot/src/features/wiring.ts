@@ -18,7 +18,7 @@ import { responseStatus } from '../domain/incidents/cadence';
 import type { IncidentService } from '../domain/incidents/incident-service';
 import type { Incident } from '../domain/incidents/incident';
 import { type AgendaFinding, type AgendaIncident, type AgendaQualityTrend, type AgendaSources, agendaSources } from '../domain/ops/agenda';
-import type { RoleMapService } from '../domain/ops/roles';
+import { contactPerson, type RoleMapService } from '../domain/ops/roles';
 import type { Workspace } from '../domain/workspace';
 import { OPS_TABLES } from '../storage/ops/table-ops-repositories';
 import { INCIDENT_TABLES } from '../storage/table-incident-repository';
@@ -172,7 +172,8 @@ export function createProductFeature(): Feature<BuiltProduct> {
       const incidents = buildIncidents(ctx);
       const reminders = buildReminders(ctx);
       const sources = agendaSources(findingAgendaSource(findings.service), incidentAgendaSource(incidents.service), { overdueTasks: reminders.overdueTasks }, problemsAgendaSource(ctx));
-      const ops = buildOps(ctx, sources);
+      // A role's contact person rides on the schedules it owns: digests mention them without a role-map read.
+      const ops = buildOps(ctx, sources, async (ws, role) => { await reminders.service.setRoleContact(ws, role.name, contactPerson(role)); });
       registerOps(ctx, ops);
       registerFindings(ctx, findings, roleMapChannels(ops.services.roles, ctx.targets));
       registerIncidents(ctx, incidents);

@@ -1,7 +1,7 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { Cadence } from '../domain/reminders/cadence';
 import type { ScheduleRepository } from '../domain/reminders/repositories';
-import type { OpenTask, ReminderSchedule } from '../domain/reminders/schedule';
+import type { ContactPerson, OpenTask, ReminderSchedule } from '../domain/reminders/schedule';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { assertEntityLimits } from './entity-limits';
 import { decodeKey, encodeKey } from './keys';
@@ -20,6 +20,8 @@ type ScheduleEntity = {
   category: string;
   role: string;
   team: string;
+  /** JSON of the owning role's contact person, '' (or absent on older rows) when none. */
+  contact?: string;
   targetConversationId: string;
   enabled: boolean;
   time: string;
@@ -125,6 +127,7 @@ function toEntity(s: ReminderSchedule): ScheduleEntity {
     category: s.category,
     role: s.role,
     team: s.team ?? '',
+    contact: s.contact ? JSON.stringify(s.contact) : '',
     targetConversationId: s.targetConversationId,
     enabled: s.enabled,
     time: s.time,
@@ -160,6 +163,7 @@ function fromEntity(e: ScheduleEntity): ReminderSchedule {
   };
   if (e.taskKey) s.taskKey = e.taskKey;
   if (e.team) s.team = e.team;
+  if (e.contact) s.contact = JSON.parse(e.contact) as ContactPerson;
   if (e.nextDueAt) s.nextDueAt = e.nextDueAt;
   if (e.snoozedUntil) s.snoozedUntil = e.snoozedUntil;
   if (e.open) s.open = JSON.parse(e.open) as OpenTask;

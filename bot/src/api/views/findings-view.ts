@@ -19,6 +19,7 @@ import { targetFor } from '../../domain/findings/targets';
 import type { QualityReport } from '../../domain/findings/trends';
 import type { ActionRegistry } from '../../teams/card-actions';
 import type { TabViewProvider, TrendChart } from '../tab-views';
+import { findingFirst } from './record-first';
 
 export const FINDINGS_PAGE_SIZE = 10;
 
@@ -69,15 +70,17 @@ export function findingsView(service: FindingService, actions: ActionRegistry): 
     async render(ctx) {
       const ws = ctx.workspace;
       // The page of open findings, the summary (counts and reported values) and the measurements: never every finding.
-      const [page, summary, report] = await Promise.all([service.list(ws, {}, { pageSize: FINDINGS_PAGE_SIZE }), service.summary(ws), service.qualityReport(ws)]);
+      // A link to one finding opens the board at it: its card (or why it is not shown) goes first.
+      const [page, summary, report, first] = await Promise.all([service.list(ws, {}, { pageSize: FINDINGS_PAGE_SIZE }), service.summary(ws), service.qualityReport(ws), findingFirst(ctx, service)]);
       if (!totalFindings(summary) && !report) {
-        return { cards: [], empty: { title: 'No findings yet', text: 'No findings have been filed in this team. In the channel, type "@Service Ops finding" to file one, or import a call-quality CSV; the board and its trend fill in as findings are filed and data is imported.' } };
+        return { cards: first ? [first.card] : [], empty: { title: 'No findings yet', text: 'No findings have been filed in this team. In the channel, type "@Service Ops finding" to file one, or import a call-quality CSV; the board and its trend fill in as findings are filed and data is imported.' } };
       }
       // Measured figures when there are any; otherwise what the findings reported.
       const measured = report ? measuredTrends(report) : [];
       const charts = measured.length ? measured : findingTrends(summary);
       return {
         cards: [
+          ...(first ? [first.card] : []),
           renderFindingListCard({ items: page.items, filter: {}, now: ctx.clock(), ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) }),
           ...(report ? [renderQualityTrendCard({ report })] : []),
         ],

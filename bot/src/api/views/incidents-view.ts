@@ -12,6 +12,7 @@ import { isSeverityLevel } from '../../domain/incidents/severity';
 import { toWallTime } from '../../platform/zoned-time';
 import type { ActionRegistry } from '../../teams/card-actions';
 import type { AdaptiveCard, TabViewContext, TabViewProvider } from '../tab-views';
+import { incidentFirst } from './record-first';
 
 export interface IncidentsViewDeps {
   service: IncidentService;
@@ -55,11 +56,12 @@ export function incidentsView(deps: IncidentsViewDeps): TabViewProvider {
     title: 'Incidents board',
     description: 'Open incidents by severity, with the status updates that are due, and the monthly figures.',
     async render(ctx) {
-      const [list, month] = await Promise.all([listCard(ctx, { state: 'open' }), figures(ctx)]);
+      // A link to one incident opens the board at it: its card (or why it is not shown) goes first.
+      const [list, month, first] = await Promise.all([listCard(ctx, { state: 'open' }), figures(ctx), incidentFirst(ctx, service)]);
       if (!list.count && !month.total) {
-        return { cards: [], empty: { title: 'No incidents', text: 'No open incidents and none recorded this month or last. In the channel, type "@Service Ops escalate" to record one.' } };
+        return { cards: first ? [first.card] : [], empty: { title: 'No incidents', text: 'No open incidents and none recorded this month or last. In the channel, type "@Service Ops escalate" to record one.' } };
       }
-      return { cards: [list.card, month.card] };
+      return { cards: [...(first ? [first.card] : []), list.card, month.card] };
     },
     actions: {
       registry: deps.actions,

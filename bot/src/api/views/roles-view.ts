@@ -6,7 +6,7 @@ import type { OpsServices } from '../../domain/ops/ops-services';
 import type { ActionRegistry } from '../../teams/card-actions';
 import type { TabViewProvider } from '../tab-views';
 
-const ROLE_VERBS = [OPS_VERBS.rolesShow, OPS_VERBS.stakeholdersShow, OPS_VERBS.roleEdit, OPS_VERBS.roleSave, OPS_VERBS.roleAdd, OPS_VERBS.roleRemove, OPS_VERBS.roleSignoff];
+const ROLE_VERBS = [OPS_VERBS.rolesShow, OPS_VERBS.stakeholdersShow, OPS_VERBS.roleEdit, OPS_VERBS.roleSave, OPS_VERBS.roleAdd, OPS_VERBS.roleRemove, OPS_VERBS.roleSignoff, OPS_VERBS.roleContactMe];
 
 export function rolesView(ops: OpsServices, actions: ActionRegistry): TabViewProvider {
   return {

@@ -6,7 +6,7 @@ import { ChecklistService, type ChecklistRunRepository } from './checklists';
 import type { Clock } from './common';
 import { type KsiRepository, type ObjectiveRepository, OkrService } from './okrs';
 import { type RiskRepository, RiskService } from './risks';
-import { type RoleRepository, RoleMapService } from './roles';
+import { type RoleMapDeps, type RoleRepository, RoleMapService } from './roles';
 import { type StakeholderRepository, StakeholderService } from './stakeholders';
 import type { RecordRepository } from './common';
 import { type Meeting, type SteeringReads, type SteeringSettings, SteeringService } from './steering';
@@ -35,12 +35,12 @@ export interface OpsServices {
   checklists: ChecklistService;
 }
 
-export function createOpsServices(repos: OpsRepositorySet, options: { clock: Clock; newId: () => string; sources?: AgendaSources; onSourceError?: (section: AgendaSectionId, error: unknown) => void }): OpsServices {
+export function createOpsServices(repos: OpsRepositorySet, options: { clock: Clock; newId: () => string; sources?: AgendaSources; onSourceError?: (section: AgendaSectionId, error: unknown) => void; onContactChanged?: RoleMapDeps['onContactChanged'] }): OpsServices {
   const { clock, newId } = options;
   const risks = new RiskService({ risks: repos.risks, clock, newId });
   const okrs = new OkrService({ objectives: repos.objectives, ksis: repos.ksis, clock, newId });
   return {
-    roles: new RoleMapService({ roles: repos.roles, clock, newId }),
+    roles: new RoleMapService({ roles: repos.roles, clock, newId, ...(options.onContactChanged ? { onContactChanged: options.onContactChanged } : {}) }),
     stakeholders: new StakeholderService({ stakeholders: repos.stakeholders, clock, newId }),
     risks,
     okrs,

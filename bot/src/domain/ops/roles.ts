@@ -22,7 +22,13 @@ export interface OpsRole extends OpsRecord {
   description: string;
   /** The team that performs the role; "TBA" until named. */
   team: string;
+  /** Who to reach: free text, or the name of the contact person below. */
   contact: string;
+  /**
+   * The contact as a person (AAD object id, else Teams user id), set by "Make me the contact".
+   * Absent on rows written before it existed and on free-text contacts: those are not mentioned.
+   */
+  contactId?: string;
   channel?: RoleChannel;
   /** Display order on the map. */
   order: number;
@@ -32,6 +38,18 @@ export interface OpsRole extends OpsRecord {
 }
 
 export type RoleRepository = RecordRepository<OpsRole>;
+
+/** A role's contact as a person Teams can @mention. */
+export interface RoleContact {
+  id: string;
+  name: string;
+}
+
+/** The role's contact person, when one was set (a free-text contact is no person). */
+export function contactPerson(role: Pick<OpsRole, 'contact' | 'contactId'>): RoleContact | undefined {
+  const id = role.contactId?.trim();
+  return id ? { id, name: role.contact } : undefined;
+}
 
 /**
  * Starting role map: the operational roles of the service-management planning guidance,
@@ -102,6 +120,8 @@ export function applyRolePatch(role: OpsRole, patch: Partial<OpsRole>, actor: Ac
   const next: OpsRole = { ...role, ...patch, updated: { by: actor, at: now.toISOString() } };
   if ('channel' in patch && patch.channel === undefined) delete next.channel;
   if (patch.team !== undefined && patch.team !== role.team) delete next.signOff;
+  // Typing another contact replaces the person: the id belongs to the name it was set with.
+  if (patch.contact !== undefined && patch.contact !== role.contact && patch.contactId === undefined) delete next.contactId;
   return next;
 }
 
@@ -109,7 +129,14 @@ export interface RoleMapDeps {
   roles: RoleRepository;
   clock: Clock;
   newId: () => string;
+  /**
+   * Told when a role's contact person changed (set, replaced by typed details, or renamed), so the
+   * reminders routed through the role can carry the person without reading the role map per digest.
+   */
+  onContactChanged?: (ws: Workspace, role: OpsRole) => Promise<void>;
 }
+
+const sameContact = (a: OpsRole, b: OpsRole) => a.contactId === b.contactId && (!a.contactId || a.contact === b.contact);
 
 export class RoleMapService {
   constructor(private readonly deps: RoleMapDeps) {}
@@ -156,7 +183,13 @@ export class RoleMapService {
       const clash = (await this.deps.roles.list(ws)).find((r) => r.id !== id && r.name.toLowerCase() === fields.value.name!.toLowerCase());
       if (clash) return invalid(`There is already a role called "${clash.name}".`);
     }
-    return mutate(this.deps.roles, ws, id, (role) => okOf(applyRolePatch(role, fields.value, actor, this.deps.clock())), { expectedEtag: etag, what: 'This role' });
+    let before: OpsRole | undefined;
+    const saved = await mutate(this.deps.roles, ws, id, (role) => {
+      before = role;
+      return okOf(applyRolePatch(role, fields.value, actor, this.deps.clock()));
+    }, { expectedEtag: etag, what: 'This role' });
+    if (saved.ok && before && !sameContact(before, saved.value)) await this.deps.onContactChanged?.(ws, saved.value);
+    return saved;
   }
 
   async remove(ws: Workspace, id: string, etag?: string): Promise<Outcome<{ id: string }>> {
@@ -176,6 +209,20 @@ export class RoleMapService {
       if (role.signOff) return okOf(role);
       return okOf({ ...role, signOff: { by: actor, at: this.deps.clock().toISOString() } });
     }, { what: 'This role' });
+  }
+
+  /** Makes `person` the role's contact (name shown, id for @mentions); the same person again changes nothing. */
+  async setContactPerson(ws: Workspace, id: string, person: RoleContact, actor: Actor): Promise<Outcome<OpsRole>> {
+    const name = person.name.replace(/\s+/g, ' ').trim().slice(0, ROLE_LIMITS.contact);
+    const personId = person.id.trim();
+    if (!personId || !name) return invalid('Teams did not say who you are, so you can\'t be made the contact; type the contact instead.');
+    const set = await mutate(this.deps.roles, ws, id, (role) => {
+      if (role.contactId === personId && role.contact === name) return okOf(role);
+      return okOf(applyRolePatch(role, { contact: name, contactId: personId }, actor, this.deps.clock()));
+    }, { what: 'This role' });
+    // Also on a repeat: a press retried after the reminders were not told still reaches them.
+    if (set.ok) await this.deps.onContactChanged?.(ws, set.value);
+    return set;
   }
 
   /** Withdraws a sign-off (e.g. the responsibilities changed and need a new commitment). */

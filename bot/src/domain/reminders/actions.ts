@@ -48,6 +48,9 @@ export function applyTaskAction(s: ReminderSchedule, a: TaskAction, now: Date, c
     const next = stamp({ ...s, targetConversationId: to.conversationId, ...(to.role ? { role: to.role } : {}) });
     if (to.team) next.team = to.team;
     else delete next.team;
+    // The contact belongs to the owning role: another role without a person leaves nobody to mention.
+    if (to.contact) next.contact = to.contact;
+    else if (to.role && to.role !== s.role) delete next.contact;
     return { outcome: 'applied', schedule: next, message: `Reassigned to ${to.team ?? to.role ?? 'the chosen team'}.` };
   }
   if (!s.open) return { outcome: 'stale', message: 'This task is not open any more; nothing changed.' };

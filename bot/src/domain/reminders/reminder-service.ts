@@ -8,7 +8,7 @@ import type { CadenceContext } from './cadence';
 import { type CompletionRate, completionRates } from './completion';
 import type { Clock, CompletionRepository, DueIndex, ReminderSettingsRepository, ScheduleRepository } from './repositories';
 import {
-  applyEdit, computeNextDue, indexedDueAt, newCustomSchedule, type ReminderSchedule, type ReminderSettings,
+  applyEdit, computeNextDue, type ContactPerson, indexedDueAt, newCustomSchedule, type ReminderSchedule, type ReminderSettings,
   type ScheduleEdit, ScheduleError, seedSchedules, type SeedOptions,
 } from './schedule';
 import type { SeedLedger } from '../seed-ledger';
@@ -118,6 +118,25 @@ export class ReminderService {
 
   async rates(ws: Workspace, sinceIso?: string): Promise<CompletionRate[]> {
     return completionRates(await this.deps.completions.list(ws, sinceIso));
+  }
+
+  /**
+   * Copies a role's contact person (or its removal) onto the schedules the role owns, so a digest
+   * mentions them without reading the role map. Paid once, when the role changes.
+   */
+  async setRoleContact(ws: Workspace, roleName: string, contact: ContactPerson | undefined): Promise<number> {
+    const key = roleName.trim().toLowerCase();
+    const same = (c: ContactPerson | undefined) => c?.id === contact?.id && c?.name === contact?.name;
+    const owned = (await this.deps.schedules.list(ws)).filter((s) => s.role.trim().toLowerCase() === key && !same(s.contact));
+    for (const s of owned) {
+      await this.mutate(ws, s.id, (cur) => {
+        const next: ReminderSchedule = { ...cur, updatedAt: this.deps.clock().toISOString() };
+        if (contact) next.contact = contact;
+        else delete next.contact;
+        return next;
+      });
+    }
+    return owned.length;
   }
 
   private async mutate(ws: Workspace, id: string, change: (s: ReminderSchedule) => ReminderSchedule): Promise<ReminderSchedule> {

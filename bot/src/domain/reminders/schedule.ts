@@ -25,6 +25,11 @@ export interface ReminderSchedule {
   /** Owning role from the role map, and the team that holds it. */
   role: string;
   team?: string;
+  /**
+   * The owning role's contact person, copied from the role map when the task is routed through
+   * it, so a digest can @mention them without reading the role map. Absent: nobody is mentioned.
+   */
+  contact?: ContactPerson;
   /** Conversation the digest goes to: the owning team's channel or the setup conversation. */
   targetConversationId: string;
   enabled: boolean;
@@ -85,8 +90,16 @@ export function computeNextDue(s: Pick<ReminderSchedule, 'cadence' | 'time' | 't
   return nextOccurrence(s.cadence, parseTime(s.time), s.timeZone, after, ctx).toISOString();
 }
 
+/** A person a digest line can @mention: AAD object id or Teams user id, and their name. */
+export interface ContactPerson {
+  id: string;
+  name: string;
+}
+
 export interface TeamRoute {
   team?: string;
+  /** The role's contact person, when the role map has one. */
+  contact?: ContactPerson;
   conversationId: string;
 }
 
@@ -114,6 +127,7 @@ export function seedSchedules(workspace: Workspace, opts: SeedOptions, tasks: re
       category: t.category,
       role: t.role,
       ...(route?.team ? { team: route.team } : {}),
+      ...(route?.contact ? { contact: route.contact } : {}),
       targetConversationId: route?.conversationId ?? opts.fallbackConversationId,
       enabled: true,
       time: opts.time ?? '09:00',
@@ -135,6 +149,8 @@ export interface ScheduleEdit {
   cadence?: Cadence;
   role?: string;
   team?: string;
+  /** The new owner's contact person; null when the new owner has none. */
+  contact?: ContactPerson | null;
   targetConversationId?: string;
 }
 
@@ -159,8 +175,12 @@ export function editProblems(edit: ScheduleEdit): string[] {
 export function applyEdit(s: ReminderSchedule, edit: ScheduleEdit, now: Date, ctx: CadenceContext): ReminderSchedule {
   const problems = editProblems(edit);
   if (problems.length) throw new ScheduleError(problems.join(' '));
-  const next: ReminderSchedule = { ...s, ...definedOnly(edit), updatedAt: now.toISOString() };
+  const { contact, ...fields } = edit;
+  const next: ReminderSchedule = { ...s, ...definedOnly(fields), updatedAt: now.toISOString() };
   if (edit.title !== undefined) next.title = edit.title.trim();
+  // The contact belongs to the owning role: another role without one of its own leaves nobody to mention.
+  if (contact) next.contact = contact;
+  else if (contact === null || (edit.role !== undefined && edit.role !== s.role)) delete next.contact;
   if (!next.enabled) {
     delete next.nextDueAt;
     delete next.snoozedUntil;
@@ -209,6 +229,8 @@ export interface DigestLine {
   category: string;
   role: string;
   team?: string;
+  /** The owning role's contact person, @mentioned on the digest. */
+  contact?: ContactPerson;
   cadence: Cadence;
   kind: LineKind;
   dueAt: string;
@@ -260,6 +282,7 @@ export function planOccurrence(s: ReminderSchedule, dueAt: string, now: Date, ct
     category: s.category,
     role: s.role,
     ...(s.team ? { team: s.team } : {}),
+    ...(s.contact ? { contact: s.contact } : {}),
     cadence: s.cadence,
     kind,
     dueAt: open?.firstDueAt ?? dueAt,
@@ -279,6 +302,7 @@ export function carriedLine(s: ReminderSchedule, now: Date): DigestLine | undefi
     category: s.category,
     role: s.role,
     ...(s.team ? { team: s.team } : {}),
+    ...(s.contact ? { contact: s.contact } : {}),
     cadence: s.cadence,
     kind: 'overdue',
     dueAt: s.open.firstDueAt,

@@ -125,10 +125,23 @@ const roleSignoff: OpsAction = (views) => defineAction({
   },
 });
 
+/** The presser becomes the role's contact: the Entra object id when Teams sends one, else their Teams id. */
+const roleContactMe: OpsAction = (views) => defineAction({
+  verb: V.roleContactMe,
+  parse: (d) => ({ roleId: idOf(d.roleId) }),
+  async run({ roleId }, ctx) {
+    const ws = ctx.workspace;
+    const person = actorOf(ctx);
+    const set = await views.ops.roles.setContactPerson(ws, roleId, person, person);
+    if (!set.ok) return refused(set.message, (note) => views.roleMapCard(ws, note));
+    return { card: editCard(ctx, { role: set.value, notice: `${ctx.actor.name} is now the contact for ${set.value.name}.` }) };
+  },
+});
+
 const stakeholdersShow: OpsAction = (views) => defineAction({
   verb: V.stakeholdersShow,
   parse: offsetOf,
   run: async ({ offset }, ctx) => ({ card: renderStakeholdersCard({ stakeholders: await views.ops.stakeholders.list(ctx.workspace), offset }) }),
 });
 
-export const ROLE_ACTIONS: readonly OpsAction[] = [rolesShow, roleEdit, roleSave, roleAdd, roleRemove, roleSignoff, stakeholdersShow];
+export const ROLE_ACTIONS: readonly OpsAction[] = [rolesShow, roleEdit, roleSave, roleAdd, roleRemove, roleSignoff, roleContactMe, stakeholdersShow];

@@ -5,7 +5,7 @@ import { renderReminderDigestCard } from '../../cards/reminder-digest-card';
 import { MAX_SETTINGS_ROWS, renderReminderSettingsCard } from '../../cards/reminder-settings-card';
 import { renderReminderSettingsSummaryCard } from '../../cards/reminder-settings-summary-card';
 import type { AgendaTask } from '../../domain/ops/agenda';
-import { isNamed, type OpsRole, sortRoles } from '../../domain/ops/roles';
+import { contactPerson, isNamed, type OpsRole, sortRoles } from '../../domain/ops/roles';
 import type { CompletionRecord } from '../../domain/reminders/actions';
 import { buildDigests, type DigestItem } from '../../domain/reminders/digest';
 import type { ReminderService } from '../../domain/reminders/reminder-service';
@@ -39,8 +39,10 @@ export function routeFromRoles(roles: readonly OpsRole[], fallbackConversationId
     const role = byName.get(roleName.trim().toLowerCase());
     if (!role) return undefined;
     const team = isNamed(role.team) ? role.team : undefined;
-    if (role.channel?.id) return { ...(team ? { team } : {}), conversationId: role.channel.id };
-    return team ? { team, conversationId: fallbackConversationId } : undefined;
+    const contact = contactPerson(role);
+    const known = { ...(team ? { team } : {}), ...(contact ? { contact } : {}) };
+    if (role.channel?.id) return { ...known, conversationId: role.channel.id };
+    return team || contact ? { ...known, conversationId: fallbackConversationId } : undefined;
   };
 }
 
@@ -100,7 +102,8 @@ export class ReminderViews {
     for (const role of sortRoles(roles)) {
       if (!role.channel?.id || out.some((c) => c.value === role.channel!.id)) continue;
       const team = isNamed(role.team) ? role.team : undefined;
-      out.push({ title: `${team ?? role.name} · ${role.channel.name}`, value: role.channel.id, route: { ...(team ? { team } : {}), role: role.name, conversationId: role.channel.id } });
+      const contact = contactPerson(role);
+      out.push({ title: `${team ?? role.name} · ${role.channel.name}`, value: role.channel.id, route: { ...(team ? { team } : {}), ...(contact ? { contact } : {}), role: role.name, conversationId: role.channel.id } });
     }
     const setup = settings.serviceOwnerConversationId;
     if (setup && !out.some((c) => c.value === setup)) out.push({ title: 'The conversation where reminders were set up', value: setup, route: { conversationId: setup } });
