@@ -5,6 +5,7 @@ import { CHANGE_VERBS as V } from './change-verbs';
 import { clip, execute } from './ops-card-parts';
 import { expandTemplate } from './template';
 import template from './templates/change-list.json';
+import { plural } from '../domain/text/plural';
 
 export const CHANGE_LIST_PAGE_SIZE = 10;
 
@@ -36,7 +37,7 @@ export function renderChangeListCard(input: ChangeListCardInput): Record<string,
   const review = input.awaitingReview ?? 0;
   return expandTemplate(template, {
     heading: label(input.filter),
-    subtitle: review ? `${review} emergency change${review === 1 ? '' : 's'} awaiting review at the next steering meeting.` : 'Change management: assess, approve, schedule, implement and review every change.',
+    subtitle: review ? `${plural(review, 'emergency change')} awaiting review at the next steering meeting.` : 'Change management: assess, approve, schedule, implement and review every change.',
     message: input.message ?? '',
     messageColor: 'Good',
     filters,

@@ -5,6 +5,7 @@ import { clip, execute } from './ops-card-parts';
 import { PROBLEM_INPUTS as IN, PROBLEM_VERBS as V } from './problem-verbs';
 import { expandTemplate } from './template';
 import template from './templates/problem-list.json';
+import { plural } from '../domain/text/plural';
 
 export const PROBLEM_LIST_PAGE_SIZE = 10;
 
@@ -56,7 +57,7 @@ export function renderProblemListCard(input: ProblemListCardInput): Record<strin
     items: input.items.map((p) => ({
       id: p.id,
       title: clip(p.title, 200),
-      detail: [PROBLEM_STATUS_LABELS[p.status], p.owner ? `owner ${p.owner}` : 'no owner yet', `${p.incidents.length} incident${p.incidents.length === 1 ? '' : 's'}`, `${p.findings.length} finding${p.findings.length === 1 ? '' : 's'}`, p.rootCause ? 'root cause known' : 'root cause not yet known'].join(' · '),
+      detail: [PROBLEM_STATUS_LABELS[p.status], p.owner ? `owner ${p.owner}` : 'no owner yet', plural(p.incidents.length, 'incident'), plural(p.findings.length, 'finding'), p.rootCause ? 'root cause known' : 'root cause not yet known'].join(' · '),
       color: p.status === 'new' ? 'Accent' : 'Default',
       open: link
         ? execute(`Link ${link.ref}`, V.link, { problemId: p.id, kind: link.kind, ref: link.ref, pick: true }, { associatedInputs: 'none' })

@@ -232,18 +232,18 @@ export class IncidentRhythm implements OutageNotifier, RequesterNotifier {
    * must answer within seconds); failures are logged.
    */
   notifyInBackground(ws: Workspace, stored: StoredIncident, notices: readonly OutageNotice[]): void {
-    if (!notices.length) return;
-    const p = this.notify(ws, stored, notices)
-      .catch((e) => this.log.error('outage notification failed', { incident: stored.incident.id, error: String(e) }))
-      .finally(() => this.background.delete(p));
-    this.background.add(p);
+    if (notices.length) this.inBackground('outage notification failed', stored, () => this.notify(ws, stored, notices));
   }
 
   /** Posts the requester's cards in the background (confirm the fix; rate the support); failures are logged. */
   askRequesterInBackground(ws: Workspace, stored: StoredIncident, asks: readonly RequesterAsk[]): void {
-    if (!asks.length) return;
-    const p = this.askRequester(ws, stored, asks)
-      .catch((e) => this.log.error('requester card failed', { incident: stored.incident.id, error: String(e) }))
+    if (asks.length) this.inBackground('requester card failed', stored, () => this.askRequester(ws, stored, asks));
+  }
+
+  /** Runs a send without holding up the turn; kept in `background` until it settles, so stop() can wait for it. */
+  private inBackground(failure: string, stored: StoredIncident, send: () => Promise<unknown>): void {
+    const p = send()
+      .catch((e) => this.log.error(failure, { incident: stored.incident.id, error: String(e) }))
       .finally(() => this.background.delete(p));
     this.background.add(p);
   }

@@ -6,6 +6,7 @@ import type { AgendaLine } from '../ops/agenda';
 import { PROBLEM_STATUS_LABELS, TOP_PROBLEMS } from '../problems/problem';
 import { CHANGE_STATUS_LABELS, PRIORITY_LABELS } from './change';
 import type { ControlSummary, SummaryChange, SummaryProblem } from './control-summary';
+import { plural } from '../text/plural';
 
 export interface AgendaChangeControl {
   /** Open problems in top-ten order, at most ten. */
@@ -20,7 +21,6 @@ export function agendaChangeControl(s: ControlSummary): AgendaChangeControl {
   return { problems: s.openProblems.slice(0, TOP_PROBLEMS), problemsTotal: s.openProblemTotal, changes: s.emergencyChanges, changesTotal: s.emergencyTotal };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function problemLines(part: AgendaChangeControl | undefined): AgendaLine[] {
   return (part?.problems ?? []).map((p) => {

@@ -8,7 +8,7 @@ import type { CardNote, OpsViews } from './ops-views';
 /** One ops card action, made from the ops cards and services. */
 export type OpsAction = (views: OpsViews) => CardAction;
 
-export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+export { plural } from '../../domain/text/plural';
 export const etagOf = (d: CardData) => str(d.etag) || undefined;
 export const idOf = (v: unknown) => str(v) ?? '';
 export const offsetOf = (d: CardData) => ({ offset: int(d.offset) ?? 0 });
