@@ -94,6 +94,7 @@ console.log(
     `Tabs:       ${app.url}/tabs/config.html`,
     `Health:     ${app.url}/healthz`,
     `Storage:    ${storageLine}`,
+    ...(config.clockStart ? [`Clock:      started at ${config.clockStart.toISOString()} (CLOCK_START), running at the real pace`] : []),
     `Jobs:       ${app.jobs.join(', ') || 'none'} (every minute)`,
     'Open the Playground and type help. Press Ctrl-C to stop.',
   ].join('\n'),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CqdImportRegistry, createTabViewRegistry, registerApi } from './api';
 import type { TabAuthOptions } from './api/tab-auth';
 import type { AppConfig, StorageConfig } from './config';
+import { clockStartingAt } from './platform/clock';
 import { createLogger, type LogLevel } from './platform/logger';
 import { createServer } from './server';
 import { CORE_TABLES, createTableStore, isStoreUnavailable, type StoreCall, type TableStore } from './storage/table-store';
@@ -82,7 +83,7 @@ export async function startApp(config: AppConfig, options: StartOptions): Promis
   const store = createTableStore(options.storage, config.tablePrefix, options.observeStore);
   await store.ensureTables([...CORE_TABLES]);
 
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? (config.clockStart ? clockStartingAt(config.clockStart) : () => new Date());
   const targetRepo = new TableConversationTargetRepository(store.client('Conversations'));
   const targets = new ConversationTargets(targetRepo, clock);
   const commands = registerCommands(new CommandRouter());

@@ -42,6 +42,12 @@ export interface AppConfig {
   defaultTimeZone: string;
   /** Application Insights: traces and request metrics go there when set; nothing is loaded otherwise. */
   applicationInsightsConnectionString?: string;
+  /**
+   * Local mode only (CLOCK_START): the business clock starts at this instant and runs on at the
+   * real pace, so a rehearsal can be stopped and started again later on the same data, e.g. to
+   * see the 09:00 digest or a missed vendor update without waiting for the hour.
+   */
+  clockStart?: Date;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +167,7 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     dataDir,
     defaultTimeZone: timeZoneOf(env),
     applicationInsightsConnectionString: appInsightsConnectionString(env),
+    clockStart: clockStartOf(env, mode),
   };
 }
 
@@ -260,4 +267,18 @@ function appInsightsConnectionString(env: Env): string | undefined {
     if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new ConfigError(`${KEY} has ${name}=${JSON.stringify(endpoint)}, which is not an http(s) URL: ${fix}.`);
   }
   return value;
+}
+
+/** CLOCK_START: a full ISO 8601 instant with its offset, refused outside local mode. */
+function clockStartOf(env: Env, mode: AppConfig['mode']): Date | undefined {
+  const value = text(env, 'CLOCK_START');
+  if (value === undefined) return undefined;
+  if (mode !== 'local') {
+    throw new ConfigError('CLOCK_START is set but BOT_ID is too: a moved clock is for local rehearsal only, never for a bot Teams talks to. Remove CLOCK_START.');
+  }
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : undefined;
+  if (!at || Number.isNaN(at.getTime())) {
+    throw new ConfigError(`CLOCK_START=${JSON.stringify(value)} is not an ISO 8601 instant with its offset, e.g. 2026-06-01T08:55:00Z.`);
+  }
+  return at;
 }

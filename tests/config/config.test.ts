@@ -18,6 +18,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HOST: '::' })).toThrow(ConfigError);
   });
 
+  it('starts the business clock at CLOCK_START in local mode, and leaves it unset otherwise', () => {
+    expect(loadConfig({}).clockStart).toBeUndefined();
+    expect(loadConfig({ CLOCK_START: '2026-06-01T10:55:00+02:00' }).clockStart?.toISOString()).toBe('2026-06-01T08:55:00.000Z');
+  });
+
   it('allows any host once an app id validates tokens, and then trusts only Teams service URLs', () => {
     const c = loadConfig({ HOST: '0.0.0.0', BOT_ID: APP_ID, BOT_PASSWORD: 'secret' });
     expect(c.mode).toBe('authenticated');
@@ -44,6 +49,10 @@ describe('loadConfig', () => {
     [{ AAD_APP_TENANT_ID: 'contoso.onmicrosoft.com' }, /AAD_APP_TENANT_ID=.* is not a GUID/],
     [{ STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net', AZURE_CLIENT_ID: 'abc' }, /AZURE_CLIENT_ID="abc" is not a GUID/],
     [{ TEAMS_APP_ID: 'service-ops' }, /TEAMS_APP_ID="service-ops" is not a GUID: set the Teams app id/],
+    [{ CLOCK_START: '2026-06-01 09:00' }, /CLOCK_START="2026-06-01 09:00" is not an ISO 8601 instant with its offset/],
+    [{ CLOCK_START: '2026-06-01T09:00' }, /not an ISO 8601 instant with its offset/],
+    [{ CLOCK_START: '2026-13-01T09:00:00Z' }, /not an ISO 8601 instant/],
+    [{ BOT_ID: APP_ID, BOT_PASSWORD: 'secret', CLOCK_START: '2026-06-01T09:00:00Z' }, /CLOCK_START is set but BOT_ID is too: a moved clock is for local rehearsal only/],
   ])('rejects %o with a one-line message', (env, message) => {
     let error: unknown;
     try {

@@ -1,9 +1,9 @@
 // Vendor incidents on the product as `npm start` runs it: a severity A case escalated to the
 // vendor after the troubleshooting checklist, the vendor's SR number recorded, its update clock
 // pending; and an internally routed case with an internal reference and no vendor SR number.
-// The launched product runs on the real clock (the launcher has no clock option), so the missed
-// vendor update flagged as a breach at the right time is driven at a controlled clock in
-// tests/jobs/incident-rhythm-vendor.test.ts; here the card must show the pending commitment.
+// The missed vendor update flagged as a breach at the right time is in later-on.test.ts (the
+// product started again with CLOCK_START past the due time); here the card must show the pending
+// commitment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checklistInputId } from '../../bot/src/cards/incident-verbs';
 import { TROUBLESHOOTING_CHECKLIST } from '../../bot/src/domain/incidents/vendor-case';

@@ -50,7 +50,8 @@ export function registerApi(server: restify.Server, deps: ApiDeps): TabViewRegis
   const { config } = deps;
   const views = deps.views ?? createTabViewRegistry();
   const clock = deps.clock ?? deps.tabAuth?.clock ?? (() => new Date());
-  const auth = createTabAuthenticator(config, { clock, ...deps.tabAuth });
+  // Tokens expire on the real clock, even when the business clock was moved for a rehearsal.
+  const auth = createTabAuthenticator(config, { clock: config.clockStart ? () => new Date() : clock, ...deps.tabAuth });
   const routes: RouteDeps = {
     handle: errorHandling(deps.log),
     authenticate: (req) => auth.authenticate(req.headers),

@@ -39,6 +39,8 @@ export interface LaunchedProduct {
 export interface LaunchOptions {
   dataDir?: string;
   ports?: { PORT: string; AZURITE_PORT: string; PLAYGROUND_PORT: string };
+  /** Extra settings, as a user puts them in env/.env.local.user (e.g. CLOCK_START). */
+  env?: Record<string, string>;
 }
 
 export async function launchProduct(options: LaunchOptions = {}): Promise<LaunchedProduct> {
@@ -46,7 +48,7 @@ export async function launchProduct(options: LaunchOptions = {}): Promise<Launch
   const ports = options.ports ?? { PORT: String(await freePort()), AZURITE_PORT: String(await freePort()), PLAYGROUND_PORT: String(await freePort()) };
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, ...ports, DATA_DIR: dataDir, LOG_LEVEL: 'info', BROWSER: 'none', TEAMSAPPTESTER_BROWSER: 'none' },
+    env: { ...process.env, ...options.env, ...ports, DATA_DIR: dataDir, LOG_LEVEL: 'info', BROWSER: 'none', TEAMSAPPTESTER_BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
