@@ -17,6 +17,7 @@ import { createReminderActions } from '../teams/reminders/reminder-actions';
 import { registerReminderCommands } from '../teams/reminders/reminder-commands';
 import { overdueFrom, ReminderViews } from '../teams/reminders/reminder-views';
 import type { Feature, FeatureContext } from './feature';
+import { tabLinkTarget } from '../domain/tab-link';
 
 /** How often the scheduler looks for due reminders. */
 const SCHEDULER_INTERVAL_MS = 60_000;
@@ -59,7 +60,7 @@ export function buildReminders(ctx: FeatureContext): BuiltReminders {
 
 export function registerReminders(ctx: FeatureContext, reminders: BuiltReminders): void {
   const { service, views, actions, scheduler, setupConversation } = reminders;
-  registerReminderCommands(ctx.commands, { service, views, tabEndpoint: ctx.config.tabEndpoint });
+  registerReminderCommands(ctx.commands, { service, views, links: tabLinkTarget(ctx.config) });
   ctx.verbs.routeActions(actions);
   ctx.tabViews.register(remindersView({
     service,

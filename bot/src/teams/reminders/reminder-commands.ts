@@ -6,7 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import { renderReminderRatesCard } from '../../cards/reminder-rates-card';
 import type { ReminderService } from '../../domain/reminders/reminder-service';
-import { tabViewUrl } from '../../domain/tab-link';
+import { tabLink, type TabLinkTarget } from '../../domain/tab-link';
 import { targetConversationId, workspaceOf } from '../activity-context';
 import type { CommandRouter } from '../command-router';
 import { cardMessage, plainMessage } from '../replies';
@@ -15,8 +15,8 @@ import type { ReminderViews } from './reminder-views';
 export interface ReminderCommandDeps {
   service: ReminderService;
   views: ReminderViews;
-  /** Where the tab pages are served (config.tabEndpoint): the summary links to the reminders view. */
-  tabEndpoint: string;
+  /** Where the summary's link to the reminders view goes: the channel tab in Teams, else the tab page. */
+  links: TabLinkTarget;
 }
 
 /** What `reminders` understands after the word: the rates, or the settings summary. */
@@ -42,6 +42,6 @@ async function remindersCommand(deps: ReminderCommandDeps, context: TurnContext,
   const message = seeded
     ? `Set up ${schedules.length} reminders from the operations guide. Each goes to its team's channel when the role map names one, otherwise to this conversation.`
     : undefined;
-  const settingsUrl = tabViewUrl(deps.tabEndpoint, 'reminders', ws);
+  const settingsUrl = tabLink(deps.links, 'reminders', ws, undefined, 'Reminders');
   await context.sendActivity(cardMessage(await deps.views.summaryCard(ws, { schedules, settingsUrl, ...(message ? { message } : {}) }), 'Recurring operations reminders'));
 }
