@@ -95,7 +95,7 @@ console.log(
     `Health:     ${app.url}/healthz`,
     `Storage:    ${storageLine}`,
     ...(config.clockStart ? [`Clock:      started at ${config.clockStart.toISOString()} (CLOCK_START), running at the real pace`] : []),
-    `Jobs:       ${app.jobs.join(', ') || 'none'} (every minute)`,
+    `Jobs:       ${app.jobs.join(', ') || 'none'}`,
     'Open the Playground and type help. Press Ctrl-C to stop.',
   ].join('\n'),
 );

@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything else receives an AppConfig.
 // Values come from (lowest to highest precedence) env/.env.<env>, env/.env.<env>.user, process.env.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { DotenvError, parseDotenv } from './platform/dotenv.mjs';
 import { isIP } from 'node:net';
@@ -48,6 +49,12 @@ export interface AppConfig {
    * see the 09:00 digest or a missed vendor update without waiting for the hour.
    */
   clockStart?: Date;
+  /**
+   * The key that signs the review pack's image and download links (PACK_SIGNING_KEY, at least 32
+   * characters). Unset, each process makes a random one: links then stop working after a restart
+   * and are not shared by several instances, so a scaled-out web app must set it.
+   */
+  packSigningKey: { key: string; ephemeral: boolean };
 }
 
 export class ConfigError extends Error {
@@ -168,7 +175,15 @@ export function loadConfig(env: Env = readEnvironment()): AppConfig {
     defaultTimeZone: timeZoneOf(env),
     applicationInsightsConnectionString: appInsightsConnectionString(env),
     clockStart: clockStartOf(env, mode),
+    packSigningKey: packSigningKeyOf(env),
   };
+}
+
+function packSigningKeyOf(env: Env): AppConfig['packSigningKey'] {
+  const key = text(env, 'PACK_SIGNING_KEY');
+  if (key === undefined) return { key: randomBytes(32).toString('base64url'), ephemeral: true };
+  if (key.length < 32) throw new ConfigError('PACK_SIGNING_KEY is shorter than 32 characters: set a long random value (e.g. openssl rand -base64 48), or leave it unset for a per-process key.');
+  return { key, ephemeral: false };
 }
 
 /** The bot's Entra identity: an app id (or none, for local mode), its type, tenant and secret. */

@@ -38,8 +38,10 @@ export const MAY_IMPORT: Record<string, readonly string[]> = {
   jobs: ['platform', 'domain', 'cards'],
   teams: ['platform', 'domain', 'cards', 'config'],
   api: ['platform', 'domain', 'cards', 'teams', 'config'],
-  features: ['platform', 'domain', 'cards', 'storage', 'jobs', 'teams', 'api', 'config'],
+  features: ['platform', 'domain', 'cards', 'storage', 'jobs', 'teams', 'api', 'config', 'render'],
   config: ['platform'],
+  // Drawing files (SVG, PNG, PDF) from domain models with libraries: no storage, no SDK.
+  render: ['platform', 'domain'],
 };
 
 export function importEdges(file: string, text: string): { from: string; to: string; spec: string }[] {

@@ -6,6 +6,17 @@ import { intentAnswer, matchIntents, MAX_WORDS, normalizeText, typoIntent } from
 
 /** [phrasing, the command, run (true) or offered (false)] */
 const PHRASINGS: [string, string, boolean][] = [
+  // the charter and the business case
+  ['show me the committee charter', 'charter', true],
+  ['what is the current phase', 'charter', true],
+  ['show the business case', 'charter business', true],
+  // management reviews, OLAs, runbooks, the review pack
+  ['which management reviews are open', 'reviews', true],
+  ['show the gate reviews', 'reviews', true],
+  ['show me the OLAs', 'ola', true],
+  ['what is our ola adherence', 'ola', true],
+  ['show the runbooks', 'runbook', true],
+  ['where are the troubleshooting steps', 'runbook', true],
   // problems and changes
   ['show the known errors', 'problems', true],
   ['list the problems', 'problems', true],
@@ -67,6 +78,9 @@ const PHRASINGS: [string, string, boolean][] = [
   ['show my tasks', 'my work', true],
   ["what's on my plate?", 'my work', true],
   ['what is assigned to me', 'my work', true],
+  // review pack
+  ['show me the monthly service review', 'review pack', true],
+  ['where is the service review pack?', 'review pack', true],
 ];
 
 /** Text that must map to nothing: answers to the dialogs' questions, prose, chit-chat, refusals. */

@@ -8,7 +8,7 @@ import { TROUBLESHOOTING_CHECKLIST } from '../../bot/src/domain/incidents/vendor
 import { ALL_VERBS } from '../../bot/src/cards/verbs';
 import { type LocalConnector, startConnector } from '../support/connector';
 import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
-import { brokenIn, buttons, type CardButton, type Conv, TeamsClient, tenant } from './support/teams';
+import { brokenIn, buttons, type CardButton, type Conv, inputValues, TeamsClient, tenant } from './support/teams';
 
 let connector: LocalConnector;
 let product: LaunchedProduct;
@@ -110,6 +110,10 @@ async function follow(cards: any[], verbs: readonly string[], fill: Record<strin
   }
   return current;
 }
+
+/** The cards the bot posted in the conversation since `before`: a Start posts its card below. */
+const postedSince = (before: number): any[] => connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === conv.conversationId)
+  .flatMap((c) => (c.body?.attachments ?? []).map((a: any) => a.content));
 
 describe('every card verb, pressed as a person would', () => {
   it('the finding cards: draft, filed finding, list, actions', async () => {
@@ -323,6 +327,60 @@ describe('every card verb, pressed as a person would', () => {
     expect(JSON.stringify(acted)).toContain('Journey action');
     const closed = await follow(acted, ['meeting.undo', 'meeting.refresh', 'meeting.close']);
     expect(JSON.stringify(closed)).toContain('Meeting closed');
+    expect(problems).toEqual([]);
+  });
+
+  it('the charter and business case cards: the charter, committee, timeline, phases, deliverables, points, scope, use cases and KSIs', async () => {
+    const charter = (await teams.say(conv, 'charter')).cards;
+    const business = await follow(charter, [
+      'governance.charter.save', 'governance.timeline.save', 'governance.member.add', 'governance.member.remove', 'governance.deliverable.add', 'governance.deliverable.decide',
+      'governance.note.add', 'governance.note.close', 'governance.phase.ask', 'governance.charter.show', 'governance.phase.ask', 'governance.phase.confirm', 'governance.business.show',
+    ], {
+      'governance.charter.save': { charterPurpose: 'Adopt Teams across the company', charterObjectives: 'Retire the PBX\nFewer poor calls' },
+      'governance.deliverable.add': { deliverableTitle: 'Journey pilot report', deliverableOwner: 'Project Lead', deliverableDue: '2099-01-15' },
+      'governance.note.add': { noteKind: 'feedback', noteText: 'Journey feedback for the committee' },
+    });
+    await follow(business, ['governance.scope.save', 'governance.usecase.edit', 'governance.usecase.save', 'governance.ksi.measure', 'governance.usecase.remove', 'governance.usecase.undo', 'governance.charter.show'], {
+      'governance.scope.save': { businessScope: 'Sales and the branch offices' },
+      'governance.usecase.save': { ucName: 'Journey use case', ucCurrent: 'Calls over the PBX', ucChallenges: 'Choppy audio', ucHow: 'Teams calling', ucOutcome: 'Under 5 % poor calls', ucComparison: 'at-most', ucTarget: '5', ucUnit: '%' },
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('the management review cards: a run answered, decided and closed; the next run settles its decision', async () => {
+    const started = (await teams.say(conv, 'review release readiness')).cards;
+    const list = await follow(started, ['review.answer', 'review.decide', 'review.output', 'review.close', 'review.list'], {
+      'review.answer': { 'answer.go': 'Go, once the drops are fixed' },
+      'review.decide': { decisionText: 'Journey decision to follow up', decisionOwner: 'Telephony Operations', decisionDue: '2099-01-15' },
+      'review.output': { outputKind: 'go-no-go', outputText: 'Go, on condition' },
+      'review.close': { outcomeSummary: 'Conditional go' },
+    });
+    // The next Release Readiness run, started from the list, carries the open decision.
+    const start = list.flatMap((c) => buttons(c)).find((b) => b.verb === 'review.start' && b.data.templateId === 'release-readiness');
+    expect(start, 'the list offers the next Release Readiness run').toBeDefined();
+    const before = connector.calls.length;
+    expect(brokenIn((await inChat(start!)).text)).toBeUndefined();
+    const next = postedSince(before).filter((c) => buttons(c).some((b) => b.verb === 'review.settle'));
+    expect(next, 'the new run is posted with its carried decision').toHaveLength(1);
+    await follow(next, ['review.settle', 'review.refresh', 'review.list', 'review.open']);
+    expect(problems).toEqual([]);
+  });
+
+  it('the OLA and runbook cards: a team signs its OLA, a runbook started and ticked to the end', async () => {
+    // The role map names the team; its OLA is signed, then the overview and the OLA again.
+    const editDesk = (await teams.say(conv, 'roles')).cards.flatMap((c) => buttons(c)).find((b) => b.verb === 'role.edit' && b.data.roleId === 'help-desk')!;
+    await follow((await inChat(editDesk)).cards, ['role.save'], { 'role.save': { team: 'Journey Service Desk', contact: 'desk@contoso.example' } });
+    await follow((await teams.say(conv, 'ola Journey Service Desk')).cards, ['ola.signoff', 'ola.list', 'ola.show']);
+    const runbook = await follow((await teams.say(conv, 'runbook')).cards, ['runbook.open']);
+    const before = connector.calls.length;
+    await follow(runbook, ['runbook.start']);
+    const run = postedSince(before).filter((c) => buttons(c).some((b) => b.verb === 'runbook.tick'));
+    expect(run, 'the run checklist is posted').toHaveLength(1);
+    // Every step's toggle ticked and saved: the last tick completes the run.
+    const ticks = Object.fromEntries(Object.keys(inputValues(run[0])).filter((id) => id.startsWith('step.')).map((id) => [id, 'true']));
+    const done = await follow(run, ['runbook.tick'], { 'runbook.tick': ticks });
+    expect(JSON.stringify(done)).toMatch(/recorded as done/);
+    await follow(done, ['runbook.list']);
     expect(problems).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ let product: LaunchedProduct;
 let teams: TeamsClient;
 let a: Tenant;
 let b: Tenant;
-const VIEWS = [['roles', {}], ['agenda', {}], ['checklist', { checklist: 'qer' }], ['findings', {}], ['incidents', {}], ['reminders', {}], ['my-work', {}], ['problems', {}], ['changes', {}], ['meeting', {}]] as const;
+const VIEWS = [['roles', {}], ['agenda', {}], ['checklist', { checklist: 'qer' }], ['findings', {}], ['incidents', {}], ['reminders', {}], ['my-work', {}], ['problems', {}], ['changes', {}], ['meeting', {}], ['charter', {}], ['reviews', {}], ['runbooks', {}], ['pack', {}]] as const;
 const workspaceOf = (t: Tenant) => `${t.id}|team|${t.channel.teamId}`;
 const view = (t: Tenant, id: string, params: Record<string, string> = {}) => product.tab(`/api/tab/views/${id}?${new URLSearchParams({ workspace: workspaceOf(t), ...params })}`);
 

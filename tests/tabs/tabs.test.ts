@@ -100,14 +100,19 @@ describe('actions in the tab persist in storage', () => {
     await ready(page);
     const map = await cardText(page);
     expect(map).toMatch(/Help Desk[\s\S]*Team: Service Desk EMEA[\s\S]*Contact: desk@contoso\.example/);
-    // Only a role with a team named can be signed off: Help Desk is the one now.
-    const signOff = page.getByRole('button', { name: 'Sign off for our team' });
-    expect(await signOff.count()).toBe(1);
+    // Only a role with a team named can be signed off, against its OLA: Help Desk is the one now.
+    const review = page.getByRole('button', { name: 'Review and sign the OLA' });
+    expect(await review.count()).toBe(1);
     expect(map).toContain('No team named yet');
-    await signOff.click();
-    await page.waitForSelector('text=1 of 11 roles signed off by their teams.');
-    expect(await cardText(page)).toContain('Signed off by Local developer (development identity)');
-    expect(await signOff.count()).toBe(0);
+    await review.click();
+    await page.waitForSelector('text=Not signed yet');
+    await page.getByRole('button', { name: 'Sign this OLA for our team' }).click();
+    await page.waitForSelector('text=/Signed by Local developer \\(development identity\\)/');
+    await page.reload();
+    await ready(page);
+    expect(await cardText(page)).toContain('1 of 11 roles signed off by their teams.');
+    expect(await review.count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Open the OLA' }).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

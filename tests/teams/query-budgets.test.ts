@@ -74,6 +74,38 @@ describe('query budgets', () => {
     }
     expect(measured).toEqual(TAB_BUDGETS);
   });
+
+  it('OLAs and runbooks: a fixed number of reads, whatever the number of teams', async () => {
+    const measured: Record<string, { calls: number; rows: number }> = {};
+    for (const command of ['ola', 'ola Help Desk', 'runbook', 'runbook endpoint troubleshooting']) measured[command] = await measure(() => bot.send(conv.message(command)));
+    measured['tab runbooks'] = await measure(async () => {
+      const r = await fetch(`${bot.url}/api/tab/views/runbooks?workspace=${encodeURIComponent(workspaceParam(workspaceOf(conv)))}`, { headers: { 'x-dev-identity': 'local' } });
+      expect(r.status).toBe(200);
+    });
+    expect(measured).toEqual(OLA_RUNBOOK_BUDGETS);
+  });
+
+  it('management reviews: the list is one point read of the summary; a start reads the inputs it asks for', async () => {
+    const ws = encodeURIComponent(workspaceParam(workspaceOf(conv)));
+    const tab = (query: string) => async () => {
+      const r = await fetch(`${bot.url}/api/tab/views/reviews?workspace=${ws}${query}`, { headers: { 'x-dev-identity': 'local' } });
+      expect(r.status).toBe(200);
+    };
+    const measured: Record<string, { calls: number; rows: number }> = {};
+    for (const command of ['reviews', 'review operational health', 'review MR-0001']) measured[command] = await measure(() => bot.send(conv.message(command)));
+    measured['tab reviews'] = await measure(tab(''));
+    measured['tab reviews run'] = await measure(tab('&run=MR-0001'));
+    expect(measured).toEqual(REVIEW_BUDGETS);
+  });
+
+  it('the review pack: the command and the tab read the month once; the picture is drawn only when it is fetched', async () => {
+    const ws = encodeURIComponent(workspaceParam(workspaceOf(conv)));
+    const measured: Record<string, { calls: number; rows: number }> = {};
+    measured['review pack 2026-06'] = await measure(() => bot.send(conv.message('review pack 2026-06')));
+    measured['tab pack'] = await measure(async () => expect((await fetch(`${bot.url}/api/tab/views/pack?workspace=${ws}&month=2026-06`, { headers: { 'x-dev-identity': 'local' } })).status).toBe(200));
+    measured['tab pack pdf'] = await measure(async () => expect((await fetch(`${bot.url}/api/tab/packs/2026-06.pdf?workspace=${ws}`, { headers: { 'x-dev-identity': 'local' } })).status).toBe(200));
+    expect(measured).toEqual(REVIEW_PACK_BUDGETS);
+  });
 });
 
 // Measured on the workspace above; see docs/query-budgets.md for what each call is.
@@ -81,17 +113,46 @@ const CHAT_BUDGETS = {
   help: { calls: 1, rows: 1 },
   findings: { calls: 2, rows: 3 },
   incidents: { calls: 3, rows: 2 },
-  roles: { calls: 2, rows: 12 },
+  // The role map, then each team's OLA: the schedules (its tasks) and 90 days of completions (its adherence).
+  roles: { calls: 4, rows: 25 },
   'roles stakeholders': { calls: 2, rows: 17 },
-  agenda: { calls: 8, rows: 29 },
+  agenda: { calls: 9, rows: 29 },
   checklists: { calls: 3, rows: 1 },
   reminders: { calls: 4, rows: 26 },
 };
 const TAB_BUDGETS = {
-  roles: { calls: 2, rows: 12 },
-  agenda: { calls: 8, rows: 29 },
+  roles: { calls: 4, rows: 25 },
+  agenda: { calls: 9, rows: 29 },
   checklist: { calls: 4, rows: 1 },
   findings: { calls: 4, rows: 4 },
-  incidents: { calls: 8, rows: 3 },
+  incidents: { calls: 9, rows: 3 },
   reminders: { calls: 5, rows: 28 },
+};
+// The OLAs read the role map (its seed marker and its rows), the schedules and 90 days of
+// completions, whatever the number of teams; the runbooks are data of the catalog, so they read
+// only the role map (who holds each runbook's role).
+const OLA_RUNBOOK_BUDGETS = {
+  ola: { calls: 5, rows: 26 },
+  'ola Help Desk': { calls: 4, rows: 25 },
+  runbook: { calls: 2, rows: 12 },
+  'runbook endpoint troubleshooting': { calls: 2, rows: 12 },
+  'tab runbooks': { calls: 2, rows: 12 },
+};
+
+// The reviews: the list reads the summary row (none yet here); a start reads the summary, the live
+// inputs its review asks for, the stakeholders and the role map, then writes run and summary in one
+// transaction; a run's card reads the run and the role map (the decision owner's hint).
+const REVIEW_BUDGETS = {
+  reviews: { calls: 2, rows: 1 },
+  'review operational health': { calls: 13, rows: 41 },
+  'review MR-0001': { calls: 3, rows: 13 },
+  'tab reviews': { calls: 2, rows: 2 },
+  'tab reviews run': { calls: 4, rows: 14 },
+};
+
+/** The review pack (docs/review-pack.md): the month's incidents, the quality measures, the month's completions and the summary row. */
+const REVIEW_PACK_BUDGETS = {
+  'review pack 2026-06': { calls: 9, rows: 3 },
+  'tab pack': { calls: 9, rows: 3 },
+  'tab pack pdf': { calls: 9, rows: 3 },
 };

@@ -4,7 +4,9 @@
 // compared by ETag). Notes and updates, which would pile up, are counted too.
 import { TableServiceClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { measureInputIds } from '../../bot/src/cards/governance-verbs';
 import { checklistInputId } from '../../bot/src/cards/incident-verbs';
+import { stepInputId } from '../../bot/src/cards/runbook-verbs';
 import { ALL_VERBS, VIEW_VERBS } from '../../bot/src/cards/verbs';
 import { TROUBLESHOOTING_CHECKLIST } from '../../bot/src/domain/incidents/vendor-case';
 import type { BuiltReminders } from '../../bot/src/features/reminders-feature';
@@ -15,7 +17,7 @@ import { IDEMPOTENCY_TABLE } from '../../bot/src/storage/table-idempotency-ledge
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buttons, type CardButton } from '../journeys/support/teams';
-import { pressData } from '../support/card-inputs';
+import { cardInputs, pressData } from '../support/card-inputs';
 import { cardAction, conversation } from '../support/activities';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { startServiceOps, type ServiceOpsUnderTest } from '../support/service-ops';
@@ -116,6 +118,21 @@ const cardsOf = async (text: string) => {
   await bot.send(conv.message(text));
   return connector.sent(conv.conversationId).slice(before).flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content));
 };
+
+/** Replays the button titled `title` as Teams sends it: its data and the card's inputs, `typed` filled in. */
+const replayTyped = (card: unknown, title: string, typed: Record<string, string> = {}) => {
+  const p = pressData(card, title, typed);
+  return replay({ verb: p.verb, title, data: p.data });
+};
+/** The button of `verb` on the cards whose data has `match`. */
+const buttonOn = (cards: any[], verb: string, match: Record<string, unknown> = {}) => {
+  const b = cards.flatMap((c) => buttons(c)).find((x) => x.verb === verb && Object.entries(match).every(([k, v]) => x.data[k] === v));
+  expect(b, `no ${verb} button`).toBeDefined();
+  return b!;
+};
+const showView = async (b: CardButton) => cardsIn((await press(b, `view-${++n}`)).body);
+const lastPostedWith = (verb: string) => connector.sent(conv.conversationId).flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content)).filter((c: unknown) => JSON.stringify(c).includes(`"${verb}"`)).at(-1);
+const wsOf = () => ({ tenantId: conv.tenantId, scope: 'team' as const, scopeId: conv.teamId! });
 
 describe('replayed card actions', () => {
   it('finding cards: a note from 20 deliveries is one note', async () => {
@@ -297,6 +314,96 @@ describe('replayed card actions', () => {
     await replay(verify);
     const stored = await new TableFindingRepository(bot.app.store.client('Findings')).get({ tenantId: conv.tenantId, scope: 'team', scopeId: conv.teamId! }, id);
     expect(stored?.status).toBe('verified');
+  });
+
+  it('charter cards: the committee, the charter, the timeline and phase, a deliverable decided once, a note raised and closed', async () => {
+    let [card] = await cardsOf('charter');
+    const stakeholder = String(cardInputs(card).get('memberStakeholder')!.choices[0].value);
+    [card] = await replayTyped(card, 'Add to the committee', { memberStakeholder: stakeholder, memberRole: 'member' });
+    [card] = await replay(buttonOn([card], 'governance.member.remove', { stakeholderId: stakeholder }));
+    [card] = await replayTyped(card, 'Save the charter', { charterPurpose: 'Steer the Teams rollout', charterObjectives: 'Keep the sponsor informed', charterCadence: 'quarterly' });
+    [card] = await replayTyped(card, 'Save the dates', { start_envision: '2026-06-01', end_envision: '2026-06-30' });
+    const [asked] = await showView(buttonOn([card], 'governance.phase.ask'));
+    [card] = await replay(buttonOn([asked], 'governance.phase.confirm'));
+    [card] = await replayTyped(card, 'Put up for approval', { deliverableTitle: 'Pilot report', deliverableOwner: 'Project Lead', deliverableDue: '2026-06-20' });
+    [card] = await replay(buttonOn([card], 'governance.deliverable.decide', { decision: 'approved' }));
+    [card] = await replayTyped(card, 'Raise it', { noteKind: 'escalation', noteText: 'Headset budget is blocked' });
+    const governance = bot.app.servicesOf(product).governance.service;
+    // The pair with one id and the burst of 20 (a second press of a card now out of date): one note.
+    expect((await governance.get(wsOf())).notes.filter((x) => x.text === 'Headset budget is blocked')).toHaveLength(1);
+    await replay(buttonOn([card], 'governance.note.close'));
+    const g = await governance.get(wsOf());
+    expect(g.notes.filter((x) => x.text === 'Headset budget is blocked')).toEqual([]);
+    expect(g.deliverables.map((d) => [d.title, d.status])).toEqual([['Pilot report', 'approved']]);
+    expect(g.charter.members.map((m) => m.stakeholderId)).not.toContain(stakeholder);
+    expect([g.charter.purpose, g.timeline.current, g.timeline.plans.envision]).toEqual(['Steer the Teams rollout', 'envision', { start: '2026-06-01', end: '2026-06-30' }]);
+  });
+
+  it('business case cards: the scope, a KSI measured, a use case saved once, removed and brought back', async () => {
+    let [card] = await cardsOf('charter business');
+    [card] = await replayTyped(card, 'Save the scope', { businessScope: 'The London and Paris offices' });
+    const ids = measureInputIds('example-retire-pbx');
+    [card] = await replayTyped(card, 'Record', { [ids.value]: '22', [ids.on]: '2026-05-29' });
+    expect(JSON.stringify(card)).toContain('measured 22 % on 2026-05-29');
+    const [form] = await showView(buttonOn([card], 'governance.usecase.edit', { useCaseId: 'new' }));
+    const fields = { ucName: 'Frontline shifts', ucCurrent: 'Paper rotas', ucChallenges: 'Missed swaps', ucHow: 'Shifts in Teams', ucOutcome: 'Fewer missed shifts', ucKsi: 'none', ucIndicator: 'Missed shifts a month', ucComparison: 'at-most', ucTarget: '5', ucUnit: 'shifts' };
+    [card] = await replayTyped(form, 'Add the use case', fields);
+    const saved = (await bot.app.servicesOf(product).governance.service.get(wsOf())).businessCase.useCases;
+    expect(saved.filter((u) => u.name === 'Frontline shifts')).toHaveLength(1);
+    const id = saved.find((u) => u.name === 'Frontline shifts')!.id;
+    const remove = buttonOn([card], 'governance.usecase.remove', { useCaseId: id });
+    await replay(remove);
+    // Undo is on the first press's answer (its id redelivered gets it again); the burst's, a conflict, has none.
+    const [removed] = cardsIn((await press(remove, `replay-${n}`)).body);
+    [card] = await replay(buttonOn([removed], 'governance.usecase.undo'));
+    const after = (await bot.app.servicesOf(product).governance.service.get(wsOf())).businessCase;
+    expect(after.useCases.filter((u) => u.name === 'Frontline shifts')).toHaveLength(1);
+    expect(after.scope).toBe('The London and Paris offices');
+  });
+
+  it('review cards: a run started once, its answers, a decision and an output recorded once, closed; the next run settles the decision', async () => {
+    const [list] = await cardsOf('reviews');
+    const start = buttonOn([list], 'review.start');
+    await replay(start);
+    let [run] = [lastPostedWith('review.decide')];
+    const runId = /MR-\d{4}/.exec(JSON.stringify(run))![0];
+    const answers = Object.fromEntries([...cardInputs(run).keys()].filter((k) => k.startsWith('answer.')).map((k) => [k, `Answered ${k}`]));
+    [run] = await replayTyped(run, 'Save answers', answers);
+    [run] = await replayTyped(run, 'Record decision', { decisionText: 'Fund the Lyon pilot', decisionOwner: 'Ana Lead', decisionDue: '2026-07-15' });
+    [run] = await replayTyped(run, 'Record output', { outputText: 'Budget for Q3' });
+    await replayTyped(run, 'Close review', { outcomeSummary: 'Go' });
+    const service = bot.app.servicesOf(product).reviews.service;
+    const closed = (await service.get(wsOf(), runId))!;
+    expect([closed.status, closed.decisions.map((d) => d.text), closed.outputs.length]).toEqual(['closed', ['Fund the Lyon pilot'], 1]);
+    expect(Object.values(closed.answers).map((a) => a.text).sort()).toEqual(Object.values(answers).sort());
+    await replay(buttonOn(await cardsOf('reviews'), 'review.start', { templateId: start.data.templateId }));
+    const next = lastPostedWith('review.settle');
+    const nextId = /MR-\d{4}/.exec(JSON.stringify(next))![0];
+    expect(nextId).not.toBe(runId);
+    await replayTyped(next, 'Mark done');
+    expect((await service.get(wsOf(), nextId))!.carried.filter((d) => d.done)).toHaveLength(1);
+  });
+
+  it('OLA and runbook cards: a team signs its OLA once; a runbook started and ticked to the end counts once', async () => {
+    const [edit] = await showView({ verb: 'role.edit', title: 'Edit', data: { roleId: 'help-desk' } });
+    const save = pressData(edit, 'Save', { team: 'Service Desk' });
+    expect((await press({ verb: save.verb, title: 'Save', data: save.data }, `step-${++n}`)).status).toBe(200);
+    const [ola] = await cardsOf('ola Service Desk');
+    const [signed] = await replayTyped(ola, 'Sign this OLA for our team');
+    expect(JSON.stringify(signed)).toMatch(/Signed by .+ on 2026-06-01/);
+    const role = (await bot.app.servicesOf(product).ops.services.roles.get(wsOf(), 'help-desk'))!;
+    expect(role.olaSignOff?.version).toBe(buttonOn([ola], 'ola.signoff').data.version);
+
+    const [runbook] = await cardsOf('runbook endpoint troubleshooting');
+    await replayTyped(runbook, 'Start');
+    let [run] = [lastPostedWith('runbook.tick')];
+    [run] = await replayTyped(run, 'Save ticks', { [stepInputId('troubleshot')]: 'true' });
+    expect(JSON.stringify(run)).toContain('1 of 6 steps ticked');
+    const all = Object.fromEntries([...cardInputs(run).keys()].map((k) => [k, 'true']));
+    [run] = await replayTyped(run, 'Save ticks', all);
+    expect(JSON.stringify(run)).toContain('recorded as done for Service Desk');
+    const rates = await bot.app.servicesOf(product).reminders.service.rates(wsOf());
+    expect(rates.filter((r) => r.scheduleId === 'rbk-endpoint-troubleshoot')).toHaveLength(1);
   });
 
   it('covered every state-changing verb a card offers', () => {

@@ -4,6 +4,7 @@
 //   GET  /api/tab/views, /api/tab/views/:view, POST /api/tab/actions     the views and their card actions (view-routes.ts)
 //   POST /api/tab/import/cqd?workspace=…  (text/csv body)   → proposals, nothing filed (cqd-import-routes.ts)
 //   POST /api/tab/import/cqd/confirm { workspace, importId, keys | all }   → the filed findings
+//   GET  /api/packs/<id>.png|pdf?exp=…&sig=…, GET /api/tab/packs/<YYYY-MM>.png|pdf   the review pack's files (pack-routes.ts)
 //
 // Every route but /settings authenticates (tab-auth.ts: Teams SSO token, or the development
 // identity in local mode without any app id) and every workspace route authorizes the workspace
@@ -13,6 +14,7 @@ import type { AppConfig } from '../config';
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import type { Logger } from '../teams/service-ops-bot';
 import { CqdImportRegistry, registerCqdImportRoutes } from './cqd-import-routes';
+import { registerPackRoutes } from './pack-routes';
 import { registerPlaceholderViews } from './placeholder-views';
 import { errorHandling, type RouteDeps, workspaceAuthorizer } from './route-support';
 import { createTabAuthenticator, devIdentityAllowed, type TabAuthOptions } from './tab-auth';
@@ -67,5 +69,6 @@ export function registerApi(server: restify.Server, deps: ApiDeps): TabViewRegis
   }));
   registerViewRoutes(server, { ...routes, views, clock });
   registerCqdImportRoutes(server, { ...routes, registry: deps.cqdImport ?? new CqdImportRegistry() });
+  registerPackRoutes(server, { ...routes, views, clock });
   return views;
 }

@@ -1,5 +1,6 @@
 import type { EscalationDraft } from '../domain/incidents/escalation-draft';
 import { confirmDraft, namedSites } from '../domain/incidents/escalation-draft';
+import { ESCALATION_KIND_LABELS } from '../domain/incidents/escalation-kind';
 import { describeCommitment, type SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../platform/zoned-time';
 import { severityText } from './incident-format';
@@ -28,6 +29,7 @@ export function renderEscalationDraftCard(input: EscalationDraftCardInput): Reco
     sites: namedSites(e).join(', '),
     started: formatInZone(new Date(e.startedAt), input.timeZone),
     severityText: severityText(input.policy, e.severity),
+    kindText: e.escalationKind ? ESCALATION_KIND_LABELS[e.escalationKind] : 'Not recorded',
     commitment: describeCommitment(input.policy, e.severity),
     routeStyle: internal ? 'warning' : 'good',
     routeHeading: e.scope.route === 'internal' ? `Not for the vendor: goes to ${e.scope.owningRole}` : 'Escalated to the vendor',

@@ -1,5 +1,6 @@
 import type { Incident, TimelineEntry } from '../domain/incidents/incident';
 import { clockStart, isOpen, TEXT_LIMITS } from '../domain/incidents/incident';
+import { ESCALATION_KIND_LABELS } from '../domain/incidents/escalation-kind';
 import { SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../platform/zoned-time';
 import { INCIDENT_VERBS, type IncidentVerbData } from './incident-verbs';
@@ -65,6 +66,7 @@ export function renderIncidentCard(input: IncidentCardInput): Record<string, unk
     nextUpdateOverdue: open && next.overdue,
     responseGoal: goal.text,
     route: i.scope.route === 'vendor' ? 'Vendor support' : `${i.scope.owningRole} (internal; the vendor does not accept this)`,
+    escalationKind: i.escalationKind ? ESCALATION_KIND_LABELS[i.escalationKind] : 'Not recorded',
     hasResolverGroup: Boolean(i.resolverGroup),
     resolverGroup: escapeMarkdown(i.resolverGroup ?? ''),
     problem: i.problem,

@@ -2,7 +2,8 @@
 // Review (scope × network → poor stream, setup failure and drop failure rate) and the time boxes
 // of an open finding. Save checks every value (settings parse in quality-settings.ts) and, when
 // one is wrong, shows the card again with what was typed and the reason under its row.
-import { metric as metricInfo } from '../domain/findings/catalog';
+import { CATEGORIES, metric as metricInfo } from '../domain/findings/catalog';
+import { remediationInputId } from '../domain/findings/remediation-targets';
 import {
   DAYS_RANGE, DUE_LABELS, dueInputId, METRIC_INPUTS, type QualitySettings, type SettingsErrors, TARGET_RANGE, targetInputId, TIMED_STATUSES,
 } from '../domain/findings/quality-settings';
@@ -29,6 +30,12 @@ const shown = (typed: QualitySettingsCardInput['typed'], id: string, value: numb
   return typeof t === 'string' || typeof t === 'number' ? String(t).slice(0, 10) : String(value);
 };
 
+/** A value that may be blank (blank: the default applies). */
+const shownOptional = (typed: QualitySettingsCardInput['typed'], id: string, value: number | undefined) => {
+  const t = typed && Object.prototype.hasOwnProperty.call(typed, id) ? typed[id] : undefined;
+  return typeof t === 'string' || typeof t === 'number' ? String(t).slice(0, 10) : value === undefined ? '' : String(value);
+};
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function renderQualitySettingsCard(input: QualitySettingsCardInput): Record<string, unknown> {
@@ -41,6 +48,11 @@ export function renderQualitySettingsCard(input: QualitySettingsCardInput): Reco
     const id = dueInputId(status);
     return { id, label: `Days ${DUE_LABELS[status]}`, value: shown(input.typed, id, input.settings.dueDays[status]), error: errors[id] ?? '' };
   });
+  const remediation = CATEGORIES.map((c) => {
+    const id = remediationInputId(c.id);
+    const own = input.settings.dueDays.byCategory?.[c.id];
+    return { id, label: c.label, value: shownOptional(input.typed, id, own), placeholder: `${input.settings.dueDays['in-remediation']} (the default)`, error: errors[id] ?? '' };
+  });
   const who = input.updatedBy ? ` Last saved by ${input.updatedBy.slice(0, 100)}${input.updatedAt ? ` on ${input.updatedAt.slice(0, 10)}` : ''}.` : '';
   return expandTemplate(template, {
     subtitle: input.isDefault
@@ -52,6 +64,8 @@ export function renderQualitySettingsCard(input: QualitySettingsCardInput): Reco
     dueHelp: `Whole days from ${DAYS_RANGE.min} to ${DAYS_RANGE.max}, counted from when a finding enters the status. A change applies from the next status change.`,
     rows,
     due,
+    remediation,
+    remediationHelp: 'Days a finding of each category may stay in remediation before it is overdue. Leave one blank to use the default above.',
     actions: [
       execute('Save', FINDING_VERBS.settingsSave, { ...(input.etag ? { etag: input.etag } : {}) }, { style: 'positive' }),
       execute('Reset to defaults', FINDING_VERBS.settingsReset, {}),

@@ -3,6 +3,9 @@
 import editTemplate from './templates/role-edit.json';
 import mapTemplate from './templates/role-map.json';
 import { contactPerson, isNamed, type OpsRole, signOffSummary } from '../domain/ops/roles';
+import type { RoleOlaStatus } from '../domain/ops/ola-service';
+import { signOffLine } from './ola-card';
+import { OLA_VERBS } from './ola-verbs';
 import { clip, execute, fitCard } from './ops-card-parts';
 import { OPS_VERBS } from './ops-verbs';
 import { expandTemplate } from './template';
@@ -15,6 +18,23 @@ export interface RoleMapCardInput {
   offset?: number;
   notice?: string;
   problem?: string;
+  /** Per role id, its OLA's sign-off and adherence: the sign-off then opens the OLA to sign. */
+  olas?: ReadonlyMap<string, RoleOlaStatus>;
+}
+
+/** With OLAs, a role is signed off against its OLA's current version, and the map says how it is kept. */
+function olaParts(r: OpsRole, olas: ReadonlyMap<string, RoleOlaStatus> | undefined) {
+  const status = olas?.get(r.id);
+  if (!status) return undefined;
+  const line = signOffLine(status.signOff);
+  const due = status.signOff.state === 'unsigned' || status.signOff.state === 'earlier-version';
+  return {
+    signOff: line.text,
+    signOffColor: line.color,
+    adherence: `OLA adherence: ${status.adherence}`,
+    // "Sign off" opens the OLA to read and sign (the ops sign-off verb, answered with the OLA card).
+    button: due ? execute('Review and sign the OLA', OPS_VERBS.roleSignoff, { roleId: r.id }, { style: 'positive' }) : execute('Open the OLA', OLA_VERBS.show, { roleId: r.id }),
+  };
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -40,25 +60,38 @@ export function renderRoleMapCard(input: RoleMapCardInput): Record<string, unkno
       notice: input.notice ?? '',
       problem: input.problem ?? '',
       roles: page.map((r) => ({
-        name: clip(r.name, 80),
-        description: clip(r.description, 300),
-        team: clip(r.team, 100),
-        contact: clip(r.contact, 200),
-        channel: r.channel ? clip(r.channel.name, 100) : '',
-        signOff: r.signOff
-          ? `Signed off by ${clip(r.signOff.by.name, 80)} on ${day(r.signOff.at)}`
-          : isNamed(r.team) ? 'Waiting for the team to sign off' : 'No team named yet',
-        signOffColor: r.signOff ? 'Good' : 'Warning',
-        buttons: [
-          execute('Edit', OPS_VERBS.roleEdit, { roleId: r.id }),
-          // A role no team is named for has nobody to sign it off yet (the service refuses it too).
-          ...(r.signOff || !isNamed(r.team) ? [] : [execute('Sign off for our team', OPS_VERBS.roleSignoff, { roleId: r.id }, { style: 'positive' })]),
-        ],
+        ...roleLine(r),
+        ...olaLine(r, input.olas),
       })),
       pageText: all.length > page.length ? `Roles ${offset + 1}–${offset + page.length} of ${all.length}.` : '',
       actions,
     });
   }, [ROLES_PER_PAGE, 4, 2, 1]);
+}
+
+function olaLine(r: OpsRole, olas: ReadonlyMap<string, RoleOlaStatus> | undefined) {
+  const ola = olaParts(r, olas);
+  if (!ola) return { adherence: '' };
+  return { signOff: ola.signOff, signOffColor: ola.signOffColor, adherence: ola.adherence, buttons: [execute('Edit', OPS_VERBS.roleEdit, { roleId: r.id }), ...(isNamed(r.team) ? [ola.button] : [])] };
+}
+
+function roleLine(r: OpsRole) {
+  return {
+    name: clip(r.name, 80),
+    description: clip(r.description, 300),
+    team: clip(r.team, 100),
+    contact: clip(r.contact, 200),
+    channel: r.channel ? clip(r.channel.name, 100) : '',
+    signOff: r.signOff
+      ? `Signed off by ${clip(r.signOff.by.name, 80)} on ${day(r.signOff.at)}`
+      : isNamed(r.team) ? 'Waiting for the team to sign off' : 'No team named yet',
+    signOffColor: r.signOff ? 'Good' : 'Warning',
+    buttons: [
+      execute('Edit', OPS_VERBS.roleEdit, { roleId: r.id }),
+      // A role no team is named for has nobody to sign it off yet (the service refuses it too).
+      ...(r.signOff || !isNamed(r.team) ? [] : [execute('Sign off for our team', OPS_VERBS.roleSignoff, { roleId: r.id }, { style: 'positive' })]),
+    ],
+  };
 }
 
 

@@ -4,11 +4,15 @@
 import { CHANGE_VERBS } from './change-verbs';
 import { COMMAND_VERBS } from './command-verbs';
 import { FINDING_VERBS } from './finding-verbs';
+import { GOVERNANCE_VERBS, GOVERNANCE_VIEW_VERBS } from './governance-verbs';
 import { INCIDENT_VERBS } from './incident-verbs';
 import { MEETING_VERBS } from './meeting-verbs';
+import { OLA_VERBS, OLA_VIEW_VERBS } from './ola-verbs';
+import { RUNBOOK_VERBS, RUNBOOK_VIEW_VERBS } from './runbook-verbs';
 import { OPS_VERBS } from './ops-verbs';
 import { PROBLEM_VERBS } from './problem-verbs';
 import { REMINDER_VERBS } from './reminder-verbs';
+import { REVIEW_VERBS } from './review-verbs';
 
 /**
  * The form runner's buttons on the card that asks whether to leave a dialog for a command typed
@@ -21,7 +25,7 @@ import { REMINDER_VERBS } from './reminder-verbs';
  */
 export const DIALOG_VERBS = { leave: 'dialog.leave', stay: 'dialog.stay', answer: 'dialog.answer' } as const;
 
-export const FEATURE_VERBS = { command: COMMAND_VERBS, dialog: DIALOG_VERBS, finding: FINDING_VERBS, incident: INCIDENT_VERBS, meeting: MEETING_VERBS, ops: OPS_VERBS, reminder: REMINDER_VERBS, problem: PROBLEM_VERBS, change: CHANGE_VERBS } as const;
+export const FEATURE_VERBS = { command: COMMAND_VERBS, dialog: DIALOG_VERBS, finding: FINDING_VERBS, incident: INCIDENT_VERBS, meeting: MEETING_VERBS, ops: OPS_VERBS, reminder: REMINDER_VERBS, problem: PROBLEM_VERBS, change: CHANGE_VERBS, governance: GOVERNANCE_VERBS, review: REVIEW_VERBS, ola: OLA_VERBS, runbook: RUNBOOK_VERBS } as const;
 
 /** All verbs, flat. */
 export const ALL_VERBS: readonly string[] = Object.values(FEATURE_VERBS).flatMap((group) => Object.values(group) as string[]);
@@ -39,6 +43,9 @@ export const VIEW_VERBS: ReadonlySet<string> = new Set([
   REMINDER_VERBS.refresh, MEETING_VERBS.refresh,
   PROBLEM_VERBS.open, PROBLEM_VERBS.refresh, PROBLEM_VERBS.list,
   CHANGE_VERBS.draft, CHANGE_VERBS.open, CHANGE_VERBS.refresh, CHANGE_VERBS.list,
+  ...GOVERNANCE_VIEW_VERBS,
+  ...OLA_VIEW_VERBS, ...RUNBOOK_VIEW_VERBS,
+  REVIEW_VERBS.open, REVIEW_VERBS.refresh, REVIEW_VERBS.list,
 ]);
 
 /** Message-back buttons that simply type a command for the user. */

@@ -2,8 +2,10 @@
 // the manifest test. A command that is not built yet says so honestly.
 
 export type CommandName =
+  | 'ola' | 'runbook'
   | 'help' | 'finding' | 'escalate' | 'findings' | 'incidents'
-  | 'roles' | 'agenda' | 'checklists' | 'reminders' | 'my' | 'problems' | 'changes';
+  | 'roles' | 'agenda' | 'checklists' | 'reminders' | 'my' | 'problems' | 'changes' | 'pack'
+  | 'reviews' | 'charter';
 
 export interface CommandInfo {
   name: CommandName;
@@ -25,6 +27,11 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'my', summary: 'my work: your open findings and incidents, and the due tasks of your roles.', example: 'my work', available: true },
   { name: 'problems', summary: 'Problems behind recurring incidents and findings: root cause, known error, workaround; problems PRB-0001 shows one.', example: 'problems', available: true },
   { name: 'changes', summary: 'Requests for change: priority from urgency and impact, approval, window, outcome; changes RFC-0001 shows one.', example: 'changes', available: true },
+  { name: 'charter', summary: 'The steering committee charter, timeline and phase, deliverables for approval; charter business shows the business case and its KSIs.', example: 'charter', available: true },
+  { name: 'reviews', summary: 'The management reviews: gates and periodic reviews, run from live data, closed on decisions and outputs; review portfolio starts one.', example: 'reviews', available: true },
+  { name: 'pack', summary: 'review pack: the monthly service review one-pager (commitments, escalations, availability, quality, tasks) as a picture; review pack 2026-11 for a month.', example: 'review pack', available: true },
+  { name: 'ola', summary: 'Operational-level agreements: what each team commits to, who signed, and its on-time completion over 30 and 90 days; ola Help Desk shows one team.', example: 'ola', available: true },
+  { name: 'runbook', summary: 'Runbooks for the work done as needed, with their steps and owner; runbook <task> opens one to start it.', example: 'runbook', available: true },
 ];
 
 export type ParsedCommand =
@@ -35,7 +42,7 @@ export type ParsedCommand =
 
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 // Maps, not object literals: typed words such as "constructor" must not find Object.prototype.
-const ALIASES = new Map<string, CommandName>([['?', 'help'], ['hi', 'help'], ['hello', 'help'], ['start', 'help'], ['menu', 'help']]);
+const ALIASES = new Map<string, CommandName>([['?', 'help'], ['hi', 'help'], ['hello', 'help'], ['start', 'help'], ['menu', 'help'], ['review', 'reviews']]);
 
 export function commandInfo(name: CommandName): CommandInfo {
   return BY_NAME.get(name)!;
@@ -45,6 +52,9 @@ export function commandInfo(name: CommandName): CommandInfo {
 export function parseCommand(text: string): ParsedCommand {
   const trimmed = text.trim();
   if (!trimmed) return { kind: 'empty' };
+  // "review pack" is the review pack's own two words ("review" alone is the management reviews).
+  const pack = /^\/?review\s+pack\b[:\s]*(.*)$/is.exec(trimmed);
+  if (pack) return { kind: 'command', name: 'pack', args: (pack[1] ?? '').trim() };
   const match = /^\/?([^\s:]+)[:\s]*(.*)$/s.exec(trimmed);
   const word = (match?.[1] ?? '').toLowerCase();
   const args = (match?.[2] ?? '').trim();

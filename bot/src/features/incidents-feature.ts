@@ -3,6 +3,7 @@
 // and outage notifications), which sends through the app's one proactive sender. The rhythm
 // finds its work in the incident due index, which every incident write keeps right.
 import { incidentsView } from '../api/views/incidents-view';
+import type { ServiceReviewSources } from '../domain/incidents/figures';
 import { IncidentService } from '../domain/incidents/incident-service';
 import type { IncidentRouting } from '../domain/incidents/incident-routing';
 import { IncidentRhythm, RepositoryIncidentRouting } from '../jobs/incident-rhythm';
@@ -42,12 +43,13 @@ export function buildIncidents(ctx: FeatureContext): BuiltIncidents {
   return { service, rhythm, routing, views, actions: createIncidentActions({ service, views, rhythm }) };
 }
 
-export function registerIncidents(ctx: FeatureContext, incidents: BuiltIncidents): void {
+/** `review`: what the figures card shows beyond incidents (the product passes the problems and changes). */
+export function registerIncidents(ctx: FeatureContext, incidents: BuiltIncidents, review?: ServiceReviewSources): void {
   const { service, rhythm, routing, views, actions } = incidents;
   ctx.forms.register(escalationForm({ service, clock: ctx.clock, file: (d, fc) => views.file(d, fc) }), ctx.verbs);
-  registerIncidentCommands(ctx.commands, { service, views, routing, forms: ctx.forms, clock: ctx.clock });
+  registerIncidentCommands(ctx.commands, { service, views, routing, forms: ctx.forms, clock: ctx.clock, ...(review ? { review } : {}) });
   ctx.verbs.routeActions(actions);
-  ctx.tabViews.register(incidentsView({ service, actions }));
+  ctx.tabViews.register(incidentsView({ service, actions, ...(review ? { review } : {}) }));
   ctx.jobs.add({ name: 'incident-rhythm', start: () => rhythm.start(RHYTHM_INTERVAL_MS), stop: () => rhythm.stop() });
 }
 

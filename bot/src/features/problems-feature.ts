@@ -7,6 +7,8 @@ import { changesView } from '../api/views/changes-view';
 import { problemsView } from '../api/views/problems-view';
 import { agendaChangeControl } from '../domain/changes/agenda-part';
 import { ChangeService } from '../domain/changes/change-service';
+import { controlMonthFigures } from '../domain/changes/control-summary';
+import type { ServiceReviewSources } from '../domain/incidents/figures';
 import type { AgendaSources } from '../domain/ops/agenda';
 import { ProblemService } from '../domain/problems/problem-service';
 import type { Workspace } from '../domain/workspace';
@@ -76,6 +78,18 @@ export function buildProblems(ctx: FeatureContext, deps: ProblemsDeps): BuiltPro
 export function problemsAgendaSource(ctx: FeatureContext): Pick<AgendaSources, 'changeControl'> {
   const repo = new TableProblemRepository(ctx.store.client(CHANGE_CONTROL_TABLE));
   return { changeControl: async (ws) => agendaChangeControl(await repo.summary(ws)) };
+}
+
+/** The service review's month of problems and changes: one point read of the same summary row. */
+export function problemsReviewSource(ctx: FeatureContext): ServiceReviewSources {
+  const repo = new TableProblemRepository(ctx.store.client(CHANGE_CONTROL_TABLE));
+  return {
+    controlMonth: async (ws, year, month, timeZone) => controlMonthFigures(await repo.summary(ws), year, month, timeZone),
+    async controlMonths(ws, months, timeZone) {
+      const summary = await repo.summary(ws);
+      return months.map((m) => controlMonthFigures(summary, m.year, m.month, timeZone));
+    },
+  };
 }
 
 export function registerProblems(ctx: FeatureContext, built: BuiltProblems): void {

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { remindersView } from '../api/views/reminders-view';
 import type { AgendaTask } from '../domain/ops/agenda';
 import type { CompletionRate } from '../domain/reminders/completion';
+import type { PhaseReader } from '../domain/governance/phase';
 import { ReminderService } from '../domain/reminders/reminder-service';
 import type { Workspace } from '../domain/workspace';
 import { ReminderScheduler } from '../jobs/scheduler';
@@ -39,7 +40,12 @@ export interface BuiltReminders {
   setupConversation(ws: Workspace): Promise<string | undefined>;
 }
 
-export function buildReminders(ctx: FeatureContext): BuiltReminders {
+export interface RemindersDeps {
+  /** The project phase: the usage tasks remind in their phase only. Absent: every task reminds as scheduled. */
+  phases?: PhaseReader;
+}
+
+export function buildReminders(ctx: FeatureContext, deps: RemindersDeps = {}): BuiltReminders {
   const { config, store, clock, log, targets, sender } = ctx;
   const storage = reminderStorageFrom(store);
   const base = { schedules: storage.schedules, dueIndex: storage.dueIndex, completions: storage.completions, settings: storage.settings, clock, seeds: new SeedMarkers(store.client(SEED_TABLE)) };
@@ -47,7 +53,7 @@ export function buildReminders(ctx: FeatureContext): BuiltReminders {
   const roles = createOpsRepositories((table) => store.client(table)).roles;
   const views = new ReminderViews({ service, roles: (ws) => roles.list(ws), completions: (ws, since) => storage.completions.list(ws, since), clock, timeZone: config.defaultTimeZone });
   const instanceId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const scheduler = new ReminderScheduler({ ...storage, targets, sender, clock, instanceId, log });
+  const scheduler = new ReminderScheduler({ ...storage, targets, sender, clock, instanceId, log, ...(deps.phases ? { phases: deps.phases } : {}) });
   const setupConversation = async (ws: Workspace) => (await service.settings(ws)).serviceOwnerConversationId ?? (await targets.listActive(ws))[0]?.conversationId;
   const serviceWithId = (id: string) => new ReminderService({ ...base, newId: () => id });
   const actions = createReminderActions({ service, views, serviceWithId, setupConversation, timeZone: config.defaultTimeZone });

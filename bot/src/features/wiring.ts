@@ -8,6 +8,9 @@
 //   - "my work" reads the open findings, open incidents, schedules and role map of one workspace.
 //   - problems link the workspace's incidents and findings and take their owner from the role map;
 //     a change is raised from a finding; the agenda reads the problems-and-changes summary.
+//   - the charter picks its members from the stakeholder matrix and aligns the business case's
+//     outcomes with the KSIs (ops); the agenda reads the governance record for its charter sections;
+//     phase changes go to the PhaseListeners passed in (ProductOptions).
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import { isOverdue, STATUS_LABELS, type Finding } from '../domain/findings/finding';
 import { metric as metricInfo } from '../domain/findings/catalog';
@@ -24,13 +27,19 @@ import { OPS_TABLES } from '../storage/ops/table-ops-repositories';
 import { INCIDENT_TABLES } from '../storage/table-incident-repository';
 import { registerMessageExtension } from '../teams/message-extension';
 import type { Feature } from './feature';
+import type { PhaseListener, PhaseReader } from '../domain/governance/phase';
+import { type BuiltGovernance, buildGovernance, GOVERNANCE_FEATURE_TABLES, governanceAgendaSource, registerGovernance } from './governance-feature';
+import type { OpsServices } from '../domain/ops/ops-services';
 import { type BuiltFindings, buildFindings, FINDINGS_FEATURE_TABLES, registerFindings } from './findings-feature';
 import { type BuiltIncidents, buildIncidents, registerIncidents } from './incidents-feature';
 import { type BuiltMeetings, buildMeetings, MEETINGS_FEATURE_TABLES, registerMeetings } from './meetings-feature';
 import { type BuiltMyWork, buildMyWork, registerMyWork } from './my-work-feature';
 import { type BuiltOps, buildOps, registerOps } from './ops-feature';
-import { type BuiltProblems, buildProblems, type ProblemsDeps, PROBLEMS_FEATURE_TABLES, problemsAgendaSource, registerProblems } from './problems-feature';
+import { type BuiltProblems, buildProblems, type ProblemsDeps, PROBLEMS_FEATURE_TABLES, problemsAgendaSource, problemsReviewSource, registerProblems } from './problems-feature';
 import { type BuiltReminders, buildReminders, registerReminders, REMINDERS_FEATURE_TABLES } from './reminders-feature';
+import { type BuiltReviewPack, createReviewPack, REVIEW_PACK_TABLES } from './review-pack-feature';
+import { type BuiltRunbooks, buildRunbooks, registerRunbooks, RUNBOOKS_FEATURE_TABLES } from './runbooks-feature';
+import { type BuiltReviews, buildReviews, registerReviews, REVIEWS_FEATURE_TABLES } from './reviews-feature';
 
 const TITLE_MAX = 200;
 const firstLine = (text: string) => {
@@ -157,27 +166,55 @@ export interface BuiltProduct {
   myWork: BuiltMyWork;
   meetings: BuiltMeetings;
   problems: BuiltProblems;
+  /** The charter, business case and timeline; `governance.phases` is the PhaseReader other features read. */
+  governance: BuiltGovernance;
+  /** Each team's OLA (sign-off, adherence) and the runbooks of the as-needed tasks. */
+  runbooks: BuiltRunbooks;
+  /** The management reviews; `reviews.phaseListener` opens the gate reviews of a phase change. */
+  reviews: BuiltReviews;
+  /** The monthly service review pack: reads incidents, findings, reminders and the problems-and-changes summary. */
+  reviewPack: BuiltReviewPack;
+}
+
+/** What the product is told from outside its features. */
+export interface ProductOptions {
+  /** Told after a workspace's project phase changed (saved first; a failing listener is logged). */
+  phaseListeners?: readonly PhaseListener[];
+}
+
+/** The charter's members come from the stakeholder matrix; the business case aligns with the KSIs. */
+export function governanceLinks(ops: OpsServices, phaseListeners: readonly PhaseListener[] = []) {
+  return {
+    stakeholders: async (ws: Workspace) => (await ops.stakeholders.list(ws)).map((s) => ({ id: s.id, role: s.role, person: s.person })),
+    ksis: async (ws: Workspace) => (await ops.okrs.ksis(ws)).map((k) => ({ id: k.id, question: k.question, successCriteria: k.successCriteria })),
+    phaseListeners,
+  };
 }
 
 /**
  * Every feature of the product, wired to each other: the agenda's sources are built first, so the
  * ops services get them at construction; then each feature registers its routes.
  */
-export function createProductFeature(): Feature<BuiltProduct> {
+export function createProductFeature(options: ProductOptions = {}): Feature<BuiltProduct> {
   return {
     name: 'product',
-    tables: [...OPS_TABLES, ...FINDINGS_FEATURE_TABLES, ...INCIDENT_TABLES, ...REMINDERS_FEATURE_TABLES, ...MEETINGS_FEATURE_TABLES, ...PROBLEMS_FEATURE_TABLES],
+    tables: [...OPS_TABLES, ...FINDINGS_FEATURE_TABLES, ...INCIDENT_TABLES, ...REMINDERS_FEATURE_TABLES, ...MEETINGS_FEATURE_TABLES, ...PROBLEMS_FEATURE_TABLES, ...GOVERNANCE_FEATURE_TABLES, ...RUNBOOKS_FEATURE_TABLES, ...REVIEWS_FEATURE_TABLES, ...REVIEW_PACK_TABLES],
     register(ctx) {
       const findings = buildFindings(ctx);
       const incidents = buildIncidents(ctx);
-      const reminders = buildReminders(ctx);
-      const sources = agendaSources(findingAgendaSource(findings.service), incidentAgendaSource(incidents.service), { overdueTasks: reminders.overdueTasks }, problemsAgendaSource(ctx));
+      // The usage tasks follow the project phase; the timeline is built further down, read when a tick needs it.
+      const phases: PhaseReader = { phaseOf: (ws, now) => governance.phases.phaseOf(ws, now) };
+      const reminders = buildReminders(ctx, { phases });
+      const sources = agendaSources(findingAgendaSource(findings.service), incidentAgendaSource(incidents.service), { overdueTasks: reminders.overdueTasks }, problemsAgendaSource(ctx), governanceAgendaSource(ctx));
       // A role's contact person rides on the schedules it owns: digests mention them without a role-map read.
-      const ops = buildOps(ctx, sources, async (ws, role) => { await reminders.service.setRoleContact(ws, role.name, contactPerson(role)); });
+      // The role map shows each team's OLA (its tasks are the reminders', its adherence their completions).
+      const runbooks = buildRunbooks(ctx);
+      const ops = buildOps(ctx, sources, async (ws, role) => { await reminders.service.setRoleContact(ws, role.name, contactPerson(role)); }, runbooks.hooks);
       registerOps(ctx, ops);
       registerFindings(ctx, findings, roleMapChannels(ops.services.roles, ctx.targets));
-      registerIncidents(ctx, incidents);
+      registerIncidents(ctx, incidents, problemsReviewSource(ctx));
       registerReminders(ctx, reminders);
+      registerRunbooks(ctx, runbooks);
       registerMessageExtension({ routes: ctx.messageExtension, clock: ctx.clock, findings, incidents });
       const myWork = buildMyWork(ctx, { findings: findings.service, incidents: incidents.service, reminders: reminders.service, roles: ops.services.roles });
       registerMyWork(ctx, myWork);
@@ -185,7 +222,13 @@ export function createProductFeature(): Feature<BuiltProduct> {
       registerMeetings(ctx, meetings, ops.actions);
       const problems = buildProblems(ctx, problemLinks(ops.services.roles, findings.service, incidents.service));
       registerProblems(ctx, problems);
-      return { ops, findings, incidents, reminders, myWork, meetings, problems };
+      const reviewPack = createReviewPack(ctx, { incidents: incidents.service, findings: findings.service, changes: problems.changes });
+      const reviews = buildReviews(ctx, { incidents: incidents.service, findings: findings.service, problems: problems.problems, risks: ops.services.risks, roles: ops.services.roles, stakeholders: ops.services.stakeholders, rates: reminders.rates });
+      registerReviews(ctx, reviews);
+      // A phase change opens the gate reviews of that transition (posted to the team's channel).
+      const governance = buildGovernance(ctx, governanceLinks(ops.services, [reviews.phaseListener, ...(options.phaseListeners ?? [])]));
+      registerGovernance(ctx, governance);
+      return { ops, findings, incidents, reminders, myWork, meetings, problems, governance, runbooks, reviews, reviewPack };
     },
   };
 }

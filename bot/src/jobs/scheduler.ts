@@ -16,7 +16,8 @@ import {
   decideForeignClaim, firstClaim, leaseUntil, needsRenewal, nextTickDelayMs, settledClaim, settleSendOutcome, type TakeoverTerms, unreachableTargetNote,
 } from '../domain/reminders/claim-policy';
 import { nextWatermark, scanFrom } from '../domain/reminders/due-scan';
-import { carriedLine, indexedDueAt, occurrenceId, type OccurrencePlan, planOccurrence, type ReminderSchedule, type ReminderSettings } from '../domain/reminders/schedule';
+import { carriedLine, indexedDueAt, isPhaseGoverned, occurrenceId, type OccurrencePlan, type PlanContext, planOccurrence, type ReminderSchedule, type ReminderSettings } from '../domain/reminders/schedule';
+import type { PhaseReader } from '../domain/governance/phase';
 import type { Sender, SendOutcome } from '../domain/sender';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { mapLimit } from '../platform/concurrency';
@@ -52,6 +53,8 @@ export interface SchedulerDeps {
   /** Builds the digest card; `settings` are the workspace's, as this tick read them. */
   render?: (digest: Digest, now: Date, settings: ReminderSettings) => { card: Record<string, unknown>; summary: string } | Promise<{ card: Record<string, unknown>; summary: string }>;
   log?: SchedulerLog;
+  /** The project phase, for the usage tasks that follow it; absent: every task reminds as scheduled. */
+  phases?: PhaseReader;
 }
 
 export interface TickReport {
@@ -203,7 +206,7 @@ export class ReminderScheduler {
 
   private async processWorkspace(ws: Workspace, entries: DueEntry[], now: Date, report: TickReport, leftOver: number[]): Promise<void> {
     const settings = await this.deps.settings.get(ws);
-    const ctx: CadenceContext = { deploymentMode: settings.deploymentMode };
+    const ctx: PlanContext = { deploymentMode: settings.deploymentMode, ...(await this.phaseFor(ws, entries, now)) };
     // Several due in one workspace: one partition read serves them all (and the carried lines).
     const all = entries.length > 2 ? new Map((await this.deps.schedules.list(ws)).map((s) => [s.id, s])) : undefined;
     const pass: WorkspacePass = { ws, now, ctx, settings, report, leftOver, all };
@@ -211,6 +214,18 @@ export class ReminderScheduler {
     if (!candidates.length) return;
     const mine = await this.claimCandidates(pass, candidates, leaseUntil(now.getTime(), this.leaseMs));
     await this.dispatchAll(pass, mine);
+  }
+
+  /** The phase, read once per workspace and only when a usage task is due in this tick; unreadable: as if unknown. */
+  private async phaseFor(ws: Workspace, entries: readonly DueEntry[], now: Date): Promise<Pick<PlanContext, 'phase'>> {
+    if (!this.deps.phases || !entries.some((e) => isPhaseGoverned(e.scheduleId))) return {};
+    try {
+      const phase = await this.deps.phases.phaseOf(ws, now);
+      return phase ? { phase } : {};
+    } catch (e) {
+      this.log.warn('the project phase could not be read; usage tasks remind as scheduled', { error: String(e) });
+      return {};
+    }
   }
 
   /** The entries whose occurrence is still owed; stale rows are dropped (and the current instant indexed). */
@@ -227,8 +242,10 @@ export class ReminderScheduler {
       const plan = planOccurrence(schedule, entry.dueAt, now, ctx);
       if (plan.stale) {
         // An edit, a disable or an earlier advance left this row behind: make sure the current
-        // instant is indexed, then drop the old row.
-        await this.reindex(schedule);
+        // instant is indexed, then drop the old row. An occurrence not owed moves the schedule on.
+        const current = plan.after ? await this.passOn(plan.after) : schedule;
+        if (!current) return void pass.leftOver.push(Date.parse(entry.dueAt));
+        await this.reindex(current);
         await this.deps.dueIndex.remove([entry]);
         report.stale++;
         return;
@@ -468,6 +485,12 @@ export class ReminderScheduler {
       if (schedule) plan = planOccurrence(schedule, c.entry.dueAt, now, ctx);
     }
     await this.deps.dueIndex.remove([c.entry]);
+  }
+
+  /** Saves a schedule moved past an occurrence; undefined when it changed meanwhile (the next pass looks again). */
+  private async passOn(after: ReminderSchedule): Promise<ReminderSchedule | undefined> {
+    const saved = await this.deps.schedules.update(after);
+    return saved === 'conflict' ? undefined : saved;
   }
 
   private async reindex(s: ReminderSchedule): Promise<void> {

@@ -1,3 +1,4 @@
+import type { ControlMonthFigures } from '../../../bot/src/domain/changes/control-summary';
 import { renderEscalationDraftCard } from '../../../bot/src/cards/escalation-draft-card';
 import { renderIncidentCard } from '../../../bot/src/cards/incident-card';
 import { renderIncidentFiguresCard } from '../../../bot/src/cards/incident-figures-card';
@@ -151,6 +152,7 @@ samples.push(
   { template: 'outage-notification.json', name: 'outage update with hostile and maximal text', render: outage('update', { ...maxed, service: HOSTILE }, HOSTILE + 'U'.repeat(1900)), literal: [HOSTILE] },
   { template: 'incident-figures.json', name: 'figures for this month and the one before', render: () => renderIncidentFiguresCard([figures(2024, 3, 12), figures(2024, 2, 0)], policy) },
   { template: 'incident-figures.json', name: 'figures, one month with nothing recorded', render: () => renderIncidentFiguresCard([figures(2024, 3, 0)], policy) },
+  { template: 'incident-figures.json', name: 'service review figures with problems and changes', render: () => renderIncidentFiguresCard([figures(2024, 3, 12), figures(2024, 2, 0)], policy, [control(2024, 3, 'partial'), control(2024, 2, 'none')]), literal: ['Emergency changes reviewed', 'Counted from'] },
 );
 
 function figures(year: number, month: number, total: number): MonthlyFigures {
@@ -162,6 +164,14 @@ function figures(year: number, month: number, total: number): MonthlyFigures {
     meanTimeToResolveMinutes: total ? 754 : null,
     resolvedCount: total ? 10 : 0,
     vendor: { '1': { met: total ? 3 : 0, breached: total ? 1 : 0 }, A: { met: total ? 5 : 0, breached: 0 }, B: { met: 2, breached: 2 }, C: { met: 0, breached: 0 }, D: { met: 0, breached: 0 } },
+    escalations: total ? { technical: 9, nonTechnical: 2, notRecorded: 1 } : { technical: 0, nonTechnical: 0, notRecorded: 0 },
     satisfaction: total ? { answers: 8, average: 4.3, agreeShare: 0.875 } : { answers: 0, average: null, agreeShare: null },
+  };
+}
+
+function control(year: number, month: number, counted: ControlMonthFigures['counted']): ControlMonthFigures {
+  return {
+    year, month, timeZone: 'Europe/Berlin', counted, ...(counted === 'partial' ? { since: '2024-03-14T09:00:00.000Z' } : {}),
+    problemsOpened: 4, problemsClosed: 2, changes: { standard: 6, normal: 3, emergency: 1 }, emergencyReviewed: 1,
   };
 }

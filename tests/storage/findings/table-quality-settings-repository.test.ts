@@ -51,6 +51,18 @@ describe('TableQualitySettingsRepository', () => {
     expect(await repo.get(newWs())).toBeUndefined(); // another workspace sees nothing of it
   });
 
+  it('keeps the categories\' own remediation time boxes, and drops them again when a save has none', async () => {
+    const ws = newWs();
+    const edited = defaultQualitySettings();
+    edited.dueDays.byCategory = { vpn: 10, wifi: 90 };
+    const saved = await repo.save(ws, edited, meta());
+    if (saved === 'conflict') throw new Error('conflict');
+    expect((await repo.get(ws))?.dueDays).toEqual({ ...edited.dueDays, byCategory: { vpn: 10, wifi: 90 } });
+    const again = await repo.save(ws, defaultQualitySettings(), meta({ etag: saved.etag! }));
+    if (again === 'conflict') throw new Error('conflict');
+    expect((await repo.get(ws))?.dueDays.byCategory).toBeUndefined();
+  });
+
   it('saves over the version it read only: a stale ETag, or a second create, is a conflict and changes nothing', async () => {
     const ws = newWs();
     const first = await repo.save(ws, defaultQualitySettings(), meta());

@@ -7,6 +7,7 @@ import { renderIncidentFiguresCard } from '../../cards/incident-figures-card';
 import { INCIDENT_LIST_PAGE_SIZE, renderIncidentListCard } from '../../cards/incident-list-card';
 import { INCIDENT_VERBS, type IncidentListVerbData } from '../../cards/incident-verbs';
 import type { IncidentFilter } from '../../domain/incidents/incident-repository';
+import type { ServiceReviewSources } from '../../domain/incidents/figures';
 import type { IncidentService } from '../../domain/incidents/incident-service';
 import { isSeverityLevel } from '../../domain/incidents/severity';
 import { toWallTime } from '../../platform/zoned-time';
@@ -18,6 +19,8 @@ export interface IncidentsViewDeps {
   service: IncidentService;
   /** The incident card actions (teams/incidents/incident-actions.ts), the same as in chat. */
   actions: ActionRegistry;
+  /** The months' problems and changes for the figures card; without it the card shows incidents only. */
+  review?: ServiceReviewSources;
 }
 
 /** The verbs of the board's cards; escalations are filed in the chat's dialog. */
@@ -47,8 +50,11 @@ export function incidentsView(deps: IncidentsViewDeps): TabViewProvider {
     const { timeZone, policy } = await service.settings(ctx.workspace);
     const wall = toWallTime(ctx.clock(), timeZone);
     const previous = wall.month === 1 ? { year: wall.year - 1, month: 12 } : { year: wall.year, month: wall.month - 1 };
-    const months = await Promise.all([service.figures(ctx.workspace, wall.year, wall.month), service.figures(ctx.workspace, previous.year, previous.month)]);
-    return { card: renderIncidentFiguresCard(months, policy), total: months.reduce((n, f) => n + f.total, 0) };
+    const [months, control] = await Promise.all([
+      Promise.all([service.figures(ctx.workspace, wall.year, wall.month), service.figures(ctx.workspace, previous.year, previous.month)]),
+      deps.review?.controlMonths(ctx.workspace, [wall, previous], timeZone),
+    ]);
+    return { card: renderIncidentFiguresCard(months, policy, control), total: months.reduce((n, f) => n + f.total, 0) };
   }
 
   return {

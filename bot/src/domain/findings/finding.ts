@@ -26,13 +26,29 @@ export const isOpen = (s: FindingStatus) => OPEN_STATUSES.includes(s);
  */
 export const DUE_DAYS: Record<FindingStatus, number | undefined> = { new: 7, accepted: 14, 'in-remediation': 30, remediated: 14, verified: undefined, 'wont-fix': undefined };
 
-export function dueAt(status: FindingStatus, enteredAt: Date, dueDays: Partial<Record<FindingStatus, number>> = DUE_DAYS): string | undefined {
-  const days = isOpen(status) ? dueDays[status] ?? DUE_DAYS[status] : undefined;
+/** Time boxes per status, and the remediation time box per category (remediation-targets.ts). */
+export type DueDaysInput = Partial<Record<FindingStatus, number>> & { byCategory?: Partial<Record<CategoryId, number>> };
+
+function daysFor(status: FindingStatus, dueDays: DueDaysInput, category: CategoryId | undefined): number | undefined {
+  if (!isOpen(status)) return undefined;
+  const own = status === 'in-remediation' && category ? dueDays.byCategory?.[category] : undefined;
+  return own ?? dueDays[status] ?? DUE_DAYS[status];
+}
+
+/** When a finding entering `status` is due; in remediation, by its category's time box. */
+export function dueAt(status: FindingStatus, enteredAt: Date, dueDays: DueDaysInput = DUE_DAYS, category?: CategoryId): string | undefined {
+  const days = daysFor(status, dueDays, category);
   return days === undefined ? undefined : new Date(enteredAt.getTime() + days * 86_400_000).toISOString();
 }
 
-export function isOverdue(f: Pick<Finding, 'status' | 'dueAt'>, now: Date): boolean {
-  return isOpen(f.status) && f.dueAt !== undefined && Date.parse(f.dueAt) < now.getTime();
+/**
+ * Overdue by the due time the finding got when it entered its status. One stored without a due
+ * time is held to the time box `dueDays` gives its status (and category), from `statusSince`.
+ */
+export function isOverdue(f: Pick<Finding, 'status' | 'dueAt'> & Partial<Pick<Finding, 'statusSince' | 'category'>>, now: Date, dueDays?: DueDaysInput): boolean {
+  if (!isOpen(f.status)) return false;
+  const due = f.dueAt ?? (dueDays && f.statusSince ? dueAt(f.status, new Date(f.statusSince), dueDays, f.category) : undefined);
+  return due !== undefined && Date.parse(due) < now.getTime();
 }
 
 export interface Actor {
@@ -157,7 +173,7 @@ export type Transition = { ok: true; finding: Finding; history: HistoryEntry } |
  * Applies an action to a finding. Pure: the caller stores both results together (the finding
  * with its ETag and the history entry), so a change is never without its record.
  */
-export function applyAction(f: Finding, action: FindingAction, actor: Actor, now: Date, roles?: readonly string[], dueDays?: Partial<Record<FindingStatus, number>>): Transition {
+export function applyAction(f: Finding, action: FindingAction, actor: Actor, now: Date, roles?: readonly string[], dueDays?: DueDaysInput): Transition {
   const at = now.toISOString();
   const base = { ...f, updatedAt: at, updatedBy: actor, version: f.version + 1 };
   const entry = (to: FindingStatus, summary: string, text?: string): HistoryEntry => {
@@ -196,7 +212,7 @@ export function applyAction(f: Finding, action: FindingAction, actor: Actor, now
         };
       }
       const finding: Finding = { ...base, status: to, statusSince: at };
-      const due = dueAt(to, now, dueDays);
+      const due = dueAt(to, now, dueDays, f.category);
       if (due) finding.dueAt = due;
       else delete finding.dueAt;
       let text: string | undefined;

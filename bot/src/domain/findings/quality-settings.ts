@@ -6,11 +6,13 @@ import type { Workspace } from '../workspace';
 import { metric as metricInfo, type RateMetricId } from './catalog';
 import { DUE_DAYS, type FindingStatus } from './finding';
 import { QER_TARGETS, type TargetRow } from './targets';
+import { readRemediationInputs, type RemediationDays } from './remediation-targets';
 
 /** The statuses with a time box: an open finding is overdue once its status's days have passed. */
 export const TIMED_STATUSES = ['new', 'accepted', 'in-remediation', 'remediated'] as const satisfies readonly FindingStatus[];
 export type TimedStatus = (typeof TIMED_STATUSES)[number];
-export type DueDays = Record<TimedStatus, number>;
+/** Per status; `in-remediation` is the default remediation time box, `byCategory` a category's own (remediation-targets.ts). */
+export type DueDays = Record<TimedStatus, number> & { byCategory?: RemediationDays };
 
 /**
  * Product defaults: the review guide names no deadlines. 30 days in remediation is one monthly
@@ -95,6 +97,8 @@ export function parseSettingsInputs(data: Readonly<Record<string, unknown>>): Se
     if (typeof n === 'string') errors[id] = n;
     else value.dueDays[status] = n;
   }
+  const byCategory = readRemediationInputs(own, (v, what) => readNumber(v, what, DAYS_RANGE, true), errors);
+  if (Object.keys(byCategory).length) value.dueDays.byCategory = byCategory;
   const count = Object.keys(errors).length;
   if (count) return { ok: false, errors, message: `${count} value${count === 1 ? ' needs' : 's need'} fixing; nothing was saved.` };
   return { ok: true, value };
@@ -103,7 +107,7 @@ export function parseSettingsInputs(data: Readonly<Record<string, unknown>>): Se
 export const DUE_LABELS: Record<TimedStatus, string> = {
   new: 'to accept a new finding',
   accepted: 'to start remediation once accepted',
-  'in-remediation': 'to remediate once started',
+  'in-remediation': 'to remediate once started (every category without its own)',
   remediated: 'to verify once remediated',
 };
 
@@ -116,5 +120,7 @@ export function completeSettings(partial: { targets?: readonly TargetRow[]; dueD
     const saved = partial.targets?.find((t) => t.scope === row.scope && t.network === row.network);
     return saved ? { ...row, targets: { ...row.targets, ...saved.targets } } : row;
   });
-  return { targets, dueDays: { ...d.dueDays, ...partial.dueDays } };
+  const dueDays: DueDays = { ...d.dueDays, ...partial.dueDays };
+  if (dueDays.byCategory && !Object.keys(dueDays.byCategory).length) delete dueDays.byCategory;
+  return { targets, dueDays };
 }

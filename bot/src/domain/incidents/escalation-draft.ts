@@ -7,10 +7,13 @@ import { type EscalationFacts, TEXT_LIMITS } from './incident';
 import { classifyScope, parseScopeAnswer, SCOPE_CATEGORIES, SCOPE_CATEGORY_INFO, type ScopeDecision } from './scope-check';
 import { describeCommitment, parseSeverity, SEVERITY_LEVELS, severityLabel, type SeverityLevel, type SeverityPolicy } from './severity';
 import { findSites, maskSites } from '../text/site-names';
+import {
+  defaultEscalationKind, ESCALATION_KIND_DETAILS, ESCALATION_KIND_LABELS, ESCALATION_KINDS, type EscalationKind, isEscalationKind, parseEscalationKind,
+} from './escalation-kind';
 import { checkFreeText } from '../text/free-text';
 
-export type EscalationStep = 'service' | 'problem' | 'impact' | 'affected' | 'started' | 'severity' | 'scope';
-export const ESCALATION_STEPS: readonly EscalationStep[] = ['service', 'problem', 'impact', 'affected', 'started', 'severity', 'scope'];
+export type EscalationStep = 'service' | 'problem' | 'impact' | 'affected' | 'started' | 'severity' | 'scope' | 'kind';
+export const ESCALATION_STEPS: readonly EscalationStep[] = ['service', 'problem', 'impact', 'affected', 'started', 'severity', 'scope', 'kind'];
 
 export interface EscalationDraft {
   service?: string;
@@ -23,7 +26,12 @@ export interface EscalationDraft {
   startedAt?: string;
   severity?: SeverityLevel;
   scope?: ScopeDecision;
+  /** Chosen by the person; without it the routing's suggestion applies (escalation-kind.ts). */
+  kind?: EscalationKind;
 }
+
+/** The escalation's kind: the one chosen, else the one the routing suggests. */
+export const draftKind = (draft: EscalationDraft): EscalationKind | undefined => draft.kind ?? defaultEscalationKind(draft.scope);
 
 export interface StepContext {
   now: Date;
@@ -54,6 +62,7 @@ export function nextStep(draft: EscalationDraft): EscalationStep | 'confirm' {
   if (!draft.startedAt) return 'started';
   if (!draft.severity) return 'severity';
   if (!draft.scope) return 'scope';
+  if (!draftKind(draft)) return 'kind';
   return 'confirm';
 }
 
@@ -108,6 +117,14 @@ export function promptFor(step: EscalationStep, draft: EscalationDraft, ctx: Ste
         suggestion: { value: s.route === 'internal' ? s.category : 'vendor', reason: s.reason },
       };
     }
+    case 'kind':
+      return {
+        step,
+        question: 'Is this a technical or a non-technical escalation?',
+        hint: 'The monthly service review counts both kinds.',
+        choices: ESCALATION_KINDS.map((k) => ({ value: k, title: ESCALATION_KIND_LABELS[k], detail: ESCALATION_KIND_DETAILS[k] })),
+        ...(defaultEscalationKind(draft.scope) ? { suggestion: { value: defaultEscalationKind(draft.scope)!, reason: 'the routing suggests it' } } : {}),
+      };
   }
 }
 
@@ -166,14 +183,25 @@ export function answerStep(draft: EscalationDraft, step: EscalationStep, answer:
       next = { ...draft, severity: level };
       break;
     }
-    case 'scope': {
-      const decision = parseScopeAnswer(answer, classifyScope([draft.service, draft.problem, draft.impact, draft.affected]));
-      if (!decision) return { ok: false, message: `Please answer "yes", "vendor", or one of: ${SCOPE_CATEGORIES.join(', ')}.` };
-      next = { ...draft, scope: decision };
+    case 'scope':
+    case 'kind': {
+      const r = routingAnswer(draft, step, answer);
+      if (typeof r === 'string') return { ok: false, message: r };
+      next = r;
       break;
     }
   }
   return { ok: true, draft: next, next: nextStep(next) };
+}
+
+/** Where the case goes and what kind of escalation it is: the draft with the answer, or what is wrong with it. */
+function routingAnswer(draft: EscalationDraft, step: 'scope' | 'kind', answer: string): EscalationDraft | string {
+  if (step === 'kind') {
+    const kind = parseEscalationKind(answer);
+    return kind ? { ...draft, kind } : 'Please answer "technical" or "non-technical".';
+  }
+  const decision = parseScopeAnswer(answer, classifyScope([draft.service, draft.problem, draft.impact, draft.affected]));
+  return decision ? { ...draft, scope: decision } : `Please answer "yes", "vendor", or one of: ${SCOPE_CATEGORIES.join(', ')}.`;
 }
 
 /** The draft as a complete escalation, or the first step that still needs an answer. */
@@ -181,7 +209,7 @@ export function confirmDraft(draft: EscalationDraft): { ok: true; escalation: Co
   const step = nextStep(draft);
   if (step !== 'confirm') return { ok: false, step, message: `The escalation is not complete yet: the "${step}" question has no answer.` };
   const { service, problem, impact, affected, startedAt, severity, scope } = draft as Required<EscalationDraft>;
-  return { ok: true, escalation: { service, problem, impact, affected, startedAt, severity, scope } };
+  return { ok: true, escalation: { service, problem, impact, affected, startedAt, severity, scope, escalationKind: draftKind(draft)! } };
 }
 
 /** Checks a confirmed escalation that arrived from outside (card data, resumed state). */
@@ -202,7 +230,12 @@ export function validateEscalation(e: unknown, ctx: StepContext): { ok: true; es
   const scope = d.scope as ScopeDecision | undefined;
   const scopeOk = scope && (scope.route === 'vendor' || (scope.route === 'internal' && SCOPE_CATEGORIES.includes(scope.category) && typeof scope.owningRole === 'string'));
   if (!scopeOk) errors.push('The scope check is missing.');
+  // Optional from outside (a dialog draft calls it `kind`): absent, the routing's suggestion applies.
+  const givenKind = d.escalationKind ?? d.kind;
+  if (givenKind !== undefined && !isEscalationKind(givenKind)) errors.push('The escalation must be technical or non-technical.');
   if (errors.length) return { ok: false, errors };
+  const decided = scope!.route === 'vendor' ? { route: 'vendor' as const, reason: String(scope!.reason ?? ''), matched: [] } : scope!;
+  const escalationKind = isEscalationKind(givenKind) ? givenKind : defaultEscalationKind(decided);
   return {
     ok: true,
     escalation: {
@@ -212,7 +245,8 @@ export function validateEscalation(e: unknown, ctx: StepContext): { ok: true; es
       affected: draft.affected!,
       startedAt: new Date(started).toISOString(),
       severity: parseSeverity(sev as string, ctx.policy)!,
-      scope: scope!.route === 'vendor' ? { route: 'vendor', reason: String(scope!.reason ?? ''), matched: [] } : scope!,
+      scope: decided,
+      ...(escalationKind ? { escalationKind } : {}),
     },
   };
 }

@@ -7,6 +7,16 @@ import { clockStart, highestSeverityOf, type Incident, type TimelineEntry } from
 import { mostSevere, isSeverityLevel, SEVERITY_LEVELS, type SeverityLevel } from './severity';
 import { monthRange } from '../../platform/zoned-time';
 import { commitmentTotals, vendorCommitments } from './vendor-case';
+import { countEscalationKinds, type EscalationKindCounts } from './escalation-kind';
+import type { ControlMonthFigures } from '../changes/control-summary';
+import type { Workspace } from '../workspace';
+
+/** What the service review's figures read beyond incidents: the month's problems and changes (the change-control summary). */
+export interface ServiceReviewSources {
+  controlMonth(workspace: Workspace, year: number, month: number, timeZone: string): Promise<ControlMonthFigures>;
+  /** Several months from one read of the summary (the incidents tab shows two). */
+  controlMonths(workspace: Workspace, months: readonly { year: number; month: number }[], timeZone: string): Promise<ControlMonthFigures[]>;
+}
 
 /** Seed 001's KSI: 80% of requesters agree they are satisfied with technical support (4 or 5 of 5). */
 export const SATISFACTION_TARGET_SHARE = 0.8;
@@ -30,6 +40,11 @@ export interface MonthlyFigures {
    * severity each is counted at: initial responses and update intervals met or breached.
    */
   vendor: Record<SeverityLevel, { met: number; breached: number }>;
+  /**
+   * Seed 003's monthly service review covers "technical and nontechnical escalations": the
+   * month's incidents by the kind recorded when each was filed; older ones have none recorded.
+   */
+  escalations: EscalationKindCounts;
   /** Satisfaction answers of incidents closed in the month (seed 001's KSI, measured after each incident). */
   satisfaction: { answers: number; average: number | null; agreeShare: number | null };
 }
@@ -56,9 +71,11 @@ export function monthlyFigures(incidents: readonly Incident[], year: number, mon
   let resolvedCount = 0;
   const vendor = Object.fromEntries(SEVERITY_LEVELS.map((l) => [l, { met: 0, breached: 0 }])) as MonthlyFigures['vendor'];
   const ratings: number[] = [];
+  const kinds: Incident['escalationKind'][] = [];
   for (const i of incidents) {
     if (inRange(i.recordedAt, start, end)) {
       total++;
+      kinds.push(i.escalationKind);
       countBySeverity[highestSeverityOf(i)]++;
       const r = responseStatus(i, now);
       if (r.kind === 'met') (withinGoal++, decided++);
@@ -89,6 +106,7 @@ export function monthlyFigures(incidents: readonly Incident[], year: number, mon
     meanTimeToResolveMinutes: resolvedCount ? Math.round(resolveMinutes / resolvedCount) : null,
     resolvedCount,
     vendor,
+    escalations: countEscalationKinds(kinds),
     satisfaction: {
       answers: ratings.length,
       average: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,

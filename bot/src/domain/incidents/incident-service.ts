@@ -134,6 +134,7 @@ export class IncidentService {
       severity: e.severity,
       highestSeverity: e.severity,
       scope: e.scope,
+      ...(e.escalationKind ? { escalationKind: e.escalationKind } : {}),
       state: 'recorded',
       recordedAt: at,
       recordedBy: actor,

@@ -1,6 +1,7 @@
 // The incident aggregate as the domain sees it. Times are ISO-8601 UTC strings so the record
 // round-trips through storage and cards unchanged.
 import type { Workspace } from '../workspace';
+import type { EscalationKind } from './escalation-kind';
 import type { ScopeDecision } from './scope-check';
 import { mostSevere, type SeverityLevel } from './severity';
 import type { VendorCase } from './vendor-case';
@@ -26,6 +27,8 @@ export interface EscalationFacts {
   startedAt: string;
   severity: SeverityLevel;
   scope: ScopeDecision;
+  /** Technical or non-technical (escalation-kind.ts); absent on incidents stored before it was recorded. */
+  escalationKind?: EscalationKind;
 }
 
 export interface Incident extends EscalationFacts {

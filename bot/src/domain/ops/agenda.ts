@@ -3,6 +3,7 @@
 // a sentence, so the agenda reads right even before findings and incidents exist.
 import type { Workspace } from '../workspace';
 import { type AgendaChangeControl, changeLines, problemLines } from '../changes/agenda-part';
+import { type AgendaGovernance, GOVERNANCE_AGENDA_SECTIONS, type GovernanceSectionId, governanceLines } from '../governance/agenda-part';
 import { type OpsRecord, type Stamp } from './common';
 import { formatMeeting } from './cadence';
 import { compareByStatus, type Ksi, type Objective, TRACK_STATUS_LABELS } from './okrs';
@@ -103,6 +104,8 @@ export interface AgendaSources {
   findingDigest?(workspace: Workspace, now: Date, since?: string): Promise<AgendaFindingDigest>;
   /** The top open problems and the emergency changes awaiting review, from one summary read. */
   changeControl?(workspace: Workspace, now: Date): Promise<AgendaChangeControl>;
+  /** The charter's sections (business outcomes, deliverables, escalations, conflicts, feedback), from the governance record. */
+  governance?(workspace: Workspace, now: Date): Promise<AgendaGovernance>;
 }
 
 export const EMPTY_AGENDA_SOURCES: AgendaSources = {
@@ -144,7 +147,7 @@ export interface ActionItem extends OpsRecord {
 
 // ---- The agenda ---------------------------------------------------------------------------
 
-export type AgendaSectionId = 'lastActions' | 'carried' | 'incidents' | 'findings' | 'quality' | 'problems' | 'changes' | 'risks' | 'okrs' | 'tasks' | 'decisions' | 'items';
+export type AgendaSectionId = 'lastActions' | 'carried' | 'incidents' | 'findings' | 'quality' | 'problems' | 'changes' | 'risks' | 'okrs' | 'tasks' | 'decisions' | 'items' | GovernanceSectionId;
 
 export const AGENDA_SECTIONS: readonly { id: AgendaSectionId; title: string; empty: string; counted?: false }[] = [
   { id: 'lastActions', title: 'Actions from the last meeting', empty: 'No actions were agreed at the last recorded meeting.' },
@@ -160,6 +163,14 @@ export const AGENDA_SECTIONS: readonly { id: AgendaSectionId; title: string; emp
   { id: 'decisions', title: 'Decisions requested', empty: 'No decisions have been requested.' },
   { id: 'items', title: 'Items added by people', empty: 'Nobody has added an item yet. Add one in chat with: agenda add <text>' },
 ];
+
+/** The sections in order; the charter's sections only where the workspace has a governance source. */
+function sectionDefs(withGovernance: boolean): readonly (typeof AGENDA_SECTIONS)[number][] {
+  if (!withGovernance) return AGENDA_SECTIONS;
+  const out = [...AGENDA_SECTIONS];
+  for (const g of GOVERNANCE_AGENDA_SECTIONS) out.splice(out.findIndex((s) => s.id === g.after) + 1, 0, { id: g.id, title: g.title, empty: g.empty });
+  return out;
+}
 
 export type Tone = 'attention' | 'warning' | 'good' | 'default';
 
@@ -218,6 +229,8 @@ export interface AgendaInputs {
   quality?: AgendaQualityTrend;
   /** The top open problems and the emergency changes awaiting review. */
   changeControl?: AgendaChangeControl;
+  /** The charter's sections, when the workspace has a governance record source. */
+  governance?: AgendaGovernance;
   /** Open items people added (topics and decision requests). */
   items: AgendaItem[];
   /** Actions from earlier meetings: the open ones carry over; the last meeting's are shown done or not. */
@@ -264,6 +277,7 @@ export function buildAgenda(inputs: AgendaInputs): Agenda {
     tasks: taskLines(inputs.overdueTasks, tz),
     decisions: items.decisions,
     items: items.topics,
+    ...governanceLines(inputs.governance, today),
   };
   const q = inputs.quality;
   return {
@@ -271,7 +285,7 @@ export function buildAgenda(inputs: AgendaInputs): Agenda {
     meetingLabel: formatMeeting(inputs.meetingAt, tz),
     timeZone: tz,
     ...(inputs.lastMeeting ? { lastMeetingAt: inputs.lastMeeting.heldAt } : {}),
-    sections: AGENDA_SECTIONS.map((s) => ({
+    sections: sectionDefs(inputs.governance !== undefined).map((s) => ({
       id: s.id,
       title: s.title,
       lines: lines[s.id],

@@ -29,6 +29,9 @@ export interface ChecklistTemplate {
 
 const section = (id: string, title: string, items: [string, string][]): ChecklistSection => ({ id, title, items: items.map(([itemId, text]) => ({ id: `${id}.${itemId}`, text })) });
 
+// The management reviews are run as records of their own (domain/reviews/: people, live data,
+// decisions with owners and due dates, outputs; `review <name>` in chat). These mr-* checklists
+// stay so the runs stored under their ids keep opening.
 const mr = (id: string, title: string, summary: string, parts: { inputs: [string, string][]; analysis: [string, string][]; decisions: [string, string][]; outputs: [string, string][] }): ChecklistTemplate => ({
   id, title, family: 'management-review', summary, periodHint: 'Quarter, e.g. 2025 Q2',
   sections: [section('inputs', 'Inputs', parts.inputs), section('analysis', 'Analysis', parts.analysis), section('decisions', 'Decisions', parts.decisions), section('outputs', 'Outputs', parts.outputs)],

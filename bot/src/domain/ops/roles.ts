@@ -7,6 +7,7 @@ import {
   type Actor, type Clock, type OpsRecord, type Outcome, type RecordRepository, type Stamp,
   invalid, mutate, notFound, okOf, slug, textField, validated,
 } from './common';
+import { newOlaSignOff, type Ola, type OlaSignOff } from './ola';
 
 export const TBA = 'TBA';
 export const ROLE_LIMITS = { name: 80, description: 400, team: 100, contact: 200, channelName: 100, roles: 60 } as const;
@@ -34,6 +35,8 @@ export interface OpsRole extends OpsRecord {
   order: number;
   /** The owning team's sign-off of its responsibilities; cleared when the team changes. */
   signOff?: Stamp;
+  /** The OLA version the sign-off was given for; a changed OLA asks for a new sign-off. */
+  olaSignOff?: OlaSignOff;
   updated?: Stamp;
 }
 
@@ -119,7 +122,10 @@ export function sortRoles(roles: readonly OpsRole[]): OpsRole[] {
 export function applyRolePatch(role: OpsRole, patch: Partial<OpsRole>, actor: Actor, now: Date): OpsRole {
   const next: OpsRole = { ...role, ...patch, updated: { by: actor, at: now.toISOString() } };
   if ('channel' in patch && patch.channel === undefined) delete next.channel;
-  if (patch.team !== undefined && patch.team !== role.team) delete next.signOff;
+  if (patch.team !== undefined && patch.team !== role.team) {
+    delete next.signOff;
+    delete next.olaSignOff;
+  }
   // Typing another contact replaces the person: the id belongs to the name it was set with.
   if (patch.contact !== undefined && patch.contact !== role.contact && patch.contactId === undefined) delete next.contactId;
   return next;
@@ -211,6 +217,20 @@ export class RoleMapService {
     }, { what: 'This role' });
   }
 
+  /**
+   * Signs the role's OLA as it reads now: who, when and which version. The same version again
+   * changes nothing; a newer version replaces the earlier sign-off. `ola` must be the role's own.
+   */
+  async signOffOla(ws: Workspace, id: string, actor: Actor, ola: Ola): Promise<Outcome<OpsRole>> {
+    return mutate(this.deps.roles, ws, id, (role) => {
+      if (!isNamed(role.team)) return invalid(`Name the team that performs "${role.name}" first: a role is signed off by its team.`);
+      if (ola.roleId !== role.id || ola.team !== role.team || ola.roleName !== role.name) return invalid(`The OLA of "${role.name}" changed while you read it; open it again and sign what it says now.`);
+      if (role.olaSignOff?.version === ola.version && role.signOff) return okOf(role);
+      const signOff = newOlaSignOff(ola, actor, this.deps.clock());
+      return okOf({ ...role, signOff: { by: signOff.by, at: signOff.at }, olaSignOff: signOff });
+    }, { what: 'This role' });
+  }
+
   /** Makes `person` the role's contact (name shown, id for @mentions); the same person again changes nothing. */
   async setContactPerson(ws: Workspace, id: string, person: RoleContact, actor: Actor): Promise<Outcome<OpsRole>> {
     const name = person.name.replace(/\s+/g, ' ').trim().slice(0, ROLE_LIMITS.contact);
@@ -229,7 +249,7 @@ export class RoleMapService {
   async withdrawSignOff(ws: Workspace, id: string, actor: Actor): Promise<Outcome<OpsRole>> {
     return mutate(this.deps.roles, ws, id, (role) => {
       if (!role.signOff) return okOf(role);
-      const { signOff: _dropped, ...rest } = role;
+      const { signOff: _dropped, olaSignOff: _ola, ...rest } = role;
       return okOf({ ...rest, updated: { by: actor, at: this.deps.clock().toISOString() } });
     }, { what: 'This role' });
   }

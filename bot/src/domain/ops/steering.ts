@@ -252,7 +252,7 @@ export class SteeringService {
     const { settings } = own;
     const last = settings.lastMeeting;
     const sources = this.deps.sources;
-    const [incidents, overdueTasks, findingPart, risks, okrs, decisions, changeControl] = await Promise.all([
+    const [incidents, overdueTasks, findingPart, risks, okrs, decisions, changeControl, governance] = await Promise.all([
       guard('incidents', 'Incidents', () => sources.incidents(ws, now), []),
       guard('tasks', 'Recurring tasks', () => sources.overdueTasks(ws, now), []),
       this.findingPart(ws, now, last?.heldAt, guard),
@@ -260,6 +260,7 @@ export class SteeringService {
       this.okrPart(ws, guard),
       this.lastDecisions(ws, last),
       guard('problems', 'Problems and changes', async () => sources.changeControl?.(ws, now), undefined),
+      guard('outcomes', 'The charter and business case', async () => sources.governance?.(ws, now), sources.governance ? { outcomes: [], deliverables: [], notes: [] } : undefined),
     ]);
     if (unavailable.problems) unavailable.changes = unavailable.problems;
     // The summary carries the quality trend too: when it could not be read, neither section is complete.
@@ -283,6 +284,7 @@ export class SteeringService {
       unavailable,
       ...(findingPart?.quality ? { quality: findingPart.quality } : {}),
       ...(changeControl ? { changeControl } : {}),
+      ...(governance ? { governance } : {}),
     });
     return {
       agenda,

@@ -5,6 +5,7 @@ import { type Cadence, type CadenceContext, cadenceProblem, nextOccurrence, occu
 import { type CatalogTask, scheduledCatalogTasks } from './catalog';
 import { civilDateOf, isValidTimeZone, parseWallTime, WEEKDAY_NAMES, zonedParts } from './zoned-time';
 import { checkFreeText } from '../text/free-text';
+import type { ProjectPhase } from '../governance/phase';
 
 export interface OpenTask {
   /** Due instant (ISO) of the first occurrence that is still not done. */
@@ -241,8 +242,53 @@ export interface DigestLine {
 }
 
 export type OccurrencePlan =
-  | { stale: true; reason: string }
+  /** `after`: the schedule moved past an occurrence that is not owed (a usage task out of its phase). */
+  | { stale: true; reason: string; after?: ReminderSchedule }
   | { stale: false; line: DigestLine; after: ReminderSchedule };
+
+/** What one tick plans with: the deployment switch, and the project phase when the product knows it. */
+export interface PlanContext extends CadenceContext {
+  phase?: ProjectPhase;
+}
+
+/**
+ * The usage tasks follow the project phase (reference operations-guide-tasks.md): usage is measured
+ * weekly while sites are onboarded, and biweekly after deployment, in the drive-value phase. So in
+ * each phase one of the two reminds: while onboarding the weekly one, once the service drives value
+ * the biweekly one; while the project is still being envisioned neither (nothing is in use yet).
+ * Without a known phase (no timeline set up) both remind, as they always did.
+ */
+export const USAGE_TASK_PHASES: Readonly<Record<string, readonly ProjectPhase[]>> = {
+  'usage-onboarding': ['onboard'],
+  'usage-value': ['drive-value'],
+};
+
+/** A schedule whose occurrences depend on the phase: the catalog's usage tasks, by their `cat-<key>` id. */
+export function isPhaseGoverned(scheduleId: string): boolean {
+  return scheduleId.startsWith('cat-') && scheduleId.slice(4) in USAGE_TASK_PHASES;
+}
+
+/** Whether the schedule's occurrence is owed in `phase` (always, when the phase is unknown). */
+export function inPhase(s: Pick<ReminderSchedule, 'id' | 'taskKey'>, phase: ProjectPhase | undefined): boolean {
+  if (!phase || !isPhaseGoverned(s.id)) return true;
+  return USAGE_TASK_PHASES[s.id.slice(4)]!.includes(phase);
+}
+
+/** The usage cadence a phase gives, as the catalog words it: the task that reminds in it. */
+export function usageCadenceIn(phase: ProjectPhase): { taskKey: string; cadenceWords: string } | undefined {
+  const key = Object.keys(USAGE_TASK_PHASES).find((k) => USAGE_TASK_PHASES[k]!.includes(phase));
+  const task = key ? scheduledCatalogTasks().find((t) => t.key === key) : undefined;
+  return task ? { taskKey: task.key, cadenceWords: task.cadenceWords } : undefined;
+}
+
+/** Moves the schedule past an occurrence that is not owed, without reminding or opening anything. */
+function passedQuietly(s: ReminderSchedule, dueAt: string, now: Date, ctx: CadenceContext): ReminderSchedule {
+  const after: ReminderSchedule = { ...s, updatedAt: now.toISOString() };
+  const snoozeOnly = s.snoozedUntil !== undefined && Date.parse(s.snoozedUntil) === Date.parse(dueAt) && Date.parse(dueAt) < Date.parse(s.nextDueAt!);
+  delete after.snoozedUntil;
+  if (!snoozeOnly) after.nextDueAt = computeNextDue(s, new Date(Math.max(now.getTime(), Date.parse(dueAt))), ctx);
+  return after;
+}
 
 /**
  * What dispatching the occurrence indexed at `dueAt` means: the digest line to show and the
@@ -251,10 +297,11 @@ export type OccurrencePlan =
  * Catch-up: occurrences that fell due between `dueAt` and `now` (downtime) are not sent one by
  * one; they are counted into the single line.
  */
-export function planOccurrence(s: ReminderSchedule, dueAt: string, now: Date, ctx: CadenceContext): OccurrencePlan {
+export function planOccurrence(s: ReminderSchedule, dueAt: string, now: Date, ctx: PlanContext): OccurrencePlan {
   const indexed = indexedDueAt(s);
   if (!indexed) return { stale: true, reason: 'disabled' };
   if (Date.parse(indexed) !== Date.parse(dueAt)) return { stale: true, reason: 'superseded' };
+  if (!inPhase(s, ctx.phase)) return { stale: true, reason: 'out-of-phase', after: passedQuietly(s, dueAt, now, ctx) };
   const id = occurrenceId(s.id, dueAt);
   const after: ReminderSchedule = { ...s, updatedAt: now.toISOString() };
   const isSnooze = s.snoozedUntil !== undefined && Date.parse(s.snoozedUntil) === Date.parse(dueAt) && Date.parse(dueAt) < Date.parse(s.nextDueAt!);

@@ -5,8 +5,9 @@
 // saving at once cannot overwrite each other unseen.
 import { RestError, type TableClient } from '@azure/data-tables';
 import {
-  completeSettings, type DueDays, type QualitySettings, type QualitySettingsRepository, type StoredQualitySettings, TIMED_STATUSES,
+  completeSettings, DAYS_RANGE, type DueDays, type QualitySettings, type QualitySettingsRepository, type StoredQualitySettings, TIMED_STATUSES, type TimedStatus,
 } from '../../domain/findings/quality-settings';
+import { storedRemediationDays } from '../../domain/findings/remediation-targets';
 import type { TargetRow } from '../../domain/findings/targets';
 import { type Workspace, workspaceKey } from '../../domain/workspace';
 import { getRow } from '../checked-query';
@@ -19,7 +20,8 @@ export const QUALITY_SETTINGS_TABLES = ['QualitySettings'] as const;
 const ROW = 'settings';
 const SCHEMA = 1;
 const pk = (ws: Workspace) => encodeKey(workspaceKey(ws));
-const DUE_PROPS: Record<keyof DueDays, string> = { new: 'dueNew', accepted: 'dueAccepted', 'in-remediation': 'dueInRemediation', remediated: 'dueRemediated' };
+const DUE_PROPS: Record<TimedStatus, string> = { new: 'dueNew', accepted: 'dueAccepted', 'in-remediation': 'dueInRemediation', remediated: 'dueRemediated' };
+const REMEDIATION_PROP = 'remediationByCategory';
 
 interface SettingsEntity {
   partitionKey: string;
@@ -37,6 +39,8 @@ function toEntity(ws: Workspace, s: QualitySettings, meta: { updatedAt: string; 
     targets: JSON.stringify(s.targets.map((r) => ({ scope: r.scope, network: r.network, targets: r.targets }))),
   };
   for (const status of TIMED_STATUSES) e[DUE_PROPS[status]] = s.dueDays[status];
+  // The categories' own remediation time boxes; absent, every category uses dueInRemediation.
+  if (s.dueDays.byCategory && Object.keys(s.dueDays.byCategory).length) e[REMEDIATION_PROP] = JSON.stringify(s.dueDays.byCategory);
   assertEntityLimits(e as unknown as Record<string, unknown>);
   return e;
 }
@@ -56,6 +60,8 @@ function fromEntity(e: Record<string, unknown>): StoredQualitySettings {
     const n = e[DUE_PROPS[status]];
     if (typeof n === 'number' && Number.isInteger(n) && n > 0) dueDays[status] = n;
   }
+  const byCategory = storedRemediationDays(e[REMEDIATION_PROP], DAYS_RANGE);
+  if (Object.keys(byCategory).length) dueDays.byCategory = byCategory;
   const s: StoredQualitySettings = completeSettings({ targets: parseTargets(e.targets), dueDays });
   if (typeof e.etag === 'string') s.etag = e.etag;
   if (typeof e.updatedAt === 'string') s.updatedAt = e.updatedAt;

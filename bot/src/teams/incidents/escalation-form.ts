@@ -8,7 +8,7 @@
 import type { DialogInputSpec } from '../../cards/dialog-inputs';
 import { renderEscalationDraftCard } from '../../cards/escalation-draft-card';
 import {
-  answerStep, confirmDraft, ESCALATION_STEPS, type EscalationDraft, type EscalationStep, promptFor, type StepContext,
+  answerStep, confirmDraft, draftKind, ESCALATION_STEPS, type EscalationDraft, type EscalationStep, promptFor, type StepContext,
 } from '../../domain/incidents/escalation-draft';
 import { parseEscalationShortcut } from '../../domain/incidents/escalation-shortcut';
 import type { Clock } from '../../domain/incidents/incident';
@@ -40,7 +40,7 @@ export interface EscalationFormDeps {
 
 /** Each answer's name on the confirmation card, as the card's headings call it. */
 const LABELS: Record<EscalationStep, string> = {
-  service: 'Affected service', problem: 'What is broken', impact: 'Business impact', affected: 'Who is affected', started: 'Started', severity: 'Severity', scope: 'Vendor or internal team',
+  service: 'Affected service', problem: 'What is broken', impact: 'Business impact', affected: 'Who is affected', started: 'Started', severity: 'Severity', scope: 'Vendor or internal team', kind: 'Technical or non-technical',
 };
 
 export function escalationForm(deps: EscalationFormDeps): FormDefinition<EscalationFormDraft> {
@@ -99,6 +99,9 @@ function withoutNote(d: EscalationFormDraft, step: EscalationStep): EscalationFo
 }
 
 function answered(step: EscalationStep, e: EscalationDraft): boolean {
+  // The routing suggests the kind, so it is asked only when a routing suggests none (and never
+  // counted among the questions to go before the routing is known); it stays changeable on the confirmation card.
+  if (step === 'kind') return !e.scope || draftKind(e) !== undefined;
   const key = step === 'started' ? 'startedAt' : step;
   return e[key] !== undefined;
 }
@@ -135,6 +138,10 @@ function plainQuestion(step: EscalationStep, d: EscalationFormDraft, ctx: StepCo
       ],
       input: { kind: 'choice', value: current },
     };
+  }
+  if (step === 'kind') {
+    const suggested = p.suggestion?.value;
+    return { text: p.question, hint: p.hint, choices: (p.choices ?? []).map((c) => ({ title: c.value === suggested ? `${c.title} (the routing suggests it)` : c.title, value: c.value })), input: { kind: 'choice', value: draftKind(d.e) ?? '' } };
   }
   if (step === 'started') {
     // Prefilled with the answer so far, or now: "Next" then means "it started just now".

@@ -10,6 +10,7 @@ import type { TurnContext } from 'botbuilder';
 import { renderIncidentFiguresCard } from '../../cards/incident-figures-card';
 import type { IncidentListVerbData } from '../../cards/incident-verbs';
 import { parseSrNumber } from '../../domain/incidents/incident';
+import type { ServiceReviewSources } from '../../domain/incidents/figures';
 import type { IncidentService } from '../../domain/incidents/incident-service';
 import { parseSeverity } from '../../domain/incidents/severity';
 import { toWallTime } from '../../platform/zoned-time';
@@ -29,6 +30,8 @@ export interface IncidentCommandDeps {
   forms: FormRunner;
   clock: () => Date;
   onTurn?(context: TurnContext): void;
+  /** The month's problems and changes for the figures card; without it the card shows incidents only. */
+  review?: ServiceReviewSources;
 }
 
 const USAGE =
@@ -91,8 +94,8 @@ async function figures(deps: IncidentCommandDeps, context: TurnContext, ws: Work
     year = wall.year;
     m = wall.month;
   }
-  const f = await deps.service.figures(ws, year, m);
-  await context.sendActivity(cardMessage(renderIncidentFiguresCard([f], policy), `Incident figures for ${year}-${String(m).padStart(2, '0')}`));
+  const [f, control] = await Promise.all([deps.service.figures(ws, year, m), deps.review?.controlMonth(ws, year, m, timeZone)]);
+  await context.sendActivity(cardMessage(renderIncidentFiguresCard([f], policy, control ? [control] : undefined), `Incident figures for ${year}-${String(m).padStart(2, '0')}`));
 }
 
 async function audience(deps: IncidentCommandDeps, context: TurnContext, ws: Workspace, off: boolean): Promise<void> {

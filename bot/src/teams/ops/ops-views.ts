@@ -5,6 +5,8 @@ import { renderChecklistListCard } from '../../cards/checklist-card';
 import { renderOkrsCard, renderRisksCard } from '../../cards/risk-okr-cards';
 import { renderRoleMapCard } from '../../cards/role-map-card';
 import type { OpsServices } from '../../domain/ops/ops-services';
+import type { RoleOlaStatus } from '../../domain/ops/ola-service';
+import type { OpsRole } from '../../domain/ops/roles';
 import { localAt } from '../../domain/ops/zoned-date';
 import type { Workspace } from '../../domain/workspace';
 import type { Card } from '../card-actions';
@@ -16,11 +18,22 @@ export interface CardNote {
   offset?: number;
 }
 
+/** Each role's OLA sign-off and adherence, when the OLAs are installed (two reads for the whole map). */
+export type RoleOlaStatuses = (ws: Workspace, roles: readonly OpsRole[]) => Promise<Map<string, RoleOlaStatus>>;
+
 export class OpsViews {
-  constructor(readonly ops: OpsServices, private readonly clock: () => Date) {}
+  constructor(
+    readonly ops: OpsServices,
+    private readonly clock: () => Date,
+    private readonly olaStatuses?: RoleOlaStatuses,
+    /** The role's OLA card, when the OLAs are installed: a sign-off is given on it. */
+    readonly olaCard?: (ws: Workspace, roleId: string) => Promise<Card | undefined>,
+  ) {}
 
   async roleMapCard(ws: Workspace, extra: CardNote = {}): Promise<Card> {
-    return renderRoleMapCard({ roles: await this.ops.roles.list(ws), ...extra });
+    const roles = await this.ops.roles.list(ws);
+    const olas = this.olaStatuses ? await this.olaStatuses(ws, roles) : undefined;
+    return renderRoleMapCard({ roles, ...(olas ? { olas } : {}), ...extra });
   }
 
   async agendaCard(ws: Workspace, extra: Omit<CardNote, 'offset'> = {}): Promise<Card> {

@@ -114,6 +114,11 @@ const roleSignoff: OpsAction = (views) => defineAction({
   parse: (d) => ({ roleId: idOf(d.roleId) }),
   async run({ roleId }, ctx) {
     const ws = ctx.workspace;
+    // With OLAs, a team signs its OLA: the button opens it, to be read and signed there.
+    if (views.olaCard) {
+      const ola = await views.olaCard(ws, roleId);
+      return ola ? { card: ola } : refused(ROLE_GONE, (note) => views.roleMapCard(ws, note));
+    }
     const signed = await views.ops.roles.signOff(ws, roleId, actorOf(ctx));
     // The page of the role that was signed off (six roles a page).
     const onItsPage = async (note: CardNote) => {

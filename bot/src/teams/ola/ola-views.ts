@@ -1,0 +1,25 @@
+// How the OLAs render for chat and the tabs: one role's OLA card, and the overview of every team.
+import { renderOlaCard, renderOlaListCard } from '../../cards/ola-card';
+import type { OlaService } from '../../domain/ops/ola-service';
+import type { Workspace } from '../../domain/workspace';
+import type { Card } from '../card-actions';
+
+export interface OlaNote {
+  notice?: string;
+  problem?: string;
+}
+
+export class OlaViews {
+  constructor(readonly service: OlaService) {}
+
+  /** The role's OLA card; undefined when the role is gone. */
+  async card(ws: Workspace, roleId: string, note: OlaNote = {}): Promise<Card | undefined> {
+    const view = await this.service.view(ws, roleId);
+    return view ? renderOlaCard({ view, ...note }) : undefined;
+  }
+
+  async listCard(ws: Workspace, notice?: string): Promise<Card> {
+    const { roles } = await this.service.find(ws, '');
+    return renderOlaListCard({ views: await this.service.views(ws, roles), ...(notice ? { notice } : {}) });
+  }
+}
