@@ -17,6 +17,16 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
  * line breaks, and backslash escapes (cards/template.ts escapes user text that way, so user
  * text shows literally). HTML is escaped first: nothing in a card becomes markup by accident.
  */
+/** HTTPS links, and this page's own server (the review pack's downloads in local mode, over http). */
+function openable(url: string): boolean {
+  if (/^https:\/\//.test(url)) return true;
+  try {
+    return new URL(url).origin === window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
 export function markdownToHtml(text: string): string {
   const literals: string[] = [];
   const keep = (s: string) => `\u0000${literals.push(s) - 1}\u0000`;
@@ -56,7 +66,7 @@ export function renderCard(json: Record<string, unknown>, theme: Theme, onAction
       delete data.verb;
       delete data.msteams;
       onAction({ verb, data });
-    } else if (action instanceof AC.OpenUrlAction && action.url && /^https:\/\//.test(action.url)) {
+    } else if (action instanceof AC.OpenUrlAction && action.url && openable(action.url)) {
       window.open(action.url, '_blank', 'noopener,noreferrer');
     }
   };

@@ -3,7 +3,7 @@
 // (the troubleshooting steps in their order, then escalate) ticked to the end, and `ola <team>`
 // shows the adherence figure the run counts for; the other tenant sees none of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TROUBLESHOOTING_CHECKLIST } from '../../bot/src/domain/incidents/vendor-case';
+import { ENDPOINT_TROUBLESHOOTING_ORDER } from '../../bot/src/domain/reminders/catalog';
 import { type LocalConnector, startConnector } from '../support/connector';
 import { cardTexts } from '../support/card-inspect';
 import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
@@ -59,20 +59,20 @@ describe('a team signs its OLA, runs a runbook, and sees its adherence', () => {
     expect(cardText(signed.cards)).toContain('signed the OLA of Help Desk for Service Desk');
     expect(cardText(signed.cards)).toMatch(/Signed by .+ on \d{4}-\d{2}-\d{2}\./);
 
-    // The help-desk runbook: the desk's troubleshooting steps in their order, then escalate.
+    // The help-desk runbook: the guide's troubleshooting order, its last step (vendor support) the escalation.
     const runbook = (await teams.say(conv, 'runbook endpoint troubleshooting')).cards;
     const steps = cardTexts(runbook).filter((t) => /^\d+\. /.test(t));
-    expect(steps.slice(0, -1)).toEqual(TROUBLESHOOTING_CHECKLIST.map((c, i) => `${i + 1}. ${c.title}`));
-    expect(steps.at(-1)).toMatch(/^6\. Still not resolved: escalate/);
+    expect(steps.slice(0, -1)).toEqual(ENDPOINT_TROUBLESHOOTING_ORDER.slice(0, -1).map((c, i) => `${i + 1}. ${c.title}`));
+    expect(steps.at(-1)).toMatch(/^5\. Still not resolved: contact vendor support by escalating/);
     const before = connector.calls.length;
     await press('runbook.start', button(runbook, 'runbook.start'));
     const run = postedSince(before).find((c) => JSON.stringify(c).includes('runbook.tick'));
     expect(run, 'the run checklist is posted').toBeDefined();
     expect(buttons(run).map((b) => b.verb)).toContain('command.run');
     // A person ticks the steps as they go and saves; the last one completes the run.
-    const ticks = Object.fromEntries([...TROUBLESHOOTING_CHECKLIST.map((c) => c.id), 'escalate'].map((id) => [`step.${id}`, 'true']));
-    const half = await press('runbook.tick', button([run], 'runbook.tick', { 'step.troubleshot': 'true' }));
-    expect(cardText(half.cards)).toContain('1 of 6 steps ticked');
+    const ticks = Object.fromEntries(['service-health', 'client-connectivity', 'known-issues', 'community', 'escalate'].map((id) => [`step.${id}`, 'true']));
+    const half = await press('runbook.tick', button([run], 'runbook.tick', { 'step.service-health': 'true' }));
+    expect(cardText(half.cards)).toContain('1 of 5 steps ticked');
     const done = await press('runbook.tick', button(half.cards, 'runbook.tick', ticks));
     expect(cardText(done.cards)).toContain('recorded as done for Service Desk');
 

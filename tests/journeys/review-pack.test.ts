@@ -94,6 +94,15 @@ describe('the monthly service review pack', () => {
       await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
       expect(await page.locator('.ac-adaptiveCard button', { hasText: 'Download PDF' }).count()).toBe(1);
       await page.screenshot({ path: `${ARTIFACTS}review-pack-tab.png`, fullPage: true });
+      // Download PDF opens the signed file link from this same local server (http in local mode).
+      const [request] = await Promise.all([
+        page.context().waitForEvent('request', (r) => new URL(r.url()).pathname.endsWith('.pdf')),
+        page.locator('.ac-adaptiveCard button', { hasText: 'Download PDF' }).click(),
+      ]);
+      expect(new URL(request.url()).origin).toBe(product.botUrl);
+      const pdf = await fetch(request.url());
+      expect(pdf.headers.get('content-type')).toContain('application/pdf');
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
       await browser.close();
     }

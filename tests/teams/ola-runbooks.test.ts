@@ -3,7 +3,7 @@
 // done feeds its adherence, `ola <team>` and the role map show it, and a runbook run ticked to
 // completion counts for the help desk; the help-desk runbook lists the troubleshooting order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TROUBLESHOOTING_CHECKLIST } from '../../bot/src/domain/incidents/vendor-case';
+import { ENDPOINT_TROUBLESHOOTING_ORDER } from '../../bot/src/domain/reminders/catalog';
 import { type BuiltProduct, createProductFeature } from '../../bot/src/features/wiring';
 import { actionData, cardTexts } from '../support/card-inspect';
 import { cardAction } from '../support/activities';
@@ -127,7 +127,7 @@ describe('runbooks', () => {
     expect(actionData(list, 'runbook.open')).toBeDefined();
     const [card] = await say('runbook endpoint troubleshooting');
     const steps = cardTexts(card).filter((t) => /^\d+\. /.test(t));
-    expect(steps).toEqual([...TROUBLESHOOTING_CHECKLIST.map((c, i) => `${i + 1}. ${c.title}`), expect.stringMatching(/^6\. Still not resolved: escalate/)]);
+    expect(steps).toEqual([...ENDPOINT_TROUBLESHOOTING_ORDER.slice(0, -1).map((c, i) => `${i + 1}. ${c.title}`), expect.stringMatching(/^5\. Still not resolved: contact vendor support by escalating/)]);
     expect(text(card)).toContain('Help Desk');
     expect(actionData(card, 'runbook.start')).toEqual({ key: 'endpoint-troubleshoot' });
   });
@@ -142,15 +142,15 @@ describe('runbooks', () => {
     expect(actionData(run, 'command.run')).toEqual({ command: 'escalate' });
     const { runId } = actionData(run, 'runbook.tick') as { runId: string };
 
-    const one = await press('runbook.tick', { runId, 'step.troubleshot': 'true', 'step.how-to': 'false' });
-    expect(one.text).toContain('1 of 6 steps ticked');
-    const ids = [...TROUBLESHOOTING_CHECKLIST.map((c) => c.id), 'escalate'];
+    const one = await press('runbook.tick', { runId, 'step.service-health': 'true', 'step.client-connectivity': 'false' });
+    expect(one.text).toContain('1 of 5 steps ticked');
+    const ids = ['service-health', 'client-connectivity', 'known-issues', 'community', 'escalate'];
     const all = await press('runbook.tick', { runId, ...Object.fromEntries(ids.map((id) => [`step.${id}`, 'true'])) });
     expect(all.text).toContain('recorded as done for Service Desk');
-    expect(all.text).toContain('Done: all 6 steps ticked');
+    expect(all.text).toContain('Done: all 5 steps ticked');
     // A repeat records nothing twice, and unticking after the end changes nothing.
     const repeat = await press('runbook.tick', { runId });
-    expect(repeat.text).toContain('Done: all 6 steps ticked');
+    expect(repeat.text).toContain('Done: all 5 steps ticked');
     const rates = await product.reminders.service.rates(workspaceOf(conv));
     expect(rates.filter((r) => r.scheduleId === 'rbk-endpoint-troubleshoot')).toHaveLength(1);
 

@@ -4,7 +4,7 @@
 // Screenshots go to tests/artifacts/tabs-runbooks-*.png and tabs-ola-default.png.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TROUBLESHOOTING_CHECKLIST } from '../../bot/src/domain/incidents/vendor-case';
+import { ENDPOINT_TROUBLESHOOTING_ORDER } from '../../bot/src/domain/reminders/catalog';
 import { launchBrowser, type LaunchedBrowser } from '../support/chromium';
 import { startConnector, type LocalConnector } from '../support/connector';
 import { WorkspaceSeeder, workspaceOf } from '../support/seed-workspace';
@@ -52,13 +52,13 @@ describe('the runbooks tab', () => {
     await row.getByRole('button', { name: 'Open' }).click();
     await expect.poll(async () => cardText(page)).toContain('Owner:');
     const text = await cardText(page);
-    const at = TROUBLESHOOTING_CHECKLIST.map((c) => text.indexOf(c.title));
+    const at = ENDPOINT_TROUBLESHOOTING_ORDER.slice(0, -1).map((c) => text.indexOf(c.title));
     expect(at.every((i) => i >= 0), text).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).toContain('Service Desk');
     await page.screenshot({ path: `${ARTIFACTS}tabs-runbooks-help-desk.png`, fullPage: true });
     await page.getByRole('button', { name: 'Start' }).click();
-    await expect.poll(async () => cardText(page)).toContain('0 of 6 steps ticked');
+    await expect.poll(async () => cardText(page)).toContain('0 of 5 steps ticked');
     await page.screenshot({ path: `${ARTIFACTS}tabs-runbooks-run.png`, fullPage: true });
     expect(errors).toEqual([]);
   });

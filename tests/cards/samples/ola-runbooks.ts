@@ -46,7 +46,7 @@ export const samples: CardSample[] = [
   { template: 'runbook-list.json', name: 'runbooks with hostile role map', render: () => renderRunbookListCard({ runbooks: RUNBOOKS, roles: [{ ...hostileRole, name: 'Help Desk' }], notice: HOSTILE }), literal: [HOSTILE] },
   { template: 'runbook.json', name: 'the help desk runbook', render: () => renderRunbookCard({ runbook: runbookByKey(HELP_DESK_RUNBOOK_KEY)!, role: helpDesk }) },
   { template: 'runbook.json', name: 'a runbook with hostile owner', render: () => renderRunbookCard({ runbook: RUNBOOKS[0]!, role: hostileRole }), literal: [HOSTILE] },
-  { template: 'runbook-run.json', name: 'a help desk run, two steps ticked', render: () => renderRunbookRunCard({ run: run(['troubleshot', 'how-to']) }) },
+  { template: 'runbook-run.json', name: 'a help desk run, two steps ticked', render: () => renderRunbookRunCard({ run: run(['service-health', 'client-connectivity']) }) },
   { template: 'runbook-run.json', name: 'a finished run', render: () => renderRunbookRunCard({ run: run(runbookByKey(HELP_DESK_RUNBOOK_KEY)!.steps.map((s) => s.id), true), notice: 'done' }) },
   { template: 'runbook-run.json', name: 'a run with hostile text', render: () => renderRunbookRunCard({ run: { ...run([]), team: HOSTILE, startedBy: { id: 'x', name: HOSTILE } }, problem: HOSTILE }), literal: [HOSTILE] },
 ];

@@ -1,6 +1,6 @@
 // The as-needed catalog tasks as runbooks, and a run ticked to completion.
 import { describe, expect, it } from 'vitest';
-import { TROUBLESHOOTING_CHECKLIST } from '../../../bot/src/domain/incidents/vendor-case';
+import { ENDPOINT_TROUBLESHOOTING_ORDER } from '../../../bot/src/domain/reminders/catalog';
 import { asNeededChecklist } from '../../../bot/src/domain/reminders/catalog';
 import { applyTicks, completionOf, owningRole, type RunbookRun } from '../../../bot/src/domain/runbooks/runbook-service';
 import { findRunbooks, HELP_DESK_RUNBOOK_KEY, helpDeskSteps, runbookByKey, RUNBOOKS } from '../../../bot/src/domain/runbooks/runbooks';
@@ -21,11 +21,12 @@ describe('runbooks', () => {
     expect(runbookByKey('network-change')!.role).toBe('Network Operations');
   });
 
-  it('seed 003: the help-desk runbook is the desk\'s troubleshooting checklist, in its order, and ends with escalate', () => {
+  it('reference: the help-desk runbook follows the guide\'s endpoint troubleshooting order (service health, client connectivity, known issues, community, vendor support), vendor support being the escalation', () => {
     const steps = runbookByKey(HELP_DESK_RUNBOOK_KEY)!.steps;
     expect(runbookByKey(HELP_DESK_RUNBOOK_KEY)!.role).toBe('Help Desk');
-    expect(steps.slice(0, -1).map((s) => s.text)).toEqual(TROUBLESHOOTING_CHECKLIST.map((c) => c.title));
-    expect(steps.map((s) => s.id)).toEqual([...TROUBLESHOOTING_CHECKLIST.map((c) => c.id), 'escalate']);
+    expect(ENDPOINT_TROUBLESHOOTING_ORDER.map((s) => s.title.split(':')[0])).toEqual(['Validate service health', 'Validate client connectivity', 'Check the known-issues list for the symptom and its workaround.', 'Search the community for the symptom and its fix.', 'Contact vendor support']);
+    expect(steps.slice(0, -1).map((s) => s.text)).toEqual(ENDPOINT_TROUBLESHOOTING_ORDER.slice(0, -1).map((c) => c.title));
+    expect(steps.map((s) => s.id)).toEqual(['service-health', 'client-connectivity', 'known-issues', 'community', 'escalate']);
     expect(steps.at(-1)!.command).toBe('escalate');
     expect(helpDeskSteps()).toEqual(steps);
   });
@@ -45,8 +46,8 @@ describe('runbooks', () => {
   it('a run completes when its last step is ticked, and records the task done on time for the team', () => {
     const rb = runbookByKey(HELP_DESK_RUNBOOK_KEY)!;
     const run: RunbookRun = { id: 'run-1', key: rb.key, title: rb.title, role: rb.role, team: 'Service Desk', steps: rb.steps, ticked: [], startedAt: now.toISOString(), startedBy: alex };
-    const some = applyTicks(run, ['how-to', 'troubleshot', 'not-a-step'], alex, now);
-    expect(some.ticked).toEqual(['troubleshot', 'how-to']);
+    const some = applyTicks(run, ['client-connectivity', 'service-health', 'not-a-step'], alex, now);
+    expect(some.ticked).toEqual(['service-health', 'client-connectivity']);
     expect(some.completedAt).toBeUndefined();
     const all = applyTicks(some, rb.steps.map((s) => s.id), alex, new Date(now.getTime() + 60_000));
     expect(all.completedAt).toBe(new Date(now.getTime() + 60_000).toISOString());

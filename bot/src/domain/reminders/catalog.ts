@@ -74,11 +74,11 @@ export function asNeededChecklist(): CatalogTask[] {
   return DEFAULT_CATALOG.filter((t) => !t.cadence);
 }
 
-/** The endpoint-troubleshooting order the guide gives (a checklist for the Help Desk). */
+/** The endpoint-troubleshooting order the guide gives (the help desk's runbook follows it). */
 export const ENDPOINT_TROUBLESHOOTING_ORDER = [
-  'Validate service health',
-  'Validate client connectivity',
-  'Check the known-issues list',
-  'Search the community',
-  'Contact vendor support',
+  { id: 'service-health', title: 'Validate service health: is the service itself degraded (the service health dashboard, the known incidents)?' },
+  { id: 'client-connectivity', title: 'Validate client connectivity: can the user\'s device reach the service (network, proxy, VPN, sign-in)?' },
+  { id: 'known-issues', title: 'Check the known-issues list for the symptom and its workaround.' },
+  { id: 'community', title: 'Search the community for the symptom and its fix.' },
+  { id: 'vendor-support', title: 'Contact vendor support' },
 ] as const;

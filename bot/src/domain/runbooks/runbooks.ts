@@ -1,9 +1,9 @@
 // Runbooks: the catalog's "as needed" tasks (reference operations-guide-tasks.md: not scheduled,
 // offered as one-click checklists), each with its steps. The steps are ours, written from what each
-// task asks; the help desk's troubleshooting runbook is the desk's checklist of seed 003 (the same
-// list the vendor escalation asks for, never a copy) and ends by escalating the incident.
-import { TROUBLESHOOTING_CHECKLIST } from '../incidents/vendor-case';
-import { asNeededChecklist, type CatalogTask } from '../reminders/catalog';
+// task asks; the help desk's troubleshooting runbook follows the guide's endpoint troubleshooting
+// order (the catalog's list, never a copy), whose last step, contacting vendor support, is
+// escalating the incident.
+import { asNeededChecklist, type CatalogTask, ENDPOINT_TROUBLESHOOTING_ORDER } from '../reminders/catalog';
 
 export interface RunbookStep {
   id: string;
@@ -22,12 +22,12 @@ export interface Runbook {
   steps: RunbookStep[];
 }
 
-/** The help desk's endpoint troubleshooting, from seed 003's service-desk responsibilities. */
+/** The help desk's endpoint troubleshooting (the guide's Endpoints task, as needed). */
 export const HELP_DESK_RUNBOOK_KEY = 'endpoint-troubleshoot';
 
 export const ESCALATE_STEP: RunbookStep = {
   id: 'escalate',
-  text: 'Still not resolved: escalate the incident (severity, business impact, who is affected). The vendor case then asks for this same checklist.',
+  text: 'Still not resolved: contact vendor support by escalating the incident (severity, business impact, who is affected); the vendor case asks the desk to confirm its troubleshooting first.',
   command: 'escalate',
 };
 
@@ -123,9 +123,9 @@ const STEPS: Readonly<Record<string, RunbookStep[]>> = {
     'Create the team, or say why not, and tell the requester.'),
 };
 
-/** The help desk's steps: the desk's troubleshooting checklist in its order, then escalate. */
+/** The help desk's steps: the guide's troubleshooting order, its last step (vendor support) as escalate. */
 export function helpDeskSteps(): RunbookStep[] {
-  return [...TROUBLESHOOTING_CHECKLIST.map((c) => ({ id: c.id, text: c.title })), ESCALATE_STEP];
+  return [...ENDPOINT_TROUBLESHOOTING_ORDER.filter((s) => s.id !== 'vendor-support').map((s) => ({ id: s.id, text: s.title })), ESCALATE_STEP];
 }
 
 function runbookOf(t: CatalogTask): Runbook {
