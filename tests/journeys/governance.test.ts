@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOVERNANCE_VERBS as V } from '../../bot/src/cards/governance-verbs';
 import { type LocalConnector, startConnector } from '../support/connector';
 import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
-import { brokenIn, buttons, cardText, type Conv, TeamsClient, tenant } from './support/teams';
+import { brokenIn, buttons, cardText, type Conv, TeamsClient, tenant, buttonData as button } from './support/teams';
 
 let connector: LocalConnector;
 let product: LaunchedProduct;
@@ -29,13 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   expect(await endJourney(product, connector)).toEqual([]);
 });
-
-/** The button of `verb` on the cards (matching `match`), with the card's own inputs and `inputs` typed in. */
-function button(cards: any[], verb: string, inputs: Record<string, unknown> = {}, match: Record<string, unknown> = {}) {
-  const b = cards.flatMap((c) => buttons(c)).find((x) => x.verb === verb && Object.entries(match).every(([k, v]) => x.data[k] === v));
-  expect(b, `no ${verb} button on ${JSON.stringify(cards).slice(0, 400)}`).toBeDefined();
-  return { ...b!.data, ...inputs };
-}
 
 async function press(verb: string, data: Record<string, unknown>): Promise<any[]> {
   const r = await teams.press(conv, verb, data);

@@ -7,7 +7,7 @@ import { ENDPOINT_TROUBLESHOOTING_ORDER } from '../../bot/src/domain/reminders/c
 import { type LocalConnector, startConnector } from '../support/connector';
 import { cardTexts } from '../support/card-inspect';
 import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
-import { brokenIn, buttons, cardText, type Conv, TeamsClient, tenant } from './support/teams';
+import { brokenIn, buttons, cardText, type Conv, TeamsClient, tenant, buttonData as button } from './support/teams';
 
 let connector: LocalConnector;
 let product: LaunchedProduct;
@@ -27,12 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   expect(await endJourney(product, connector)).toEqual([]);
 });
-
-function button(cards: any[], verb: string, inputs: Record<string, unknown> = {}) {
-  const b = cards.flatMap((c) => buttons(c)).find((x) => x.verb === verb);
-  expect(b, `no ${verb} button on ${JSON.stringify(cards).slice(0, 400)}`).toBeDefined();
-  return { ...b!.data, ...inputs };
-}
 
 async function press(verb: string, data: Record<string, unknown>) {
   const r = await teams.press(conv, verb, data);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalConnector, startConnector } from '../support/connector';
 import { endJourney, type LaunchedProduct, launchProduct } from './support/product';
-import { brokenIn, buttons, cardText, type Conv, TeamsClient, tenant } from './support/teams';
+import { brokenIn, buttons, cardText, type Conv, TeamsClient, tenant, buttonData as button } from './support/teams';
 
 let connector: LocalConnector;
 let product: LaunchedProduct;
@@ -25,13 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   expect(await endJourney(product, connector)).toEqual([]);
 });
-
-/** The button of `verb` on the cards, with the card's own inputs and `inputs` typed in. */
-function button(cards: any[], verb: string, inputs: Record<string, unknown> = {}) {
-  const b = cards.flatMap((c) => buttons(c)).find((x) => x.verb === verb);
-  expect(b, `no ${verb} button on ${JSON.stringify(cards).slice(0, 400)}`).toBeDefined();
-  return { ...b!.data, ...inputs };
-}
 
 /** The cards posted to the conversation since `before` calls. */
 const postedSince = (before: number) => connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === conv.conversationId)

@@ -3,6 +3,7 @@
 // The picture goes to tests/artifacts/tabs-charter-default.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOVERNANCE_VERBS as V } from '../../bot/src/cards/governance-verbs';
+import { actionData } from '../support/card-inspect';
 import { ARTIFACTS, cardText, ready, startTabFixture, tabUrl, type TabFixture } from '../tabs/tab-fixture';
 
 let fx: TabFixture;
@@ -13,17 +14,9 @@ afterAll(async () => {
   await fx?.close();
 });
 
-/** The data of the first Action.Execute with `verb` (and `match`) on the cards. */
+/** The data of the first Action.Execute with `verb` on the cards. */
 function data(cards: unknown, verb: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (n: unknown) => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found = o.data as Record<string, unknown>;
-    Object.values(o).forEach(walk);
-  };
-  walk(cards);
+  const found = actionData(cards, verb);
   expect(found, verb).toBeDefined();
   return found!;
 }

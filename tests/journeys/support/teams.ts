@@ -88,6 +88,13 @@ export function buttons(card: unknown, inputs: Record<string, unknown> = inputVa
   return out;
 }
 
+/** The data a press of the `verb` button sends (the first whose data has `match`): the card's own inputs, then `inputs` typed in. */
+export function buttonData(cards: readonly unknown[], verb: string, inputs: Record<string, unknown> = {}, match: Record<string, unknown> = {}): Record<string, unknown> {
+  const b = cards.flatMap((c) => buttons(c)).find((x) => x.verb === verb && Object.entries(match).every(([k, v]) => x.data[k] === v));
+  expect(b, `no ${verb} button on ${JSON.stringify(cards).slice(0, 400)}`).toBeDefined();
+  return { ...b!.data, ...inputs };
+}
+
 /** The value a person would leave in or pick for each input of a card. */
 export function inputValues(card: unknown): Record<string, unknown> {
   const values: Record<string, unknown> = {};
