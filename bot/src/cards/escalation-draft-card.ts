@@ -1,9 +1,8 @@
 import type { EscalationDraft } from '../domain/incidents/escalation-draft';
 import { confirmDraft, namedSites } from '../domain/incidents/escalation-draft';
-import { ESCALATION_KIND_LABELS } from '../domain/incidents/escalation-kind';
 import { describeCommitment, type SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../platform/zoned-time';
-import { severityText } from './incident-format';
+import { escalationKindText, severityText } from './incident-format';
 import { expandTemplate } from './template';
 import template from './templates/escalation-draft.json';
 
@@ -29,7 +28,7 @@ export function renderEscalationDraftCard(input: EscalationDraftCardInput): Reco
     sites: namedSites(e).join(', '),
     started: formatInZone(new Date(e.startedAt), input.timeZone),
     severityText: severityText(input.policy, e.severity),
-    kindText: e.escalationKind ? ESCALATION_KIND_LABELS[e.escalationKind] : 'Not recorded',
+    kindText: escalationKindText(e.escalationKind),
     commitment: describeCommitment(input.policy, e.severity),
     routeStyle: internal ? 'warning' : 'good',
     routeHeading: e.scope.route === 'internal' ? `Not for the vendor: goes to ${e.scope.owningRole}` : 'Escalated to the vendor',

@@ -1,10 +1,9 @@
 import type { Incident, TimelineEntry } from '../domain/incidents/incident';
 import { clockStart, isOpen, TEXT_LIMITS } from '../domain/incidents/incident';
-import { ESCALATION_KIND_LABELS } from '../domain/incidents/escalation-kind';
 import { SEVERITY_LEVELS, severityLabel, type SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../platform/zoned-time';
 import { INCIDENT_VERBS, type IncidentVerbData } from './incident-verbs';
-import { nextUpdateText, ownerText, responseGoalText, severityColor, severityText, shortDuration, STATE_LABELS } from './incident-format';
+import { escalationKindText, nextUpdateText, ownerText, responseGoalText, severityColor, severityText, shortDuration, STATE_LABELS } from './incident-format';
 import { withVendorSection } from './incident-vendor-card';
 import { personText, withMentionEntities } from './mention';
 import { linkToProblemAction, type OpenProblemChoice } from './problem-link-action';
@@ -66,7 +65,7 @@ export function renderIncidentCard(input: IncidentCardInput): Record<string, unk
     nextUpdateOverdue: open && next.overdue,
     responseGoal: goal.text,
     route: i.scope.route === 'vendor' ? 'Vendor support' : `${i.scope.owningRole} (internal; the vendor does not accept this)`,
-    escalationKind: i.escalationKind ? ESCALATION_KIND_LABELS[i.escalationKind] : 'Not recorded',
+    escalationKind: escalationKindText(i.escalationKind),
     hasResolverGroup: Boolean(i.resolverGroup),
     resolverGroup: escapeMarkdown(i.resolverGroup ?? ''),
     problem: i.problem,

@@ -3,6 +3,7 @@ import { responseStatus } from '../domain/incidents/cadence';
 import type { Incident } from '../domain/incidents/incident';
 import { formatDuration, severityLabel, type SeverityLevel, type SeverityPolicy } from '../domain/incidents/severity';
 import { formatInZone } from '../platform/zoned-time';
+import { ESCALATION_KIND_LABELS, type EscalationKind } from '../domain/incidents/escalation-kind';
 
 export function shortDuration(ms: number): string {
   const min = Math.max(0, Math.round(ms / 60_000));
@@ -57,4 +58,9 @@ export const STATE_LABELS: Record<Incident['state'], string> = {
 export function ownerText(i: Incident): string {
   if (i.owner) return i.owner.name;
   return i.scope.route === 'internal' ? `Unassigned (${i.scope.owningRole})` : 'Unassigned';
+}
+
+/** An incident's escalation kind as the cards show it; incidents stored before the kind say so. */
+export function escalationKindText(kind: EscalationKind | undefined): string {
+  return kind ? ESCALATION_KIND_LABELS[kind] : 'Not recorded';
 }

@@ -9,6 +9,7 @@ import { clip, execute, fitCard } from './ops-card-parts';
 import { OLA_VERBS } from './ola-verbs';
 import { OPS_VERBS } from './ops-verbs';
 import { expandTemplate } from './template';
+import { plural } from '../domain/text/plural';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -101,7 +102,7 @@ export function renderOlaListCard(input: OlaListCardInput): Record<string, unkno
       return {
         team: isNamed(v.role.team) ? clip(v.role.team, 100) : 'No team named yet',
         roleName: clip(v.role.name, 80),
-        taskCount: `${v.ola.tasks.length} task${v.ola.tasks.length === 1 ? '' : 's'}`,
+        taskCount: plural(v.ola.tasks.length, 'task'),
         signOff: line.text,
         signOffColor: line.color,
         adherence: adherenceText(w),

@@ -10,6 +10,7 @@ import {
 import { FINDING_VERBS, execute } from './finding-verbs';
 import template from './templates/quality-settings.json';
 import { expandTemplate } from './template';
+import { capital } from '../domain/text/capital';
 
 export interface QualitySettingsCardInput {
   settings: QualitySettings;
@@ -36,7 +37,6 @@ const shownOptional = (typed: QualitySettingsCardInput['typed'], id: string, val
   return typeof t === 'string' || typeof t === 'number' ? String(t).slice(0, 10) : value === undefined ? '' : String(value);
 };
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function renderQualitySettingsCard(input: QualitySettingsCardInput): Record<string, unknown> {
   const errors = input.errors ?? {};

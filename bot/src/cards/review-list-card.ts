@@ -9,6 +9,7 @@ import { clip, execute } from './ops-card-parts';
 import { REVIEW_VERBS as V } from './review-verbs';
 import { expandTemplate } from './template';
 import template from './templates/review-list.json';
+import { plural } from '../domain/text/plural';
 
 export interface ReviewListCardInput {
   summary: ReviewSummary;
@@ -23,9 +24,9 @@ function where(t: ReviewTemplate): string {
 
 function item(t: ReviewTemplate, s: ReviewSummary) {
   const e = summaryEntry(s, t.id);
-  const follow = e.carry.length ? ` ${e.carry.length} decision${e.carry.length === 1 ? '' : 's'} to follow up.` : '';
+  const follow = e.carry.length ? ` ${plural(e.carry.length, 'decision')} to follow up.` : '';
   const last = e.last
-    ? ` Last outcome: ${e.last.runId} (${clip(e.last.period, 40)}) closed ${e.last.closedAt.slice(0, 10)} by ${clip(e.last.closedBy, 60)}, ${e.last.decisions} decision${e.last.decisions === 1 ? '' : 's'}, ${e.last.outputs} output${e.last.outputs === 1 ? '' : 's'}${e.last.summary ? `: ${clip(e.last.summary, 200)}` : '.'}`
+    ? ` Last outcome: ${e.last.runId} (${clip(e.last.period, 40)}) closed ${e.last.closedAt.slice(0, 10)} by ${clip(e.last.closedBy, 60)}, ${plural(e.last.decisions, 'decision')}, ${plural(e.last.outputs, 'output')}${e.last.summary ? `: ${clip(e.last.summary, 200)}` : '.'}`
     : '';
   return {
     name: t.name,

@@ -3,6 +3,7 @@
 // the on-time completion of the recurring tasks. A part with no data says so.
 import type { ReviewSnapshot } from '../domain/reviews/review-inputs';
 import type { ReviewInputPart } from '../domain/reviews/review-templates';
+import { plural } from '../domain/text/plural';
 
 export interface SnapshotLine {
   heading: string;
@@ -26,11 +27,11 @@ function incidents(s: NonNullable<ReviewSnapshot['incidents']>): string {
 function quality(s: NonNullable<ReviewSnapshot['quality']>): string {
   const overall = s.overall.map((o) => `${o.metric} ${rate(o.rate)} (target ${rate(o.target)}${o.above ? ', above' : ''}, ${o.direction})`).join('; ');
   const worst = s.aboveTarget.map((p) => `${p.place} ${p.metric} ${rate(p.rate)}`).join('; ');
-  return `${s.month}: ${overall || 'no overall figures'}. ${s.aboveCount} place${s.aboveCount === 1 ? '' : 's'} above target${worst ? `: ${worst}` : ''}.`;
+  return `${s.month}: ${overall || 'no overall figures'}. ${plural(s.aboveCount, 'place')} above target${worst ? `: ${worst}` : ''}.`;
 }
 
 function problems(s: NonNullable<ReviewSnapshot['problems']>): string {
-  const top = s.top.map((p) => `${p.id} ${p.title} (${p.incidents} incident${p.incidents === 1 ? '' : 's'}${p.hasRootCause ? ', root cause known' : ''})`).join('; ');
+  const top = s.top.map((p) => `${p.id} ${p.title} (${plural(p.incidents, 'incident')}${p.hasRootCause ? ', root cause known' : ''})`).join('; ');
   return `${s.open} open${top ? `: ${top}` : ''}.`;
 }
 

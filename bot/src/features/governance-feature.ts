@@ -68,12 +68,6 @@ export function governanceAgendaSource(ctx: FeatureContext): Pick<AgendaSources,
   };
 }
 
-/** The current phase without the rest of the feature (one point read), for features built before it. */
-export function governancePhaseReader(ctx: FeatureContext): PhaseReader {
-  const repo = new TableGovernanceRepository(ctx.store.client(GOVERNANCE_TABLE));
-  return { phaseOf: async (ws) => (await repo.get(ws))?.timeline.current };
-}
-
 export function registerGovernance(ctx: FeatureContext, built: BuiltGovernance): void {
   registerGovernanceCommands(ctx.commands, built.views);
   ctx.verbs.routeActions(built.actions);

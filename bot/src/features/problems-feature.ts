@@ -42,8 +42,6 @@ export interface BuiltProblems {
   changeViews: ChangeViews;
   problemActions: ActionRegistry;
   changeActions: ActionRegistry;
-  /** The agenda's part: the top problems and the emergency changes awaiting review. */
-  agendaSource: Pick<AgendaSources, 'changeControl'>;
 }
 
 export function buildProblems(ctx: FeatureContext, deps: ProblemsDeps): BuiltProblems {
@@ -67,7 +65,6 @@ export function buildProblems(ctx: FeatureContext, deps: ProblemsDeps): BuiltPro
     problems, changes, problemViews, changeViews,
     problemActions: createProblemActions(problemViews),
     changeActions: createChangeActions(changeViews),
-    agendaSource: problemsAgendaSource(ctx),
   };
 }
 

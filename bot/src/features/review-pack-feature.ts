@@ -10,7 +10,7 @@ import { clockStart, highestSeverityOf } from '../domain/incidents/incident';
 import type { IncidentService } from '../domain/incidents/incident-service';
 import type { OutageSpan } from '../domain/review-pack/availability';
 import { monthKey, type PackMonth } from '../domain/review-pack/pack-month';
-import type { EscalationSplit, PackFigures, PackSources } from '../domain/review-pack/pack-sources';
+import type { PackFigures, PackSources } from '../domain/review-pack/pack-sources';
 import { ReviewPackService } from '../domain/review-pack/review-pack-service';
 import { workspaceKey, type Workspace } from '../domain/workspace';
 import { signedPackPath } from '../platform/pack-render-links';
@@ -32,19 +32,10 @@ export { PACK_TABLES as REVIEW_PACK_TABLES } from '../storage/table-pack-posts';
 
 export interface BuiltReviewPack {
   service: ReviewPackService;
-  sources: PackSources;
   ledger: TablePackPostLedger;
   /** The monthly post (tests tick it with a fake clock). */
   job: ReviewPackJob;
   links(ws: Workspace, month: PackMonth): ReviewPackCardLinks;
-}
-
-/** The split of escalations when the incident figures carry it (older figures do not). */
-export function escalationSplitOf(figures: object): EscalationSplit | undefined {
-  const e = (figures as { escalations?: Record<string, unknown> }).escalations;
-  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  if (!e || n(e['technical']) === undefined) return undefined;
-  return { technical: n(e['technical'])!, nonTechnical: n(e['nonTechnical']) ?? n(e['non-technical']) ?? 0, notRecorded: n(e['notRecorded']) ?? 0 };
 }
 
 async function outagesOf(incidents: IncidentService, ws: Workspace, end: Date): Promise<OutageSpan[]> {
@@ -64,11 +55,7 @@ export function packSources(ctx: FeatureContext, deps: ReviewPackDeps): PackSour
   const completions = reminderStorageFrom(ctx.store).completions;
   return {
     settings: async (ws) => deps.incidents.settings(ws),
-    async figures(ws, year, month): Promise<PackFigures> {
-      const f = await deps.incidents.figures(ws, year, month);
-      const split = escalationSplitOf(f);
-      return { ...f, ...(split ? { escalations: split } : {}) };
-    },
+    figures: (ws, year, month): Promise<PackFigures> => deps.incidents.figures(ws, year, month),
     outages: (ws, _start, end) => outagesOf(deps.incidents, ws, end),
     quality: (ws) => deps.findings.qualityReport(ws),
     async completions(ws, start, end) {
@@ -101,7 +88,7 @@ export function buildReviewPackFeature(ctx: FeatureContext, deps: ReviewPackDeps
     timeZoneOf: async (ws) => (await sources.settings(ws)).timeZone,
     card: (ws, month, pack) => renderReviewPackCard(pack, pack.empty ? {} : links(ws, month)),
   });
-  return { service, sources, links, ledger, job };
+  return { service, links, ledger, job };
 }
 
 export function registerReviewPack(ctx: FeatureContext, built: BuiltReviewPack): void {

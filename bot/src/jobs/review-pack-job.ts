@@ -5,7 +5,7 @@
 // PACK_TICK_LIMIT subscriptions and does nothing on any other day, so it stays cheap.
 import type { ConversationTargetRepository } from '../domain/conversation-target';
 import type { PackMonth } from '../domain/review-pack/pack-month';
-import { scheduledPackDue } from '../domain/review-pack/pack-month';
+import { packMayBeDue, scheduledPackDue } from '../domain/review-pack/pack-month';
 import { PACK_TICK_LIMIT, type PackPostLedger, type PackSubscription } from '../domain/review-pack/pack-posting';
 import type { ReviewPack } from '../domain/review-pack/review-pack';
 import type { ReviewPackService } from '../domain/review-pack/review-pack-service';
@@ -45,6 +45,7 @@ export class ReviewPackJob {
 
   private async post(s: PackSubscription): Promise<PostResult> {
     const { ledger, clock } = this.deps;
+    if (!packMayBeDue(clock())) return 'not-due';
     const month = scheduledPackDue(clock(), await this.deps.timeZoneOf(s.workspace));
     if (!month) return 'not-due';
     if (!(await ledger.claim(s.workspace, month, clock()))) return 'already';

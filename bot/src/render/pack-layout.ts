@@ -6,7 +6,7 @@
 import type { ReviewPack } from '../domain/review-pack/review-pack';
 import { commitmentsChart, qualityChart, sectionTitle, teamRatesChart, type Box } from './pack-charts';
 import { plural } from '../domain/text/plural';
-import { COLORS, fit, line, rect, text } from './svg';
+import { COLORS, esc, fit, line, rect, text } from './svg';
 
 /** The page width; the height follows the content (packHeight). */
 export const PAGE = { width: 1200 } as const;
@@ -130,5 +130,5 @@ export function packSvg(p: ReviewPack): string {
     line(M, notesY - 10, PAGE.width - M, notesY - 10, COLORS.rule),
     notes(p, notesY),
   ].join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}" height="${height}" viewBox="0 0 ${PAGE.width} ${height}" role="img"><title>${p.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title>${rect(0, 0, PAGE.width, height, '#ffffff')}${header(p)}${body}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}" height="${height}" viewBox="0 0 ${PAGE.width} ${height}" role="img"><title>${esc(p.title)}</title>${rect(0, 0, PAGE.width, height, '#ffffff')}${header(p)}${body}</svg>`;
 }

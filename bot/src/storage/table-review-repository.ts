@@ -5,7 +5,7 @@
 // A run starts and closes in one entity-group transaction with the summary (written with the
 // ETag it was read with), so they never disagree and two people starting the same review at
 // once get one run. Answers, decisions and outputs replace the run alone, on its ETag.
-import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { ReviewRun } from '../domain/reviews/review';
 import type { ReviewRepository } from '../domain/reviews/review-service';
 import { EMPTY_REVIEW_SUMMARY, REVIEW_SUMMARY_SCHEMA, type ReviewSummary } from '../domain/reviews/review-summary';
@@ -15,7 +15,7 @@ import { assertEntityLimits } from './entity-limits';
 import { isEtag, transactionEtags } from './etag';
 import { getText, putText } from './findings/long-text';
 import { encodeKey } from './keys';
-import { isNotFound } from './table-store';
+import { isConflict, isNotFound } from './table-store';
 
 export const REVIEW_TABLE = 'Reviews';
 export const REVIEW_TABLES = [REVIEW_TABLE] as const;
@@ -28,7 +28,6 @@ type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
 const pk = (ws: Workspace) => encodeKey(workspaceKey(ws));
 const runRk = (n: number) => `R|${String(n).padStart(10, '0')}`;
-const statusOf = (e: unknown) => (e instanceof RestError ? e.statusCode : undefined);
 
 function entity(ws: Workspace, rowKey: string, value: object, extra: Record<string, unknown> = {}): Row {
   const { etag: _etag, ...rest } = value as { etag?: string };
@@ -83,8 +82,7 @@ export class TableReviewRepository implements ReviewRepository {
       const [etag] = transactionEtags(res.subResponses, [r.rowKey]);
       return { ...run, ...(etag ? { etag } : {}) };
     } catch (e) {
-      const code = statusOf(e);
-      if (code === 409 || code === 412) return 'conflict';
+      if (isConflict(e)) return 'conflict';
       throw e;
     }
   }
@@ -103,8 +101,7 @@ export class TableReviewRepository implements ReviewRepository {
         const [etag] = transactionEtags(res.subResponses, [r.rowKey]);
         return { ...after, ...(etag ? { etag } : {}) };
       } catch (e) {
-        const code = statusOf(e);
-        if (code !== 409 && code !== 412 && code !== 404) throw e;
+        if (!isConflict(e) && !isNotFound(e)) throw e;
         // The run itself moved on (or went): a conflict. Only the summary lost a race: again.
         const stored = await this.get(after.workspace, after.number);
         if (!summary || !stored || stored.etag !== expectedEtag) return 'conflict';

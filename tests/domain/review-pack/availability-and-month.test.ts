@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AVAILABILITY_DERIVATION, monthAvailability } from '../../../bot/src/domain/review-pack/availability';
-import { defaultPackMonth, firstWorkingDay, parsePackMonth, scheduledPackDue } from '../../../bot/src/domain/review-pack/pack-month';
+import { defaultPackMonth, firstWorkingDay, packMayBeDue, parsePackMonth, scheduledPackDue } from '../../../bot/src/domain/review-pack/pack-month';
 
 const november = { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2026-12-01T00:00:00Z') };
 const after = new Date('2026-12-05T00:00:00Z');
@@ -61,5 +61,23 @@ describe('the pack month', () => {
     expect(scheduledPackDue(new Date('2026-11-02T09:00:00Z'), 'UTC')).toEqual({ year: 2026, month: 10 });
     expect(scheduledPackDue(new Date('2026-11-02T08:59:00Z'), 'UTC')).toBeUndefined();
     expect(scheduledPackDue(new Date('2026-11-03T09:00:00Z'), 'UTC')).toBeUndefined();
+  });
+});
+
+describe('when the job may skip reading the zones', () => {
+  it('a pack due in any zone, from UTC+14 to UTC−12, falls on a UTC day the quick check lets through', () => {
+    const zones = ['Pacific/Kiritimati', 'Asia/Tokyo', 'UTC', 'America/New_York', 'Etc/GMT+12'];
+    let due = 0;
+    for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 3_600_000) {
+      const now = new Date(t);
+      for (const zone of zones) {
+        if (!scheduledPackDue(now, zone)) continue;
+        due++;
+        expect(packMayBeDue(now), `${now.toISOString()} in ${zone}`).toBe(true);
+      }
+    }
+    expect(due).toBeGreaterThan(0);
+    // Mid-month nothing can be due anywhere.
+    expect(packMayBeDue(new Date('2026-11-15T12:00:00Z'))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import type { Actor, Outcome } from '../ops/common';
 import type { Workspace } from '../workspace';
 import { type ChangeRequest, type ChangeSource, type ChangeStatus, formatChangeId, parseChangeId } from './change';
 import type { ControlPage, ControlRepository, StatusFilter } from './control-repository';
-import { type ControlMonthFigures, controlMonthFigures, type ControlSummary } from './control-summary';
+import type { ControlSummary } from './control-summary';
 import { type ChangeAction, applyChangeAction, newChange, type NewChangeInput } from './change-rules';
 
 export type ChangeRepository = ControlRepository<ChangeRequest, ChangeStatus>;
@@ -56,11 +56,6 @@ export class ChangeService {
 
   summary(ws: Workspace): Promise<ControlSummary> {
     return this.deps.repo.summary(ws);
-  }
-
-  /** The service review's month (a calendar month in `timeZone`) of problems and changes, from the summary's tally. */
-  async monthFigures(ws: Workspace, year: number, month: number, timeZone: string): Promise<ControlMonthFigures> {
-    return controlMonthFigures(await this.deps.repo.summary(ws), year, month, timeZone);
   }
 
   async act(ws: Workspace, id: string, action: ChangeAction, actor: Actor, expectedEtag?: string): Promise<ChangeActResult> {

@@ -7,6 +7,7 @@ import { metric as metricInfo, type RateMetricId } from './catalog';
 import { DUE_DAYS, type FindingStatus } from './finding';
 import { QER_TARGETS, type TargetRow } from './targets';
 import { readRemediationInputs, type RemediationDays } from './remediation-targets';
+import { capital } from '../text/capital';
 
 /** The statuses with a time box: an open finding is overdue once its status's days have passed. */
 export const TIMED_STATUSES = ['new', 'accepted', 'in-remediation', 'remediated'] as const satisfies readonly FindingStatus[];
@@ -111,7 +112,6 @@ export const DUE_LABELS: Record<TimedStatus, string> = {
   remediated: 'to verify once remediated',
 };
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Stored settings read back: a row missing from the table (an older save) takes the default row. */
 export function completeSettings(partial: { targets?: readonly TargetRow[]; dueDays?: Partial<DueDays> }): QualitySettings {

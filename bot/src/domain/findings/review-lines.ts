@@ -7,6 +7,7 @@
 import { metric as metricInfo, type NetworkTypeId, type RateMetricId } from './catalog';
 import { type Aggregate, rates } from './cqd-import';
 import { type CallScope, formatPercent, QER_TARGETS, SCOPE_LABELS, type TargetNetwork, type TargetRow, targetRow } from './targets';
+import { capital } from '../text/capital';
 
 export type LineTraffic = 'managed' | 'unmanaged' | 'overall';
 
@@ -100,11 +101,10 @@ function lineOf(scope: CallScope, spec: LineSpec, list: readonly Aggregate[], ro
     return [{ metric, value, target: row.targets[metric], above: value > row.targets[metric] }];
   });
   if (!measures.length) return undefined;
-  const label = spec.traffic === 'unmanaged' ? `Unmanaged networks, ${SCOPE_LABELS[scope].toLowerCase()}` : capitalize(row.label);
+  const label = spec.traffic === 'unmanaged' ? `Unmanaged networks, ${SCOPE_LABELS[scope].toLowerCase()}` : capital(row.label);
   return { key: `${scope}|${spec.traffic}|${spec.network}`, scope, network: spec.network, traffic: spec.traffic, label, targetLabel: row.label, streams: total.streams, measures };
 }
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The lines of `month`: all calls, then conferencing and peer-to-peer when the file named the

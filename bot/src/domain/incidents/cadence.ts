@@ -50,8 +50,6 @@ export function responseStatus(incident: Incident, now: Date): ResponseStatus {
  */
 export type ReminderKind = 'update-due' | 'update-overdue' | 'response-overdue' | 'vendor-response-overdue' | 'vendor-update-overdue';
 
-export const isVendorReminder = (kind: ReminderKind) => kind.startsWith('vendor-');
-
 /** The vendor's deadlines the rhythm watches: each flagged once, the millisecond after it passes. */
 function vendorDeadlines(incident: Incident): { kind: ReminderKind; dueAt: string }[] {
   const vc = incident.vendorCase;

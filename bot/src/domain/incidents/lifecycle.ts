@@ -42,8 +42,6 @@ const STATE_WORDS: Record<IncidentState, string> = {
   archived: 'archived',
 };
 
-export const stateWords = (s: IncidentState) => STATE_WORDS[s];
-
 function refuse(reason: string): Transition {
   return { ok: false, reason };
 }

@@ -165,7 +165,3 @@ export function commitmentTotals(list: readonly VendorCommitment[]): { met: numb
   return t;
 }
 
-/** Whether the vendor's update now running is overdue (the rhythm flags it as a breach). */
-export function vendorUpdateOverdue(vc: VendorCase, now: Date): boolean {
-  return Boolean(vc.nextUpdateDueAt) && now.getTime() > Date.parse(vc.nextUpdateDueAt!);
-}

@@ -186,10 +186,6 @@ export class SteeringService {
     return this.removeItem(ws, hit.item.id);
   }
 
-  async openActions(ws: Workspace): Promise<ActionItem[]> {
-    return (await this.deps.actions.list(ws)).filter((a) => a.status === 'open');
-  }
-
   /** The last recorded meeting and its actions, done ones too: one read when the store can. */
   async lastMeetingActions(ws: Workspace): Promise<{ lastMeeting?: { id: string; heldAt: string }; actions: ActionItem[] }> {
     const r = this.deps.reads ? await this.deps.reads.records(ws) : { settings: await this.deps.settings.get(ws, SETTINGS_ID), actions: await this.deps.actions.list(ws) };

@@ -51,6 +51,17 @@ export function firstWorkingDay(m: PackMonth): number {
 export const SCHEDULED_POST_HOUR = 9;
 
 /**
+ * Whether a scheduled pack can be due in any zone at `now`: the first working day is a local day
+ * 1 to 3, and zones run from UTC−12 to UTC+14, so that is UTC day 1 to 4 or a month's last day.
+ * Lets the job skip reading each workspace's zone on the other days.
+ */
+export function packMayBeDue(now: Date): boolean {
+  const day = now.getUTCDate();
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
+  return day <= 4 || day === last;
+}
+
+/**
  * The month whose pack is due at `now`: on the first working day of a month, from 09:00 in the
  * zone, the month before is due; on any other day nothing is.
  */

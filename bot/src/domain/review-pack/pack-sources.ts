@@ -8,14 +8,10 @@ import type { MonthlyFigures } from '../incidents/figures';
 import type { SeverityPolicy } from '../incidents/severity';
 import type { Workspace } from '../workspace';
 import type { OutageSpan } from './availability';
+import type { EscalationKindCounts } from '../incidents/escalation-kind';
 
-/** Escalations split technical / non-technical, when the incident figures carry the split. */
-export interface EscalationSplit {
-  technical: number;
-  nonTechnical: number;
-  /** Incidents stored before the kind was recorded. */
-  notRecorded: number;
-}
+/** Escalations split technical / non-technical (and not recorded, for incidents stored before the kind). */
+export type EscalationSplit = EscalationKindCounts;
 
 export type PackFigures = Pick<MonthlyFigures, 'total' | 'countBySeverity' | 'vendor' | 'firstResponse' | 'updates' | 'timeZone'> & { escalations?: EscalationSplit };
 

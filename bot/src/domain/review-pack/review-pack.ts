@@ -3,7 +3,7 @@
 // update commitments, technical and non-technical escalations), with the call quality, the
 // operations tasks' on-time rate and the open problems and changes beside it. Rendering (SVG,
 // PNG, PDF, the card) reads only this model, so every format shows the same content.
-import { completionRates } from '../reminders/completion';
+import { teamRates } from '../reminders/completion';
 import type { CompletionRecord } from '../reminders/actions';
 import type { ControlSummary } from '../changes/control-summary';
 import { isOpenChange, type ChangeStatus } from '../changes/change';
@@ -79,14 +79,7 @@ export function qualitySeries(report: QualityReport | undefined, month: string):
 }
 
 export function taskRates(records: readonly CompletionRecord[]): ReviewPack['tasks'] {
-  const byTeam = new Map<string, TeamRate>();
-  for (const r of completionRates(records)) {
-    const t = byTeam.get(r.team) ?? { team: r.team, due: 0, onTime: 0 };
-    t.due += r.due;
-    t.onTime += r.onTime;
-    byTeam.set(r.team, t);
-  }
-  const teams = [...byTeam.values()].map((t) => (t.due ? { ...t, rate: t.onTime / t.due } : t));
+  const teams: TeamRate[] = teamRates(records);
   const due = teams.reduce((n, t) => n + t.due, 0);
   const onTime = teams.reduce((n, t) => n + t.onTime, 0);
   return { due, onTime, ...(due ? { rate: onTime / due } : {}), teams };

@@ -75,21 +75,29 @@ export class ReviewService {
     return n === undefined ? undefined : this.deps.repo.get(ws, n);
   }
 
+  /** The review's data and the people its roles resolve to, as they are now. */
+  private readInputs(ws: Workspace, template: ReviewTemplate, now: Date) {
+    return Promise.all([
+      takeSnapshot(this.deps.inputs, ws, template.inputs, now),
+      this.deps.people.stakeholders(ws).catch(() => []),
+      this.deps.people.roles(ws).catch(() => []),
+    ]);
+  }
+
   /** Starts a run of the review, or opens the one already open. */
   async start(ws: Workspace, templateId: string, actor: Actor, trigger: ReviewTrigger): Promise<StartResult | undefined> {
     const template = reviewTemplate(templateId);
     if (!template) return undefined;
+    // The live data is read once: a retry after a conflict on the summary reuses it.
+    let taken: { now: Date; parts: Awaited<ReturnType<ReviewService['readInputs']>> } | undefined;
     for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       const { summary, etag } = await this.deps.repo.summary(ws);
       const entry = summaryEntry(summary, template.id);
       const open = entry.open ? await this.get(ws, entry.open.runId) : undefined;
       if (open) return { kind: 'opened', run: open, template };
-      const now = this.deps.clock();
-      const [snapshot, stakeholders, roles] = await Promise.all([
-        takeSnapshot(this.deps.inputs, ws, template.inputs, now),
-        this.deps.people.stakeholders(ws).catch(() => []),
-        this.deps.people.roles(ws).catch(() => []),
-      ]);
+      const now = taken?.now ?? this.deps.clock();
+      taken ??= { now, parts: await this.readInputs(ws, template, now) };
+      const [snapshot, stakeholders, roles] = taken.parts;
       const transition = trigger.kind === 'phase' ? `${trigger.from ? `${PHASE_LABELS[trigger.from as keyof typeof PHASE_LABELS] ?? trigger.from} → ` : ''}${PHASE_LABELS[trigger.to as keyof typeof PHASE_LABELS] ?? trigger.to}` : undefined;
       const run = startRun({
         template, workspace: ws, id: formatReviewId(summary.nextNumber), number: summary.nextNumber, period: periodOf(template, now, transition),

@@ -30,7 +30,6 @@ export interface ReviewRoleRef {
 
 /** The live data a review reads when it starts. */
 export type ReviewInputPart = 'incidents' | 'quality' | 'problems' | 'changes' | 'risks' | 'tasks';
-export const REVIEW_INPUT_PARTS: readonly ReviewInputPart[] = ['incidents', 'quality', 'problems', 'changes', 'risks', 'tasks'];
 
 export interface ReviewQuestion {
   id: string;

@@ -5,11 +5,10 @@ import { renderQualitySettingsCard } from '../../cards/quality-settings-card';
 import { FINDING_VERBS as V } from '../../cards/finding-verbs';
 import { type CardData, str } from '../../domain/card-data';
 import { parseFindingId } from '../../domain/findings/finding';
-import type { QualitySettingsService } from '../../domain/findings/quality-settings-service';
 import { badRequest, type CardAction, defineAction, type Refusal } from '../card-actions';
 import type { FindingActionDeps } from './finding-actions';
 
-type Make = (deps: FindingActionDeps & { settings?: QualitySettingsService }) => CardAction;
+type Make = (deps: FindingActionDeps) => CardAction;
 
 const NO_SETTINGS = 'Quality settings are not available in this installation.';
 

@@ -10,13 +10,12 @@ import type { GovernanceResult } from '../../domain/governance/governance-servic
 import { isProjectPhase, PROJECT_PHASES } from '../../domain/governance/phase';
 import { planInputIds } from '../../domain/governance/timeline';
 import { type ActionContext, type ActionResult, ActionRegistry, badRequest, type CardAction, defineAction } from '../card-actions';
-import { actorOf } from '../ops/ops-action-support';
+import { actorOf, etagOf } from '../ops/ops-action-support';
 import type { GovernanceViews } from './governance-views';
 
 type Make = (views: GovernanceViews) => CardAction;
 type Surface = 'charter' | 'business';
 
-const etagOf = (d: CardData) => str(d.etag, 200) || undefined;
 const idOf = (d: CardData, key: string) => str(d[key], 80) ?? '';
 
 async function answer(views: GovernanceViews, ctx: ActionContext, surface: Surface, r: GovernanceResult, action: GovernanceAction): Promise<ActionResult> {

@@ -1,6 +1,7 @@
 // How the OLAs render for chat and the tabs: one role's OLA card, and the overview of every team.
 import { renderOlaCard, renderOlaListCard } from '../../cards/ola-card';
 import type { OlaService } from '../../domain/ops/ola-service';
+import type { OpsRole } from '../../domain/ops/roles';
 import type { Workspace } from '../../domain/workspace';
 import type { Card } from '../card-actions';
 
@@ -18,8 +19,9 @@ export class OlaViews {
     return view ? renderOlaCard({ view, ...note }) : undefined;
   }
 
-  async listCard(ws: Workspace, notice?: string): Promise<Card> {
-    const { roles } = await this.service.find(ws, '');
+  /** Every team's OLA; `known`: the role map when the caller already read it. */
+  async listCard(ws: Workspace, notice?: string, known?: readonly OpsRole[]): Promise<Card> {
+    const roles = known ?? (await this.service.find(ws, '')).roles;
     return renderOlaListCard({ views: await this.service.views(ws, roles), ...(notice ? { notice } : {}) });
   }
 }
