@@ -44,11 +44,13 @@ export function withEditFields(card: Record<string, unknown>, input: EditFieldsI
   const askAgain = new Set<string>();
   const build = () => assemble(card, input, fields, askAgain);
   let out = build();
-  const bySize = fields.filter((f) => f.spec.kind === 'text' || f.spec.kind === 'multiline').sort((a, b) => bytes(b.spec.value ?? '') - bytes(a.spec.value ?? ''));
+  if (bytes(out) <= MAX_CARD_BYTES) return out;
+  const size = new Map(fields.map((f) => [f.key, bytes(f.spec.value ?? '')]));
+  const bySize = fields.filter((f) => f.spec.kind === 'text' || f.spec.kind === 'multiline').sort((a, b) => size.get(b.key)! - size.get(a.key)!);
   for (const f of bySize) {
-    if (bytes(out) <= MAX_CARD_BYTES) break;
     askAgain.add(f.key);
     out = build();
+    if (bytes(out) <= MAX_CARD_BYTES) break;
   }
   return out;
 }

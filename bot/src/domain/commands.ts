@@ -68,6 +68,8 @@ export function closestCommand(word: string): CommandName | undefined {
   if (word.length < 3 || word.length > 20) return undefined;
   let best: { name: CommandName; d: number } | undefined;
   for (const c of COMMANDS) {
+    // The distance is at least the difference in length: names too long or short are never near.
+    if (Math.abs(word.length - c.name.length) > 2) continue;
     const d = editDistance(word, c.name);
     // A two-letter name is two edits from any short word ("why", "may"): never guessed from a typo.
     if (c.name.length > 2 && d <= 2 && (!best || d < best.d)) best = { name: c.name, d };

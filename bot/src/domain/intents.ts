@@ -53,6 +53,7 @@ interface Rule {
 
 // A request: a verb or question word first ("show…", "who…", "can you…", "I want…").
 const ASK = String.raw`^(?:(?:please|hey|hi|ok|okay|so|and)\s+)*(?:show|list|see|view|display|get|give|find|check|bring up|pull up|open|what|which|who|whom|where|when|how|any|are there|is there|is anything|can you|could you|would you|can i|could i|can we|i want|i would like|i need|i wanna|i would love|tell me|let me|let us|do we|do i|have we|have i)\b`;
+const ASK_START = new RegExp(ASK);
 // Words that can surround a thing's bare name ("the open incidents", "all findings please").
 const FILLER = String.raw`(?:the|a|an|all|any|our|my|me|current|latest|today|now|please|of|open|new|this|month|monthly|list|view|team|for|us|here)`;
 
@@ -151,7 +152,7 @@ export function matchIntents(text: string): Intent[] {
   // ("open incidents", "report findings"), so they are not reports.
   const listing = /\b(?:incidents|outages|findings)\b/.test(t);
   const reporting = !listing && REPORT.test(t);
-  const outageStatement = !listing && words.length <= 8 && !new RegExp(ASK).test(t) && OUTAGE_STATEMENT.test(t);
+  const outageStatement = !listing && words.length <= 8 && !ASK_START.test(t) && OUTAGE_STATEMENT.test(t);
   if ((reporting && OUTAGE.test(t)) || outageStatement) add({ command: 'escalate', effect: 'starts', label: 'Escalate an incident' });
   else if (reporting && PROBLEM.test(t)) add({ command: 'finding', effect: 'starts', label: 'File a finding' });
   for (const rule of RULES) {

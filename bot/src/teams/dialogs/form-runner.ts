@@ -73,14 +73,30 @@ const labelOf = (key: string) => { const words = key.replace(/([a-z])([A-Z])/g, 
  */
 export function withDraftId(card: Record<string, unknown>, formId: string, draftId: string): Record<string, unknown> {
   const verbs = new Set([`${formId}.confirm`, `${formId}.discard`, `${formId}.edit`]);
+  // Copy on write: only the nodes on the way to a changed button are copied, the rest is shared.
   const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (!node || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
-    if (out.type === 'Action.Execute' && typeof out.verb === 'string' && verbs.has(out.verb)) {
-      out.data = { ...(out.data && typeof out.data === 'object' ? (out.data as Record<string, unknown>) : {}), draftId };
+    if (Array.isArray(node)) {
+      let out: unknown[] | undefined;
+      node.forEach((item, i) => {
+        const next = walk(item);
+        if (next !== item) (out ??= node.slice())[i] = next;
+      });
+      return out ?? node;
     }
-    return out;
+    if (!node || typeof node !== 'object') return node;
+    const obj = node as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const k in obj) {
+      const v = obj[k];
+      if (!v || typeof v !== 'object') continue;
+      const next = walk(v);
+      if (next !== v) (out ??= { ...obj })[k] = next;
+    }
+    if (obj.type === 'Action.Execute' && typeof obj.verb === 'string' && verbs.has(obj.verb)) {
+      out ??= { ...obj };
+      out.data = { ...(obj.data && typeof obj.data === 'object' ? (obj.data as Record<string, unknown>) : {}), draftId };
+    }
+    return out ?? obj;
   };
   return walk(card) as Record<string, unknown>;
 }
@@ -179,8 +195,16 @@ export class FormRunner {
     const value = context.activity.value as CardValue | undefined;
     const pressed = typeof value?.dialogAnswer === 'string';
     const input = pressed ? (value!.dialogAnswer as string) : commandText(context.activity);
-    // Typed text that reads as a command as a whole; a button's answer never does.
-    return { value, pressed, input, word: input.trim().toLowerCase(), command: pressed ? undefined : this.commandIn(input), claimedDraft: str(value?.draftId) };
+    // Typed text that reads as a command as a whole; a button's answer never does. Worked out on
+    // first use: a message with no dialog open never needs it (the command path parses it itself).
+    let command: { found: Invocation | undefined } | undefined;
+    const commandOf = () => (command ??= { found: pressed ? undefined : this.commandIn(input) }).found;
+    return {
+      value, pressed, input, word: input.trim().toLowerCase(), claimedDraft: str(value?.draftId),
+      get command() {
+        return commandOf();
+      },
+    };
   }
 
   /** The open session and its form; or whether the message was dealt with (true) or is not a dialog's (false). */
