@@ -7,6 +7,9 @@
 //   - chat turn: a message in one of 50 conversations (reference refresh, dialog lookup, reply).
 //   - finding turn: `finding VPN: poor audio in Building N, PSR 4.1%` in a new conversation
 //     (reference, draft, confirmation card).
+//   - floors: the echo bot making only the storage calls each of those turns cannot do without
+//     (echo-bot.ts), so the ratios show what the calls cost on this machine and what Service Ops
+//     adds on top of them.
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { conversation } from '../tests/support/activities';
@@ -17,17 +20,27 @@ import { type BenchContext, goal, type Goal, mmm, type SectionResult, summarize 
 
 const CHAT_GOAL = 1.5;
 const FINDING_GOAL = 2;
+/** What Service Ops may add on top of the storage calls a turn cannot do without (our own limit). */
+const OVER_FLOOR_GOAL = 1.25;
 const CONCURRENCIES = [1, 10] as const;
-type Kind = 'echo' | 'chat' | 'finding';
-const KINDS: Kind[] = ['echo', 'chat', 'finding'];
-const LABEL: Record<Kind, string> = { echo: 'echo bot', chat: 'Service Ops chat turn', finding: 'Service Ops finding turn' };
+type Kind = 'echo' | 'echo-read' | 'chat' | 'echo-read-write' | 'finding';
+const KINDS: Kind[] = ['echo', 'echo-read', 'chat', 'echo-read-write', 'finding'];
+const LABEL: Record<Kind, string> = {
+  echo: 'echo bot',
+  'echo-read': 'echo + 1 read',
+  chat: 'Service Ops chat turn',
+  'echo-read-write': 'echo + 1 read + 1 write',
+  finding: 'Service Ops finding turn',
+};
 
 interface Measured extends LoadResult {
   /** CPU of the bots' process per turn (ms), user + system. */
   cpuPerTurn: number;
 }
 
-function startBots(conn: string): Promise<{ child: ChildProcess; echo: string; serviceOps: string }> {
+type BotUrls = { echo: string; echoRead: string; echoReadWrite: string; serviceOps: string };
+
+function startBots(conn: string): Promise<{ child: ChildProcess } & BotUrls> {
   const child = fork(fileURLToPath(new URL('./bot-turn-server.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx', '--no-deprecation'],
     env: { ...process.env, CONN: conn, PREFIX: 'bench' + Date.now().toString(36) },
@@ -36,8 +49,7 @@ function startBots(conn: string): Promise<{ child: ChildProcess; echo: string; s
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bot-turn server exited ${code} before it was ready`)));
     child.once('message', (m) => {
-      const { echo, serviceOps } = m as { echo: string; serviceOps: string };
-      resolve({ child, echo, serviceOps });
+      resolve({ child, ...(m as BotUrls) });
     });
   });
 }
@@ -67,12 +79,11 @@ export async function benchBotTurn(ctx: BenchContext): Promise<SectionResult> {
   try {
     const conversations = Array.from({ length: 50 }, (_, i) => conversation({ serviceUrl: connector.serviceUrl, scope: i % 3 === 0 ? 'channel' : 'personal' }));
     let n = 0;
-    const activity: Record<Kind, (i: number) => unknown> = {
-      echo: (i) => conversations[i % conversations.length]!.message(`ping ${i}`),
-      chat: (i) => conversations[i % conversations.length]!.message(`ping ${i}`),
-      finding: () => conversation({ serviceUrl: connector.serviceUrl }).message(`finding VPN: poor audio in Building ${++n % 40}, PSR 4.1%`),
-    };
-    const url = (k: Kind) => `${k === 'echo' ? bots.echo : bots.serviceOps}/api/messages`;
+    const chat = (i: number) => conversations[i % conversations.length]!.message(`ping ${i}`);
+    const finding = () => conversation({ serviceUrl: connector.serviceUrl }).message(`finding VPN: poor audio in Building ${++n % 40}, PSR 4.1%`);
+    const activity: Record<Kind, (i: number) => unknown> = { echo: chat, 'echo-read': chat, chat, 'echo-read-write': finding, finding };
+    const base: Record<Kind, string> = { echo: bots.echo, 'echo-read': bots.echoRead, chat: bots.serviceOps, 'echo-read-write': bots.echoReadWrite, finding: bots.serviceOps };
+    const url = (k: Kind) => `${base[k]}/api/messages`;
     const measure = async (k: Kind, count: number, concurrency: number): Promise<Measured> => {
       const cpu0 = await childCpuMs(bots.child);
       const r = await runLoad(url(k), activity[k], count, concurrency);
@@ -95,7 +106,7 @@ export async function benchBotTurn(ctx: BenchContext): Promise<SectionResult> {
       }
     }
 
-    lines.push(`${rounds} rounds × (echo, chat, finding) × (sequential, concurrency 10), ${turns.toLocaleString('en-US')} turns per measurement after ${warmup} warm-up turns each.`);
+    lines.push(`${rounds} rounds × (echo, echo + 1 read, chat, echo + 1 read + 1 write, finding) × (sequential, concurrency 10), ${turns.toLocaleString('en-US')} turns per measurement after ${warmup} warm-up turns each.`);
     lines.push('Bots in a child process, Azurite in its own process, load generator and local connector in the bench process.');
     lines.push('Per measurement, min / median / max over the rounds:');
     for (const c of CONCURRENCIES) {
@@ -111,16 +122,22 @@ export async function benchBotTurn(ctx: BenchContext): Promise<SectionResult> {
         if (errors) goals.push(goal('bot-turn', `${LABEL[k]}, ${tag}: non-2xx answers`, ms.map((m) => m.errors), 0, 'count', 'max'));
       }
     }
-    lines.push('Ratios Service Ops / echo within each round (p50: latency ratio; time per turn: echo turns/s ÷ Service Ops turns/s):');
+    lines.push('Ratios within each round (p50: latency ratio; time per turn: the ratio of turns/s, inverted):');
+    const ratios = (a: Measured[], b: Measured[]) => ({ p50: a.map((m, i) => m.p50 / b[i]!.p50), perTurn: a.map((m, i) => b[i]!.turnsPerSecond / m.turnsPerSecond) });
     for (const c of CONCURRENCIES) {
       const tag = c === 1 ? 'sequential' : `concurrency ${c}`;
       const echo = results.get(key('echo', c))!;
-      for (const [k, limit] of [['chat', CHAT_GOAL], ['finding', FINDING_GOAL]] as const) {
-        const so = results.get(key(k, c))!;
-        const p50 = so.map((m, i) => m.p50 / echo[i]!.p50);
-        const perTurn = so.map((m, i) => echo[i]!.turnsPerSecond / m.turnsPerSecond);
-        goals.push(goal('bot-turn', `${k} turn / echo, p50 latency, ${tag}`, p50, limit, '×'));
-        goals.push(goal('bot-turn', `${k} turn / echo, time per turn, ${tag}`, perTurn, limit, '×'));
+      for (const [k, floor, limit] of [['chat', 'echo-read', CHAT_GOAL], ['finding', 'echo-read-write', FINDING_GOAL]] as const) {
+        const so = ratios(results.get(key(k, c))!, echo);
+        goals.push(goal('bot-turn', `${k} turn / echo, p50 latency, ${tag}`, so.p50, limit, '×'));
+        goals.push(goal('bot-turn', `${k} turn / echo, time per turn, ${tag}`, so.perTurn, limit, '×'));
+        // The floor: echo with only the calls this turn cannot do without. Service Ops can get no
+        // closer to echo than this; what it adds on top of it is its own.
+        const fl = ratios(results.get(key(floor, c))!, echo);
+        const over = ratios(results.get(key(k, c))!, results.get(key(floor, c))!);
+        lines.push(`  floor for the ${k} turn, ${LABEL[floor]} / echo, ${tag}: p50 ${mmm(fl.p50)}×, time per turn ${mmm(fl.perTurn)}× (min/median/max)`);
+        goals.push(goal('bot-turn', `${k} turn / ${LABEL[floor]}, p50 latency, ${tag}`, over.p50, OVER_FLOOR_GOAL, '×'));
+        goals.push(goal('bot-turn', `${k} turn / ${LABEL[floor]}, time per turn, ${tag}`, over.perTurn, OVER_FLOOR_GOAL, '×'));
       }
     }
   } finally {
