@@ -114,6 +114,28 @@ describe('OLAs', () => {
     expect(text(all)).toContain('1 of 11 teams signed their current OLA.');
   });
 
+  it('the help desk\'s OLA quotes the workspace\'s own severity settings: a changed update rhythm is a new version to sign', async () => {
+    const ws = workspaceOf(conv);
+    await press('role.save', { roleId: 'help-desk', team: 'Service Desk' });
+    const before = (await say('ola Help Desk'))[0];
+    // The default policy (seed 003): severity A updates the vendor every 2 hours.
+    expect(text(before)).toContain('Severity A (Critical): updates the vendor every 2 hours while the case is open.');
+    const signed = await press('ola.signoff', actionData(before, 'ola.signoff')!);
+    expect(signed.text).toContain('Signed by Alex Rivera');
+
+    const configured = await product.incidents.service.configure(ws, { overrides: { levels: { A: { updateEveryMinutes: 180 } } } });
+    expect(configured.ok).toBe(true);
+    const after = (await say('ola Help Desk'))[0];
+    expect(text(after)).toContain('Severity A (Critical): updates the vendor every 3 hours while the case is open.');
+    expect(text(after)).not.toContain('Severity A (Critical): updates the vendor every 2 hours');
+    expect(text(after)).toContain('Alex Rivera signed an earlier version');
+    expect(actionData(after, 'ola.signoff')!.version).not.toBe(actionData(before, 'ola.signoff')!.version);
+    // The role map's sign-off state reads the same version.
+    const [map] = await say('roles');
+    expect(text(map)).toContain('signed an earlier version');
+    await product.incidents.service.configure(ws, { overrides: {} });
+  });
+
   it('an unknown team gets a clear answer and the overview', async () => {
     const [card] = await say('ola nobody here');
     expect(text(card)).toContain('No team or role on the role map is called "nobody here".');

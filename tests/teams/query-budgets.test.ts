@@ -113,27 +113,28 @@ const CHAT_BUDGETS = {
   help: { calls: 1, rows: 1 },
   findings: { calls: 2, rows: 3 },
   incidents: { calls: 3, rows: 2 },
-  // The role map, then each team's OLA: the schedules (its tasks) and 90 days of completions (its adherence).
-  roles: { calls: 4, rows: 25 },
+  // The role map, then each team's OLA: the schedules (its tasks), 90 days of completions (its
+  // adherence) and the incident settings (the help desk's vendor-update rhythm).
+  roles: { calls: 5, rows: 25 },
   'roles stakeholders': { calls: 2, rows: 17 },
   agenda: { calls: 9, rows: 29 },
   checklists: { calls: 3, rows: 1 },
   reminders: { calls: 4, rows: 26 },
 };
 const TAB_BUDGETS = {
-  roles: { calls: 4, rows: 25 },
+  roles: { calls: 5, rows: 25 },
   agenda: { calls: 9, rows: 29 },
   checklist: { calls: 4, rows: 1 },
   findings: { calls: 4, rows: 4 },
   incidents: { calls: 9, rows: 3 },
   reminders: { calls: 5, rows: 28 },
 };
-// The OLAs read the role map (its seed marker and its rows), the schedules and 90 days of
-// completions, whatever the number of teams; the runbooks are data of the catalog, so they read
+// The OLAs read the role map (its seed marker and its rows), the schedules, 90 days of
+// completions and, for the help desk's commitments, the incident settings, whatever the number of teams; the runbooks are data of the catalog, so they read
 // only the role map (who holds each runbook's role).
 const OLA_RUNBOOK_BUDGETS = {
-  ola: { calls: 5, rows: 26 },
-  'ola Help Desk': { calls: 4, rows: 25 },
+  ola: { calls: 6, rows: 26 },
+  'ola Help Desk': { calls: 5, rows: 25 },
   runbook: { calls: 2, rows: 12 },
   'runbook endpoint troubleshooting': { calls: 2, rows: 12 },
   'tab runbooks': { calls: 2, rows: 12 },

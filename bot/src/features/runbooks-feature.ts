@@ -45,18 +45,20 @@ export interface BuiltRunbooks {
 }
 
 /** The OLA's tasks and completions, from the reminders' tables: one query each. */
-export function reminderOlaSources(storage: Pick<ReminderStorage, 'schedules' | 'completions'>): OlaSources {
+export function reminderOlaSources(storage: Pick<ReminderStorage, 'schedules' | 'completions'>, severityPolicy?: OlaSources['severityPolicy']): OlaSources {
   return {
     scheduledTasks: async (ws) => (await storage.schedules.list(ws)).map((s) => ({ id: s.id, title: s.title, role: s.role, cadence: s.cadence, enabled: s.enabled })),
     completions: (ws, sinceIso) => storage.completions.list(ws, sinceIso),
+    ...(severityPolicy ? { severityPolicy } : {}),
   };
 }
 
-export function buildRunbooks(ctx: FeatureContext): BuiltRunbooks {
+/** `severityPolicy`: the workspace's incident severity settings, when the incidents feature runs. */
+export function buildRunbooks(ctx: FeatureContext, severityPolicy?: OlaSources['severityPolicy']): BuiltRunbooks {
   const storage = reminderStorageFrom(ctx.store);
   const roleRepo = createOpsRepositories((table) => ctx.store.client(table)).roles;
   const roles = new RoleMapService({ roles: roleRepo, clock: ctx.clock, newId });
-  const olas = new OlaService({ roles, sources: reminderOlaSources(storage), clock: ctx.clock });
+  const olas = new OlaService({ roles, sources: reminderOlaSources(storage, severityPolicy), clock: ctx.clock });
   const runbooks = new RunbookService({
     runs: tableRunbookRunRepository(ctx.store.client(RUNBOOK_RUN_TABLE)),
     completions: storage.completions,

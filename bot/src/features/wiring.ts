@@ -208,7 +208,8 @@ export function createProductFeature(options: ProductOptions = {}): Feature<Buil
       const sources = agendaSources(findingAgendaSource(findings.service), incidentAgendaSource(incidents.service), { overdueTasks: reminders.overdueTasks }, problemsAgendaSource(ctx), governanceAgendaSource(ctx));
       // A role's contact person rides on the schedules it owns: digests mention them without a role-map read.
       // The role map shows each team's OLA (its tasks are the reminders', its adherence their completions).
-      const runbooks = buildRunbooks(ctx);
+      // The help desk's OLA quotes the vendor-update rhythm of the workspace's own severity settings.
+      const runbooks = buildRunbooks(ctx, async (ws) => (await incidents.service.settings(ws)).policy);
       const ops = buildOps(ctx, sources, async (ws, role) => { await reminders.service.setRoleContact(ws, role.name, contactPerson(role)); }, runbooks.hooks);
       registerOps(ctx, ops);
       registerFindings(ctx, findings, roleMapChannels(ops.services.roles, ctx.targets));

@@ -1,12 +1,13 @@
 // OLA use cases for chat and the tabs: a role's OLA as it reads now, its sign-off against that
 // version, and its adherence over the last 30 and 90 days. The tasks and the completion records
 // belong to the reminders feature; wiring passes them in through OlaSources.
+import type { SeverityPolicy } from '../incidents/severity';
 import type { CompletionRecord } from '../reminders/actions';
 import type { Workspace } from '../workspace';
 import type { Actor, Clock, Outcome } from './common';
 import { notFound } from './common';
 import {
-  ADHERENCE_WINDOWS, adherence, adherenceText, findRole, type Ola, olaFor, type OlaSignOffState, type OlaTaskSource, runbookTaskSources,
+  ADHERENCE_WINDOWS, adherence, adherenceText, findRole, isSupportRole, type Ola, olaFor, type OlaSignOffState, type OlaTaskSource, runbookTaskSources,
   signOffState, type WindowAdherence,
 } from './ola';
 import type { OpsRole, RoleMapService } from './roles';
@@ -16,6 +17,11 @@ export interface OlaSources {
   scheduledTasks(ws: Workspace): Promise<OlaTaskSource[]>;
   /** Completion records resolved since `sinceIso`. One query. */
   completions(ws: Workspace, sinceIso: string): Promise<CompletionRecord[]>;
+  /**
+   * The workspace's severity policy (its overrides applied): the help desk's vendor-update
+   * commitments follow it. One point read; without it the default policy applies.
+   */
+  severityPolicy?(ws: Workspace): Promise<SeverityPolicy>;
 }
 
 export interface OlaView {
@@ -48,6 +54,11 @@ export class OlaService {
     return [...(await this.deps.sources.scheduledTasks(ws)), ...runbookTaskSources()];
   }
 
+  /** The policy only when a support role is shown: no other OLA holds its numbers. */
+  private async policy(ws: Workspace, roles: readonly OpsRole[]): Promise<SeverityPolicy | undefined> {
+    return this.deps.sources.severityPolicy && roles.some((r) => isSupportRole(r.name)) ? this.deps.sources.severityPolicy(ws) : undefined;
+  }
+
   private async records(ws: Workspace, now: Date): Promise<CompletionRecord[]> {
     return this.deps.sources.completions(ws, new Date(now.getTime() - LONGEST * 86_400_000).toISOString());
   }
@@ -57,8 +68,8 @@ export class OlaService {
     const role = await this.deps.roles.get(ws, roleId);
     if (!role) return undefined;
     const now = this.deps.clock();
-    const [tasks, records] = await Promise.all([this.tasks(ws), this.records(ws, now)]);
-    return viewOf(role, tasks, records, now);
+    const [tasks, records, policy] = await Promise.all([this.tasks(ws), this.records(ws, now), this.policy(ws, [role])]);
+    return viewOf(role, tasks, records, now, policy);
   }
 
   /** The roles `ola <query>` names (team or role); every role when the query is empty. */
@@ -70,8 +81,8 @@ export class OlaService {
   /** The OLA views of the given roles, with one read of the tasks and one of the completions. */
   async views(ws: Workspace, roles: readonly OpsRole[]): Promise<OlaView[]> {
     const now = this.deps.clock();
-    const [tasks, records] = await Promise.all([this.tasks(ws), this.records(ws, now)]);
-    return roles.map((r) => viewOf(r, tasks, records, now));
+    const [tasks, records, policy] = await Promise.all([this.tasks(ws), this.records(ws, now), this.policy(ws, roles)]);
+    return roles.map((r) => viewOf(r, tasks, records, now, policy));
   }
 
   /** Per role id, what the role map shows (two reads, whatever the number of roles). */
@@ -94,7 +105,7 @@ export class OlaService {
   }
 }
 
-export function viewOf(role: OpsRole, tasks: readonly OlaTaskSource[], records: readonly CompletionRecord[], now: Date): OlaView {
-  const ola = olaFor(role, tasks);
+export function viewOf(role: OpsRole, tasks: readonly OlaTaskSource[], records: readonly CompletionRecord[], now: Date, policy?: SeverityPolicy): OlaView {
+  const ola = olaFor(role, tasks, policy);
   return { role, ola, signOff: signOffState(role, ola), windows: ADHERENCE_WINDOWS.map((d) => adherence(ola, records, now, d)) };
 }
