@@ -122,6 +122,8 @@ describe('OLAs', () => {
     expect(text(before)).toContain('Severity A (Critical): updates the vendor every 2 hours while the case is open.');
     const signed = await press('ola.signoff', actionData(before, 'ola.signoff')!);
     expect(signed.text).toContain('Signed by Alex Rivera');
+    const signedCount = async () => Number(/(\d+) of \d+ roles signed off by their teams/.exec(text((await say('roles'))[0]))![1]);
+    const countBefore = await signedCount();
 
     const configured = await product.incidents.service.configure(ws, { overrides: { levels: { A: { updateEveryMinutes: 180 } } } });
     expect(configured.ok).toBe(true);
@@ -133,6 +135,11 @@ describe('OLAs', () => {
     // The role map's sign-off state reads the same version.
     const [map] = await say('roles');
     expect(text(map)).toContain('signed an earlier version');
+    // ...and so does its count: a signature of an earlier version is not counted, the role is pending again.
+    expect(await signedCount()).toBe(countBefore - 1);
+    const helpDesk = (await product.ops.services.roles.get(ws, 'help-desk'))!;
+    const lines = cardTexts(map);
+    expect(lines[lines.findIndex((l) => l.startsWith('Not signed off yet')) + 1]).toContain(helpDesk.name);
     await product.incidents.service.configure(ws, { overrides: {} });
   });
 

@@ -40,7 +40,10 @@ function olaParts(r: OpsRole, olas: ReadonlyMap<string, RoleOlaStatus> | undefin
 const day = (iso: string) => iso.slice(0, 10);
 
 export function renderRoleMapCard(input: RoleMapCardInput): Record<string, unknown> {
-  const summary = signOffSummary(input.roles);
+  const summary = signOffSummary(input.roles, (r) => {
+    const ola = input.olas?.get(r.id);
+    return ola ? ola.signOff.state === 'signed' : r.signOff !== undefined;
+  });
   const all = [...summary.signed, ...summary.pending].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   const offset = Math.min(Math.max(0, input.offset ?? 0), Math.max(0, all.length - 1));
   return fitCard((perPage) => {

@@ -109,9 +109,13 @@ export interface SignOffSummary {
   pending: OpsRole[];
 }
 
-export function signOffSummary(roles: readonly OpsRole[]): SignOffSummary {
+/**
+ * `isSigned` says whether a role's sign-off still holds: with OLAs, a signature of an earlier
+ * version of the OLA does not, so the role is pending again until its team signs the current one.
+ */
+export function signOffSummary(roles: readonly OpsRole[], isSigned: (role: OpsRole) => boolean = (r) => r.signOff !== undefined): SignOffSummary {
   const sorted = sortRoles(roles);
-  return { total: sorted.length, signed: sorted.filter((r) => r.signOff), pending: sorted.filter((r) => !r.signOff) };
+  return { total: sorted.length, signed: sorted.filter(isSigned), pending: sorted.filter((r) => !isSigned(r)) };
 }
 
 export function sortRoles(roles: readonly OpsRole[]): OpsRole[] {
