@@ -52,7 +52,7 @@ async function snapshot(): Promise<string[]> {
   const rows: string[] = [];
   for await (const t of service.listTables()) {
     const name = t.name!;
-    if (!name.startsWith(bot.config.tablePrefix) || name === bot.config.tablePrefix + IDEMPOTENCY_TABLE) continue;
+    if (!name.startsWith(bot.config.tablePrefix) || name.startsWith(bot.config.tablePrefix + IDEMPOTENCY_TABLE)) continue;
     for await (const e of bot.app.store.client(name.slice(bot.config.tablePrefix.length)).listEntities()) rows.push(`${name}|${e.partitionKey}|${e.rowKey}|${e.etag}`);
   }
   return rows.sort();

@@ -1,10 +1,10 @@
 // Creates the Table clients for the configured account and the tables the app uses.
 import { ManagedIdentityCredential } from '@azure/identity';
-import { RestError, TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { odata, RestError, TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { StorageConfig } from '../config';
 
 /** Tables of the foundation; each feature's storage module exports its own list. */
-export const CORE_TABLES = ['Conversations', 'Counters', 'Seeds', 'Idempotency'] as const;
+export const CORE_TABLES = ['Conversations', 'Counters', 'Seeds'] as const;
 /** Storage settings that cannot work, found when the clients are made. */
 export class StoreSetupError extends Error {
   override name = 'StoreSetupError';
@@ -16,6 +16,10 @@ export type TableName = string;
 export interface TableStore {
   client(name: TableName): TableClient;
   ensureTables(names: readonly TableName[]): Promise<void>;
+  /** Logical names of this app's tables whose name starts with `namePrefix` (one query of the account). */
+  listTables(namePrefix: string): Promise<TableName[]>;
+  /** Drops a table and its rows in one call; a table already gone is fine. */
+  deleteTable(name: TableName): Promise<void>;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }
@@ -124,6 +128,22 @@ export function createTableStore(storage: ResolvedStorage, prefix: string, obser
     client,
     async ensureTables(names) {
       await Promise.all([...new Set(names)].map((name) => createIfMissing(client(name))));
+    },
+    async listTables(namePrefix) {
+      const from = prefix + namePrefix;
+      // Table names are letters and digits: every name with this prefix sorts below prefix + '~'.
+      const names: TableName[] = [];
+      for await (const t of service.listTables({ queryOptions: { filter: odata`TableName ge ${from} and TableName lt ${from + '~'}` } })) {
+        if (t.name?.startsWith(from)) names.push(t.name.slice(prefix.length));
+      }
+      return names;
+    },
+    async deleteTable(name) {
+      try {
+        await service.deleteTable(client(name).tableName);
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
     },
     async ping() {
       // Listing one table proves the account answers and our credentials work.

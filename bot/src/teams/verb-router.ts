@@ -4,7 +4,7 @@
 // card-action registries (routeActions); the form runner registers its own verbs.
 import { createHash } from 'node:crypto';
 import { type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { IdempotencyLedger } from '../domain/idempotency';
+import type { IdempotencyLedger, IdempotencyTicket } from '../domain/idempotency';
 import type { Workspace } from '../domain/workspace';
 import { channelData, userOf, workspaceOf, targetConversationId } from './activity-context';
 import type { ActionContext, ActionRegistry, ActionResult } from './card-actions';
@@ -103,17 +103,17 @@ export class VerbRouter {
       return this.respond(context, await handler(request));
     }
     if (claim.kind === 'done') return this.replay(claim.result);
-    if (claim.kind === 'running') return this.awaitFirst(ledger, request, key);
+    if (claim.kind === 'running') return this.awaitFirst(ledger, request, key, claim.ticket);
     let response: VerbResponse;
     try {
       response = await handler(request);
     } catch (e) {
-      await ledger.release(request.workspace, key).catch(() => {});
+      await ledger.release(request.workspace, key, claim.ticket).catch(() => {});
       throw e;
     }
     // Not recorded if storage went away meanwhile: a redelivery then runs again, and the
     // handlers' own ETag checks keep it from applying twice.
-    await ledger.complete(request.workspace, key, JSON.stringify(response)).catch(() => {});
+    await ledger.complete(request.workspace, key, claim.ticket, JSON.stringify(response)).catch(() => {});
     return this.respond(context, response);
   }
 
@@ -124,11 +124,11 @@ export class VerbRouter {
   }
 
   /** A replay that arrived while the first delivery still runs: its answer, once there. */
-  private async awaitFirst(ledger: IdempotencyLedger, request: VerbRequest, key: string): Promise<InvokeResponse> {
+  private async awaitFirst(ledger: IdempotencyLedger, request: VerbRequest, key: string, ticket: IdempotencyTicket): Promise<InvokeResponse> {
     const until = Date.now() + (this.options.replayWaitMs ?? 8_000);
     while (Date.now() < until) {
       await new Promise((r) => setTimeout(r, REPLAY_POLL_MS));
-      const result = await ledger.result(request.workspace, key);
+      const result = await ledger.result(request.workspace, key, ticket);
       if (result !== undefined) return this.replay(result);
     }
     return messageResponse('That action is still being processed. Refresh the card in a moment to see the result.');
