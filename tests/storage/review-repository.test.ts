@@ -22,8 +22,8 @@ const now = () => new Date('2026-11-30T10:00:00Z');
 const inputs: ReviewInputs = {
   incidents: async () => ({ month: '2026-11', total: 2, bySeverity: { B: 2 }, firstResponseShare: 1, updatesOnTimeShare: null, meanTimeToResolveMinutes: null, open: 2 }),
   quality: async () => undefined,
-  problems: async () => ({ open: 1, top: [{ id: 'PRB-0001', title: 'Calls drop', incidents: 2, hasRootCause: false }] }),
-  changes: async () => { throw new Error('unavailable'); },
+  // The changes part could not be read: only the problems come back from the shared row.
+  problemsAndChanges: async () => ({ problems: { open: 1, top: [{ id: 'PRB-0001', title: 'Calls drop', incidents: 2, hasRootCause: false }] } }),
   risks: async () => ({ open: 0, high: 0, top: [] }),
   tasks: async () => undefined,
 };

@@ -141,19 +141,24 @@ const OLA_RUNBOOK_BUDGETS = {
 };
 
 // The reviews: the list reads the summary row (none yet here); a start reads the summary, the live
-// inputs its review asks for, the stakeholders and the role map, then writes run and summary in one
-// transaction; a run's card reads the run and the role map (the decision owner's hint).
+// inputs its review asks for (the problems-and-changes row once for both parts), the stakeholders
+// and the role map, then writes run and summary in one transaction, and its card reuses that role
+// map; a run's card reads the run and the role map (the decision owner's hint).
 const REVIEW_BUDGETS = {
   reviews: { calls: 2, rows: 1 },
-  'review operational health': { calls: 13, rows: 41 },
+  'review operational health': { calls: 11, rows: 30 },
   'review MR-0001': { calls: 3, rows: 13 },
   'tab reviews': { calls: 2, rows: 2 },
   'tab reviews run': { calls: 4, rows: 14 },
 };
 
-/** The review pack (docs/review-pack.md): the month's incidents, the quality measures, the month's completions and the summary row. */
+/**
+ * The review pack (docs/review-pack.md): the incident settings once, the incidents up to the month's
+ * end once (figures and outage spans from the same rows), the quality measures, the month's
+ * completions and the summary row.
+ */
 const REVIEW_PACK_BUDGETS = {
-  'review pack 2026-06': { calls: 9, rows: 3 },
-  'tab pack': { calls: 9, rows: 3 },
-  'tab pack pdf': { calls: 9, rows: 3 },
+  'review pack 2026-06': { calls: 6, rows: 2 },
+  'tab pack': { calls: 6, rows: 2 },
+  'tab pack pdf': { calls: 6, rows: 2 },
 };

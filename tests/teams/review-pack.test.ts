@@ -127,3 +127,22 @@ describe('the monthly post', () => {
     now = new Date('2026-11-30T10:00:00Z');
   });
 });
+
+describe('the month\'s availability', () => {
+  it('counts the outages of the incidents recorded in the month, not of one recorded after its end that started in it', async () => {
+    const other = await seed.installedChannel();
+    const answers = { service: 'Teams meetings', problem: 'Meetings fail to start', impact: 'No meetings', affected: 'Everyone', severity: 'A' };
+    now = new Date('2026-11-30T10:00:00Z');
+    await seed.fileIncident(other, { ...answers, started: '2 hours ago' });
+    // Recorded on 1 December (UTC workspace), though the problem started on 30 November.
+    now = new Date('2026-12-01T13:00:00Z');
+    await seed.fileIncident(other, { ...answers, started: '20 hours ago' });
+    const before = connector.sent(other.conversationId).length;
+    await bot.send(other.message('review pack 2026-11'));
+    const facts = JSON.stringify(connector.sent(other.conversationId).slice(before).flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content)));
+    now = new Date('2026-11-30T10:00:00Z');
+    expect(facts).toContain('{"title":"Incidents recorded","value":"1: severity 1 0, A 1, B 0, C 0, D 0"}');
+    // The first incident is open: 08:00 to the month's end.
+    expect(facts).toContain('(960 outage minutes from 1 severity 1/A incident)');
+  });
+});

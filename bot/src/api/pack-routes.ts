@@ -28,8 +28,8 @@ function packProvider(views: TabViewRegistry): PackViewProvider {
 }
 
 async function sendFile(res: restify.Response, p: PackViewProvider, ws: Workspace, monthText: string, format: PackFormat): Promise<void> {
-  const month = await packMonthOf(p.pack.service, ws, monthText);
-  const pack = await p.pack.service.pack(ws, month);
+  const { month, settings } = await packMonthOf(p.pack.service, ws, monthText);
+  const pack = await p.pack.service.pack(ws, month, settings);
   if (pack.empty) throw new HttpError(404, `${pack.title}: nothing was recorded, so there is no pack to draw. ${pack.missing.join(' ')}`);
   const body = await p.pack.files.render(pack, format);
   res.setHeader('Content-Type', CONTENT_TYPES[format]);

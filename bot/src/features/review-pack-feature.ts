@@ -6,11 +6,11 @@ import { packView } from '../api/views/pack-view';
 import type { ReviewPackCardLinks } from '../cards/review-pack-card';
 import type { ChangeService } from '../domain/changes/change-service';
 import type { FindingService } from '../domain/findings/finding-service';
-import { clockStart, highestSeverityOf } from '../domain/incidents/incident';
+import { clockStart, highestSeverityOf, type Incident } from '../domain/incidents/incident';
 import type { IncidentService } from '../domain/incidents/incident-service';
 import type { OutageSpan } from '../domain/review-pack/availability';
 import { monthKey, type PackMonth } from '../domain/review-pack/pack-month';
-import type { PackFigures, PackSources } from '../domain/review-pack/pack-sources';
+import type { PackIncidents, PackSources } from '../domain/review-pack/pack-sources';
 import { ReviewPackService } from '../domain/review-pack/review-pack-service';
 import { workspaceKey, type Workspace } from '../domain/workspace';
 import { signedPackPath } from '../platform/pack-render-links';
@@ -38,25 +38,27 @@ export interface BuiltReviewPack {
   links(ws: Workspace, month: PackMonth): ReviewPackCardLinks;
 }
 
-async function outagesOf(incidents: IncidentService, ws: Workspace, end: Date): Promise<OutageSpan[]> {
-  const out: OutageSpan[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await incidents.list(ws, { state: 'all', recordedTo: end }, { limit: 500, continuation });
-    for (const { incident: i } of page.items) {
-      out.push({ id: i.id, severity: highestSeverityOf(i), startedAt: clockStart(i).toISOString(), ...(i.resolvedAt ? { resolvedAt: i.resolvedAt } : {}) });
-    }
-    continuation = page.continuation;
-  } while (continuation);
-  return out;
+/** An incident as the availability sees it (its highest severity as stored, and when it was open). */
+function outageSpan(i: Incident): OutageSpan {
+  return { id: i.id, severity: highestSeverityOf(i), startedAt: clockStart(i).toISOString(), ...(i.resolvedAt ? { resolvedAt: i.resolvedAt } : {}) };
+}
+
+/**
+ * The figures and the outage spans from one listing of the incidents: the figures list every
+ * incident recorded before a day past the month's end, the spans keep those recorded before the
+ * month's end (compared as the store compares `recordedAt`).
+ */
+async function packIncidents(incidents: IncidentService, ws: Workspace, month: { year: number; month: number }, end: Date, timeZone: string): Promise<PackIncidents> {
+  const { figures, incidents: listed } = await incidents.figuresWithIncidents(ws, month.year, month.month, { timeZone });
+  const until = end.toISOString();
+  return { figures, outages: listed.filter((i) => i.recordedAt < until).map(outageSpan) };
 }
 
 export function packSources(ctx: FeatureContext, deps: ReviewPackDeps): PackSources {
   const completions = reminderStorageFrom(ctx.store).completions;
   return {
     settings: async (ws) => deps.incidents.settings(ws),
-    figures: (ws, year, month): Promise<PackFigures> => deps.incidents.figures(ws, year, month),
-    outages: (ws, _start, end) => outagesOf(deps.incidents, ws, end),
+    incidents: (ws, month, range, settings) => packIncidents(deps.incidents, ws, month, range.end, settings.timeZone),
     quality: (ws) => deps.findings.qualityReport(ws),
     async completions(ws, start, end) {
       return (await completions.list(ws, start.toISOString())).filter((r) => r.dueAt >= start.toISOString() && r.dueAt < end.toISOString());

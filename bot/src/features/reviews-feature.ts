@@ -32,7 +32,7 @@ export const REVIEWS_FEATURE_TABLES = REVIEW_TABLES;
 export interface ReviewsDeps {
   incidents: IncidentService;
   findings: FindingService;
-  /** Problems and changes share one summary row: both parts read it. */
+  /** Problems and changes share one summary row: a snapshot reads it once for both parts. */
   problems: ProblemService;
   risks: RiskService;
   roles: RoleMapService;
@@ -93,13 +93,12 @@ export function reviewInputs(deps: ReviewsDeps): ReviewInputs {
       const aboveTarget = r.aboveTarget.slice(0, SNAPSHOT_LINES).map((p) => ({ place: placeLabel(p), metric: metricInfo(p.metric).label, rate: p.value, target: p.target }));
       return { month: r.latestMonth, overall, aboveTarget, aboveCount: r.aboveTarget.length };
     },
-    async problems(ws) {
+    async problemsAndChanges(ws) {
       const s = await deps.problems.summary(ws);
-      return { open: s.openProblemTotal, top: s.openProblems.slice(0, SNAPSHOT_LINES).map((p) => ({ id: p.id, title: p.title, incidents: p.incidents.length, hasRootCause: p.hasRootCause })) };
-    },
-    async changes(ws) {
-      const s = await deps.problems.summary(ws);
-      return { byStatus: { ...s.changeCounts } as Record<string, number>, emergencyAwaitingReview: s.emergencyTotal };
+      return {
+        problems: { open: s.openProblemTotal, top: s.openProblems.slice(0, SNAPSHOT_LINES).map((p) => ({ id: p.id, title: p.title, incidents: p.incidents.length, hasRootCause: p.hasRootCause })) },
+        changes: { byStatus: { ...s.changeCounts } as Record<string, number>, emergencyAwaitingReview: s.emergencyTotal },
+      };
     },
     async risks(ws) {
       const open = (await deps.risks.list(ws)).filter((r) => r.status === 'open');
@@ -136,7 +135,7 @@ export function reviewPhaseListener(ctx: FeatureContext, service: ReviewService,
       const target = await postTarget(ctx, change.workspace, change.conversationId);
       if (!target) return void ctx.log.warn('no conversation to post the gate reviews to', { workspace: change.workspace.tenantId });
       for (const r of fresh) {
-        const card = await views.card(change.workspace, r.run, { message: `The project moved to ${PHASE_LABELS[change.to]}: ${reviewTitle(r.template)} opened with the data as it is now.` });
+        const card = await views.card(change.workspace, r.run, { message: `The project moved to ${PHASE_LABELS[change.to]}: ${reviewTitle(r.template)} opened with the data as it is now.` }, r.roleNames);
         const sent = await ctx.sender.send(target, card, `${r.run.id}: ${reviewTitle(r.template)}`);
         if (sent !== 'sent') ctx.log.warn('a gate review card could not be posted', { outcome: JSON.stringify(sent) });
       }

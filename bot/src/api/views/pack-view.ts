@@ -3,6 +3,7 @@
 // signed in and checked against the workspace like every view; `?month=YYYY-MM` picks a month.
 import { renderReviewPackCard, type ReviewPackCardLinks } from '../../cards/review-pack-card';
 import type { PackMonth } from '../../domain/review-pack/pack-month';
+import type { PackSettings } from '../../domain/review-pack/pack-sources';
 import type { ReviewPack } from '../../domain/review-pack/review-pack';
 import type { ReviewPackService } from '../../domain/review-pack/review-pack-service';
 import type { Workspace } from '../../domain/workspace';
@@ -32,10 +33,11 @@ export interface PackViewProvider extends TabViewProvider {
 
 export const isPackView = (p: TabViewProvider | undefined): p is PackViewProvider => Boolean(p && 'pack' in p && (p as PackViewProvider).pack);
 
-export async function packMonthOf(service: ReviewPackService, ws: Workspace, text: string | undefined): Promise<PackMonth> {
+/** The requested month, with the settings read to resolve it (for the pack, so it does not read them again). */
+export async function packMonthOf(service: ReviewPackService, ws: Workspace, text: string | undefined): Promise<{ month: PackMonth; settings: PackSettings }> {
   const month = await service.resolveMonth(ws, text);
   if (!month.ok) throw new HttpError(400, month.error);
-  return month.month;
+  return { month: month.month, settings: month.settings };
 }
 
 export function packView(deps: PackViewDeps): PackViewProvider {
@@ -44,8 +46,8 @@ export function packView(deps: PackViewDeps): PackViewProvider {
     title: 'Monthly service review pack',
     description: 'The monthly service review one-pager: vendor commitments, escalations, availability, call quality, tasks on time, problems and changes; download it as PNG or PDF.',
     async render(ctx) {
-      const month = await packMonthOf(deps.service, ctx.workspace, ctx.params['month']);
-      const pack = await deps.service.pack(ctx.workspace, month);
+      const { month, settings } = await packMonthOf(deps.service, ctx.workspace, ctx.params['month']);
+      const pack = await deps.service.pack(ctx.workspace, month, settings);
       if (pack.empty) return { cards: [renderReviewPackCard(pack, {})], empty: { title: `${pack.title}: nothing to show yet`, text: pack.missing.join(' ') } };
       return { cards: [renderReviewPackCard(pack, deps.links(ctx.workspace, month))] };
     },

@@ -308,21 +308,33 @@ export class IncidentService {
   }
 
   async figures(ws: Workspace, year: number, month: number): Promise<MonthlyFigures> {
-    const { timeZone } = await this.settings(ws);
+    return (await this.figuresWithIncidents(ws, year, month)).figures;
+  }
+
+  /**
+   * The month's figures and the incidents they were counted from: every incident recorded before
+   * a day past the month's end, as stored (newest first), so a caller that derives more from the
+   * same rows does not list them again. `timeZone`: the workspace's, when the caller has read the
+   * settings already.
+   */
+  async figuresWithIncidents(ws: Workspace, year: number, month: number, options: { timeZone?: string } = {}): Promise<{ figures: MonthlyFigures; incidents: Incident[] }> {
+    const timeZone = options.timeZone ?? (await this.settings(ws)).timeZone;
     const { start, end } = monthRange(year, month, timeZone);
-    const incidents: Incident[] = [];
+    const counted: Incident[] = [];
+    const stored: Incident[] = [];
     let continuation: string | undefined;
     const to = new Date(Date.UTC(year, month, 2)); // a day past the month end in any zone
     do {
       const page = await this.repo.list(ws, { state: 'all', recordedTo: to }, { limit: 500, continuation });
       for (const { incident } of page.items) {
         const recorded = Date.parse(incident.recordedAt);
+        stored.push(incident);
         // Only the month's own incidents are counted by severity, so only they need it.
-        incidents.push(recorded >= start.getTime() && recorded < end.getTime() ? await this.withHighestSeverity(ws, incident) : incident);
+        counted.push(recorded >= start.getTime() && recorded < end.getTime() ? await this.withHighestSeverity(ws, incident) : incident);
       }
       continuation = page.continuation;
     } while (continuation);
-    return monthlyFigures(incidents, year, month, timeZone, this.deps.clock());
+    return { figures: monthlyFigures(counted, year, month, timeZone, this.deps.clock()), incidents: stored };
   }
 
   /**

@@ -15,13 +15,25 @@ export type EscalationSplit = EscalationKindCounts;
 
 export type PackFigures = Pick<MonthlyFigures, 'total' | 'countBySeverity' | 'vendor' | 'firstResponse' | 'updates' | 'timeZone'> & { escalations?: EscalationSplit };
 
-export interface PackSources {
-  /** The workspace's zone and severity commitments (seed 003's defaults or its overrides). */
-  settings(ws: Workspace): Promise<{ timeZone: string; policy: SeverityPolicy }>;
+/** The workspace's zone and severity commitments (seed 003's defaults or its overrides). */
+export interface PackSettings {
+  timeZone: string;
+  policy: SeverityPolicy;
+}
+
+/** What the pack takes from the incidents, both derived from one listing of them. */
+export interface PackIncidents {
   /** The month's incident figures (incidents figures), with the escalation split when known. */
-  figures(ws: Workspace, year: number, month: number): Promise<PackFigures>;
-  /** Incidents that may overlap [start, end): their highest severity and when they were open. */
-  outages(ws: Workspace, start: Date, end: Date): Promise<OutageSpan[]>;
+  figures: PackFigures;
+  /** Incidents that may overlap the month: their highest severity and when they were open. */
+  outages: OutageSpan[];
+}
+
+export interface PackSources {
+  /** Read once per request: resolving the month reads them, and the pack is built with them. */
+  settings(ws: Workspace): Promise<PackSettings>;
+  /** The month's figures and outage spans; `range` is the month in the zone of `settings`, read by the caller. */
+  incidents(ws: Workspace, month: { year: number; month: number }, range: { start: Date; end: Date }, settings: PackSettings): Promise<PackIncidents>;
   /** The imported call-quality measurements against target; undefined without imports. */
   quality(ws: Workspace): Promise<QualityReport | undefined>;
   /** Reminder completions whose occurrence fell due in [start, end). */

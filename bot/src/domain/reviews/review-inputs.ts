@@ -68,8 +68,8 @@ export interface ReviewSnapshot {
 export interface ReviewInputs {
   incidents(workspace: Workspace, now: Date): Promise<IncidentInput | undefined>;
   quality(workspace: Workspace): Promise<QualityInput | undefined>;
-  problems(workspace: Workspace): Promise<ProblemInput | undefined>;
-  changes(workspace: Workspace): Promise<ChangeInput | undefined>;
+  /** Problems and changes come from one summary row: one read gives both parts. */
+  problemsAndChanges(workspace: Workspace): Promise<{ problems?: ProblemInput; changes?: ChangeInput }>;
   risks(workspace: Workspace): Promise<RiskInput | undefined>;
   tasks(workspace: Workspace, now: Date): Promise<TaskInput | undefined>;
 }
@@ -79,12 +79,15 @@ export const SNAPSHOT_LINES = 5;
 
 /** Reads the parts a review asks for, side by side; a failing part is listed as missing. */
 export async function takeSnapshot(inputs: ReviewInputs, ws: Workspace, parts: readonly ReviewInputPart[], now: Date): Promise<ReviewSnapshot> {
+  // A review asking for both problems and changes reads their shared row once for this snapshot.
+  let control: ReturnType<ReviewInputs['problemsAndChanges']> | undefined;
+  const problemsAndChanges = () => (control ??= inputs.problemsAndChanges(ws));
   const read = (part: ReviewInputPart): Promise<unknown> => {
     switch (part) {
       case 'incidents': return inputs.incidents(ws, now);
       case 'quality': return inputs.quality(ws);
-      case 'problems': return inputs.problems(ws);
-      case 'changes': return inputs.changes(ws);
+      case 'problems': return problemsAndChanges().then((c) => c.problems);
+      case 'changes': return problemsAndChanges().then((c) => c.changes);
       case 'risks': return inputs.risks(ws);
       case 'tasks': return inputs.tasks(ws, now);
     }

@@ -35,7 +35,13 @@ export interface ReviewServiceDeps {
   clock: () => Date;
 }
 
-export type StartResult = { kind: 'started' | 'opened'; run: ReviewRun; template: ReviewTemplate };
+export type StartResult = {
+  kind: 'started' | 'opened';
+  run: ReviewRun;
+  template: ReviewTemplate;
+  /** The role map's names as this start read them (a started run only), so its card need not read the role map again. */
+  roleNames?: string[];
+};
 
 export type ReviewActResult =
   | { kind: 'updated'; run: ReviewRun; summary: string }
@@ -80,7 +86,8 @@ export class ReviewService {
     return Promise.all([
       takeSnapshot(this.deps.inputs, ws, template.inputs, now),
       this.deps.people.stakeholders(ws).catch(() => []),
-      this.deps.people.roles(ws).catch(() => []),
+      // Undefined when it could not be read: the people fall back to TBA, the card reads it again.
+      this.deps.people.roles(ws).catch(() => undefined),
     ]);
   }
 
@@ -101,10 +108,10 @@ export class ReviewService {
       const transition = trigger.kind === 'phase' ? `${trigger.from ? `${PHASE_LABELS[trigger.from as keyof typeof PHASE_LABELS] ?? trigger.from} → ` : ''}${PHASE_LABELS[trigger.to as keyof typeof PHASE_LABELS] ?? trigger.to}` : undefined;
       const run = startRun({
         template, workspace: ws, id: formatReviewId(summary.nextNumber), number: summary.nextNumber, period: periodOf(template, now, transition),
-        trigger, people: resolvePeople(template, stakeholders, roles), snapshot, carried: entry.carry, actor, now,
+        trigger, people: resolvePeople(template, stakeholders, roles ?? []), snapshot, carried: entry.carry, actor, now,
       });
       const stored = await this.deps.repo.create(run, summaryAfterRun(summary, run), etag);
-      if (stored !== 'conflict') return { kind: 'started', run: stored, template };
+      if (stored !== 'conflict') return { kind: 'started', run: stored, template, ...(roles ? { roleNames: roles.map((r) => r.name) } : {}) };
     }
     throw new Error(`the reviews of this workspace kept changing; the ${template.name} review did not start`);
   }

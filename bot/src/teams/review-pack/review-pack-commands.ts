@@ -40,7 +40,7 @@ async function reviewPack(deps: ReviewPackCommandDeps, context: TurnContext, ws:
   if (word === 'here' || word === 'off') return void (await schedule(deps, context, ws, word === 'off'));
   const month = await deps.service.resolveMonth(ws, words[0]);
   if (!month.ok) return void (await context.sendActivity(plainMessage(month.error)));
-  const pack = await deps.service.pack(ws, month.month);
+  const pack = await deps.service.pack(ws, month.month, month.settings);
   const links = pack.empty ? {} : deps.links(ws, month.month);
   await context.sendActivity(cardMessage(renderReviewPackCard(pack, links), pack.title));
 }

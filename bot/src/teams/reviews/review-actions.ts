@@ -66,7 +66,7 @@ const start: Make = (views) => defineAction({
     const r = await views.service.start(ctx.workspace, templateId, actorOf(ctx), { kind: ctx.surface.kind === 'view' ? 'tab' : 'chat' });
     if (!r) return { message: 'There is no such review.' };
     const note = r.kind === 'started' ? `${ctx.actor.name} started ${r.run.id} with the data as it is now.` : `${r.run.id} is already open: here it is.`;
-    const card = await views.card(ctx.workspace, r.run, { message: note });
+    const card = await views.card(ctx.workspace, r.run, { message: note }, r.roleNames);
     return { card, post: { summary: `${r.run.id}: ${reviewTitle(r.template)}`, reply: `${r.run.id} (${reviewTitle(r.template)}) is posted below.` } };
   },
 });

@@ -33,6 +33,6 @@ export function registerReviewCommands(commands: CommandRouter, views: ReviewVie
     const r = await views.service.start(ws, template.id, actor, { kind: 'chat' });
     if (!r) return void (await context.sendActivity(plainMessage(USAGE)));
     const note = r.kind === 'started' ? `${actor.name} started ${r.run.id} with the data as it is now.` : `${r.run.id} is already open: here it is.`;
-    await context.sendActivity(cardMessage(await views.card(ws, r.run, { message: note }), `${r.run.id}: ${reviewTitle(template)}`));
+    await context.sendActivity(cardMessage(await views.card(ws, r.run, { message: note }, r.roleNames), `${r.run.id}: ${reviewTitle(template)}`));
   }, { takes: reviewsTakes });
 }

@@ -16,10 +16,11 @@ export interface Note {
 export class ReviewViews {
   constructor(readonly service: ReviewService, private readonly owners: (ws: Workspace) => Promise<string[]>) {}
 
-  async card(ws: Workspace, run: ReviewRun, note: Note = {}): Promise<Card> {
+  /** `knownOwners`: the role map's names when this turn read them already (a start), so they are not read again. */
+  async card(ws: Workspace, run: ReviewRun, note: Note = {}, knownOwners?: readonly string[]): Promise<Card> {
     const template = reviewTemplate(run.templateId);
     if (!template) return this.listCard(ws, { message: `Review ${run.id} follows a review this version does not know.`, warning: true });
-    const owners = run.status === 'open' ? await this.owners(ws).catch(() => []) : [];
+    const owners = run.status === 'open' ? (knownOwners ?? (await this.owners(ws).catch(() => []))) : [];
     return renderReviewCard({ run, template, owners, ...note });
   }
 
