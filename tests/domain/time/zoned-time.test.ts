@@ -14,6 +14,20 @@ describe('zoned wall time ↔ instant', () => {
     expect(offsetMinutesAt(new Date('2024-01-15T12:00:00Z'), 'Australia/Sydney')).toBe(660);
   });
 
+  it('reads the same wall time as Intl\'s own parts, in UTC and in zones with DST, historic offsets and years BC', () => {
+    const parts = (instant: Date, timeZone: string) => {
+      const p = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short' }).formatToParts(instant);
+      const get = (t: string) => Number(p.find((x) => x.type === t)!.value);
+      const bc = p.find((x) => x.type === 'era')!.value === 'BC';
+      return { year: bc ? 1 - get('year') : get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
+    };
+    const instants = [Date.parse('2024-03-31T00:59:59Z'), Date.parse('2024-03-31T01:00:00Z'), Date.parse('2024-10-27T00:30:00Z'), Date.parse('1937-06-30T23:59:59Z'), Date.UTC(-44, 2, 15, 12), Date.UTC(99, 0, 1)];
+    for (let i = 0; i < 200; i++) instants.push(Date.UTC(1900, 0, 1) + i * 1_000_003_007 * 7);
+    for (const tz of ['UTC', 'Europe/London', 'Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham']) {
+      for (const ms of instants) expect(toWallTime(new Date(ms), tz), `${new Date(ms).toISOString()} ${tz}`).toEqual(parts(new Date(ms), tz));
+    }
+  });
+
   it('round-trips ordinary wall times', () => {
     for (const tz of ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'UTC']) {
       for (const iso of ['2024-02-29T23:59:00Z', '2024-12-31T23:30:00Z', '2024-06-01T00:00:00Z']) {
