@@ -29,7 +29,7 @@ import { TableConversationTargetRepository } from '../bot/src/storage/table-conv
 import { REMINDER_TABLES, reminderStorage, reminderStorageFrom, type ReminderStorage } from '../bot/src/storage/table-reminder-tables';
 import { ProactiveSender } from '../bot/src/teams/proactive-sender';
 import { startConnector } from '../tests/support/connector';
-import { startAzuriteProcess } from './azurite';
+import { processCpuMs, startAzuriteProcess } from './azurite';
 import { type BenchContext, goal, type Goal, mmm, type SectionResult, summarize } from './report';
 
 const CEILING_GOAL = 1.1;
@@ -141,6 +141,8 @@ interface DispatchRound {
   firstPostMs: number;
   lastPostMs: number;
   cpuMs: number;
+  /** Azurite's CPU over the dispatch's wall time (1 = one core busy throughout), where it can be read. */
+  storageBusy?: number;
   seedMs: number;
   report: Omit<TickReport, 'foreignLeaseUntil' | 'more'>;
   finished: boolean;
@@ -247,6 +249,7 @@ export async function benchReminders(ctx: BenchContext): Promise<SectionResult> 
         connector.clear();
         offset = DUE.getTime() - Date.now();
         const cpu0 = process.cpuUsage();
+        const storageCpu0 = processCpuMs(azurite.pid);
         const startedAt = Date.now();
         const t0 = performance.now();
         reminderJob.start();
@@ -255,6 +258,7 @@ export async function benchReminders(ctx: BenchContext): Promise<SectionResult> 
         clearTimeout(timer);
         const wallMs = performance.now() - t0;
         const cpu = process.cpuUsage(cpu0);
+        const storageCpu1 = processCpuMs(azurite.pid);
         await reminderJob.stop();
 
         const posts = connector.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities') && c.status < 300);
@@ -270,6 +274,7 @@ export async function benchReminders(ctx: BenchContext): Promise<SectionResult> 
           firstPostMs: posts.length ? Math.min(...posts.map((p) => p.at)) - startedAt : NaN,
           lastPostMs: posts.length ? Math.max(...posts.map((p) => p.at)) - startedAt : NaN,
           cpuMs: (cpu.user + cpu.system) / 1000, seedMs,
+          storageBusy: storageCpu0 !== undefined && storageCpu1 !== undefined ? (storageCpu1 - storageCpu0) / wallMs : undefined,
           report: { due: sum('due'), digestsSent: sum('digestsSent'), occurrencesSent: sum('occurrencesSent'), takenByOthers: sum('takenByOthers'), recovered: sum('recovered'), stale: sum('stale'), deferred: sum('deferred'), undeliverable: sum('undeliverable') },
           finished, logErrors, logWarnings, wiring,
         });
@@ -298,7 +303,7 @@ export async function benchReminders(ctx: BenchContext): Promise<SectionResult> 
     `${g0 ? ` (${first.expected} sends ÷ ${g0.limit} per ${g0.windowMs / 1000} s = ${((first.expected / g0.limit) * g0.windowMs / 1000).toFixed(1)} s at a steady rate)` : ''}` +
     `; per-conversation windows ${perConvBinds ? 'bind: they lengthen it' : `do not bind (at most ${Math.max(...results.map((r) => r.maxPerConv))} digest per conversation)`}.`);
   lines.push(...results.map((r, i) => `  round ${i + 1}: ${(r.wallMs / 1000).toFixed(1)} s in ${r.ticks} tick${r.ticks === 1 ? '' : 's'}${r.finished ? '' : ' (NOT FINISHED)'} (sends +${(r.firstPostMs / 1000).toFixed(1)} … +${(r.lastPostMs / 1000).toFixed(1)} s), ${r.posts} posts, ${r.report.digestsSent} digests / ${r.report.occurrencesSent} occurrences sent, ${r.report.deferred} deferred, ${r.report.undeliverable} undeliverable, log ${r.logErrors} errors ${r.logWarnings} warnings`));
-  lines.push(`  dispatch wall time ${mmm(results.map((r) => r.wallMs / 1000), 1)} s (min/median/max); achieved ${mmm(results.map((r) => r.posts / (r.wallMs / 1000)), 1)} digests/s; CPU of this process (scheduler, sender, connector) ${mmm(results.map((r) => r.cpuMs / Math.max(1, r.posts)), 1)} ms per digest`);
+  lines.push(`  dispatch wall time ${mmm(results.map((r) => r.wallMs / 1000), 1)} s (min/median/max); achieved ${mmm(results.map((r) => r.posts / (r.wallMs / 1000)), 1)} digests/s; CPU of this process (scheduler, sender, connector) ${mmm(results.map((r) => r.cpuMs / Math.max(1, r.posts)), 1)} ms per digest${results.every((r) => r.storageBusy !== undefined) ? `; Azurite's process busy ${mmm(results.map((r) => r.storageBusy! * 100), 0)} % of a core over the dispatch (Azurite is single-threaded: near 100 % it sets the pace, not the limiter)` : ''}`);
   // A dispatch that did not deliver everything has no honest ratio: it counts as infinitely slow.
   goals.push(goal('reminders', `dispatch wall / ceiling (${first.expected} digests, all delivered)`, results.map((r) => (r.missing || !r.finished || r.ceilingMs <= 0 ? Infinity : r.wallMs / r.ceilingMs)), CEILING_GOAL, '×'));
   goals.push(goal('reminders', 'duplicate digests at the connector', results.map((r) => r.duplicates), 0, 'count', 'max'));
