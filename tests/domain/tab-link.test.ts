@@ -31,6 +31,13 @@ describe('channel tab deep links', () => {
     expect(Object.fromEntries(new URLSearchParams(context.subEntityId))).toEqual({ w: `${TEAM.tenantId}|team|${TEAM.scopeId}`, r: 'finding:QF-0001' });
   });
 
+  it('opens the tab of the channel the link is shown in (a project channel), General only without one', () => {
+    const inProject = new URL(tabLink(target, 'reminders', TEAM, undefined, 'Reminders', { channelId: '19:project-rollout@thread.tacv2' }));
+    expect((JSON.parse(inProject.searchParams.get('context')!) as { channelId: string }).channelId).toBe('19:project-rollout@thread.tacv2');
+    const nowhere = new URL(tabLink(target, 'reminders', TEAM, undefined, 'Reminders', {}));
+    expect((JSON.parse(nowhere.searchParams.get('context')!) as { channelId: string }).channelId).toBe(TEAM.scopeId);
+  });
+
   it('url-encodes the context so no id breaks out of the query', () => {
     const ws = { ...TEAM, scopeId: '19:a&label=x"}@thread.tacv2' };
     const url = new URL(channelTabDeepLink(target, 'incidents', ws, { kind: 'incident', id: 'SR-202611-1' })!);

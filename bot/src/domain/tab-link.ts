@@ -53,16 +53,24 @@ export function channelSubEntityId(ws: Workspace, record?: LinkedRecord): string
   return q.toString();
 }
 
+/**
+ * Which channel's tab a deep link opens: the channel the link is shown in, where the team talks
+ * to the bot and so most likely pinned its tabs (a project channel, not General); without one,
+ * the team's General channel, whose thread id is the workspace's id.
+ */
+export interface DeepLinkPlace {
+  channelId?: string;
+}
+
 /** A Teams deep link to the view's channel tab in a team, or undefined when none can be built. */
-export function channelTabDeepLink(target: TabLinkTarget, view: string, ws: Workspace, record?: LinkedRecord, label?: string): string | undefined {
+export function channelTabDeepLink(target: TabLinkTarget, view: string, ws: Workspace, record?: LinkedRecord, label?: string, place: DeepLinkPlace = {}): string | undefined {
   if (!target.teamsAppId || ws.scope !== 'team') return undefined;
-  // The workspace's id is the thread id of the team's General channel: the tab must be pinned there.
-  const context = JSON.stringify({ subEntityId: channelSubEntityId(ws, record), channelId: ws.scopeId });
+  const context = JSON.stringify({ subEntityId: channelSubEntityId(ws, record), channelId: place.channelId || ws.scopeId });
   const q = new URLSearchParams({ ...(label ? { label: label.slice(0, 100) } : {}), context });
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(target.teamsAppId)}/${encodeURIComponent(channelTabEntityId(view))}?${q.toString()}`;
 }
 
 /** The link to a view (optionally at one record): a channel tab deep link when possible, else the tab page. */
-export function tabLink(target: TabLinkTarget, view: string, ws: Workspace, record?: LinkedRecord, label?: string): string {
-  return channelTabDeepLink(target, view, ws, record, label) ?? tabViewUrl(target.tabEndpoint, view, ws, record ? { [record.kind]: record.id } : {});
+export function tabLink(target: TabLinkTarget, view: string, ws: Workspace, record?: LinkedRecord, label?: string, place: DeepLinkPlace = {}): string {
+  return channelTabDeepLink(target, view, ws, record, label, place) ?? tabViewUrl(target.tabEndpoint, view, ws, record ? { [record.kind]: record.id } : {});
 }

@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import { renderReminderRatesCard } from '../../cards/reminder-rates-card';
 import type { ReminderService } from '../../domain/reminders/reminder-service';
 import { tabLink, type TabLinkTarget } from '../../domain/tab-link';
-import { targetConversationId, workspaceOf } from '../activity-context';
+import { channelData, targetConversationId, workspaceOf } from '../activity-context';
 import type { CommandRouter } from '../command-router';
 import { cardMessage, plainMessage } from '../replies';
 import type { ReminderViews } from './reminder-views';
@@ -42,6 +42,6 @@ async function remindersCommand(deps: ReminderCommandDeps, context: TurnContext,
   const message = seeded
     ? `Set up ${schedules.length} reminders from the operations guide. Each goes to its team's channel when the role map names one, otherwise to this conversation.`
     : undefined;
-  const settingsUrl = tabLink(deps.links, 'reminders', ws, undefined, 'Reminders');
+  const settingsUrl = tabLink(deps.links, 'reminders', ws, undefined, 'Reminders', { channelId: channelData(context.activity).channel?.id });
   await context.sendActivity(cardMessage(await deps.views.summaryCard(ws, { schedules, settingsUrl, ...(message ? { message } : {}) }), 'Recurring operations reminders'));
 }
