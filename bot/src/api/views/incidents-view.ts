@@ -51,7 +51,7 @@ export function incidentsView(deps: IncidentsViewDeps): TabViewProvider {
     const wall = toWallTime(ctx.clock(), timeZone);
     const previous = wall.month === 1 ? { year: wall.year - 1, month: 12 } : { year: wall.year, month: wall.month - 1 };
     const [months, control] = await Promise.all([
-      Promise.all([service.figures(ctx.workspace, wall.year, wall.month), service.figures(ctx.workspace, previous.year, previous.month)]),
+      Promise.all([service.figures(ctx.workspace, wall.year, wall.month, { timeZone }), service.figures(ctx.workspace, previous.year, previous.month, { timeZone })]),
       deps.review?.controlMonths(ctx.workspace, [wall, previous], timeZone),
     ]);
     return { card: renderIncidentFiguresCard(months, policy, control), total: months.reduce((n, f) => n + f.total, 0) };

@@ -307,8 +307,9 @@ export class IncidentService {
     return { incident: plan.incident, outcome };
   }
 
-  async figures(ws: Workspace, year: number, month: number): Promise<MonthlyFigures> {
-    return (await this.figuresWithIncidents(ws, year, month)).figures;
+  /** `timeZone`: the workspace's, when the caller has read the settings already. */
+  async figures(ws: Workspace, year: number, month: number, options: { timeZone?: string } = {}): Promise<MonthlyFigures> {
+    return (await this.figuresWithIncidents(ws, year, month, options)).figures;
   }
 
   /**

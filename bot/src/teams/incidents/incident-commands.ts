@@ -94,7 +94,7 @@ async function figures(deps: IncidentCommandDeps, context: TurnContext, ws: Work
     year = wall.year;
     m = wall.month;
   }
-  const [f, control] = await Promise.all([deps.service.figures(ws, year, m), deps.review?.controlMonth(ws, year, m, timeZone)]);
+  const [f, control] = await Promise.all([deps.service.figures(ws, year, m, { timeZone }), deps.review?.controlMonth(ws, year, m, timeZone)]);
   await context.sendActivity(cardMessage(renderIncidentFiguresCard([f], policy, control ? [control] : undefined), `Incident figures for ${year}-${String(m).padStart(2, '0')}`));
 }
 
