@@ -8,7 +8,7 @@ import { INCIDENT_LIST_PAGE_SIZE, renderIncidentListCard } from '../../cards/inc
 import { INCIDENT_VERBS, type IncidentListVerbData } from '../../cards/incident-verbs';
 import type { IncidentFilter } from '../../domain/incidents/incident-repository';
 import type { ServiceReviewSources } from '../../domain/incidents/figures';
-import type { IncidentService } from '../../domain/incidents/incident-service';
+import type { IncidentService, ResolvedSettings } from '../../domain/incidents/incident-service';
 import { isSeverityLevel } from '../../domain/incidents/severity';
 import { toWallTime } from '../../platform/zoned-time';
 import type { ActionRegistry } from '../../teams/card-actions';
@@ -35,19 +35,19 @@ const BOARD_VERBS = [
 export function incidentsView(deps: IncidentsViewDeps): TabViewProvider {
   const { service } = deps;
 
-  async function listCard(ctx: TabViewContext, filter: IncidentListVerbData['filter'], continuation?: string): Promise<{ card: AdaptiveCard; count: number }> {
+  async function listCard(ctx: TabViewContext, settings: Promise<ResolvedSettings>, filter: IncidentListVerbData['filter']): Promise<{ card: AdaptiveCard; count: number }> {
     const now = ctx.clock();
     const query: IncidentFilter = {
       state: filter.state === 'all' ? 'all' : 'open',
       ...(filter.severity && isSeverityLevel(filter.severity) ? { severity: filter.severity } : {}),
       ...(filter.overdue ? { updateOverdueAt: now } : {}),
     };
-    const [{ policy, timeZone }, page] = await Promise.all([service.settings(ctx.workspace), service.list(ctx.workspace, query, { limit: INCIDENT_LIST_PAGE_SIZE, continuation })]);
+    const [{ policy, timeZone }, page] = await Promise.all([settings, service.list(ctx.workspace, query, { limit: INCIDENT_LIST_PAGE_SIZE })]);
     return { card: renderIncidentListCard({ items: page.items, filter, continuation: page.continuation, policy, timeZone, now }), count: page.items.length };
   }
 
-  async function figures(ctx: TabViewContext): Promise<{ card: AdaptiveCard; total: number }> {
-    const { timeZone, policy } = await service.settings(ctx.workspace);
+  async function figures(ctx: TabViewContext, settings: Promise<ResolvedSettings>): Promise<{ card: AdaptiveCard; total: number }> {
+    const { timeZone, policy } = await settings;
     const wall = toWallTime(ctx.clock(), timeZone);
     const previous = wall.month === 1 ? { year: wall.year - 1, month: 12 } : { year: wall.year, month: wall.month - 1 };
     const [months, control] = await Promise.all([
@@ -63,7 +63,9 @@ export function incidentsView(deps: IncidentsViewDeps): TabViewProvider {
     description: 'Open incidents by severity, with the status updates that are due, and the monthly figures.',
     async render(ctx) {
       // A link to one incident opens the board at it: its card (or why it is not shown) goes first.
-      const [list, month, first] = await Promise.all([listCard(ctx, { state: 'open' }), figures(ctx), incidentFirst(ctx, service)]);
+      // The list and the figures share one read of the settings, and still run side by side.
+      const settings = service.settings(ctx.workspace);
+      const [list, month, first] = await Promise.all([listCard(ctx, settings, { state: 'open' }), figures(ctx, settings), incidentFirst(ctx, service)]);
       if (!list.count && !month.total) {
         return { cards: first ? [first.card] : [], empty: { title: 'No incidents', text: 'No open incidents and none recorded this month or last. In the channel, type "@Service Ops escalate" to record one.' } };
       }
