@@ -109,6 +109,16 @@ describe('management reviews in chat', () => {
     expect(settled.text).toContain('MR-0001 D1 marked done');
   });
 
+  it('takes the month in progress in the team\'s time zone: at 10:00 UTC on 30 November it is already December in Kiritimati', async () => {
+    const conv = await seed.installedChannel();
+    await withIncidentAndProblem(conv);
+    expect((await product.incidents.service.configure(workspaceOf(conv), { timeZone: 'Pacific/Kiritimati' })).ok).toBe(true);
+    const started = await say(conv, 'review portfolio');
+    // Filed at 10:00 UTC on 30 November, which is 00:00 on 1 December there: December's incident.
+    expect(started.text).toMatch(/2026-12: 1 recorded \(1 × B\), 1 open now/);
+    expect(started.text).not.toContain('2026-11:');
+  });
+
   it('answers a name it does not know and a run of another tenant with a clear message', async () => {
     const conv = await seed.installedChannel();
     expect((await say(conv, 'review budget party')).text).toContain('I don\'t know the review');

@@ -20,6 +20,7 @@ import { type ReviewInputs, SNAPSHOT_LINES } from '../domain/reviews/review-inpu
 import { type ReviewPeople, ReviewService } from '../domain/reviews/review-service';
 import { reviewTitle } from '../domain/reviews/review-templates';
 import type { Workspace } from '../domain/workspace';
+import { toWallTime } from '../platform/zoned-time';
 import { REVIEW_TABLE, REVIEW_TABLES, TableReviewRepository } from '../storage/table-review-repository';
 import type { ActionRegistry } from '../teams/card-actions';
 import { createReviewActions } from '../teams/reviews/review-actions';
@@ -50,9 +51,10 @@ export interface BuiltReviews {
 }
 
 async function incidentInput(incidents: IncidentService, ws: Workspace, now: Date) {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth() + 1;
-  const f = await incidents.figures(ws, year, month);
+  // The month in progress where the team works: on 1 July in Auckland it is July, not June (UTC).
+  const { timeZone } = await incidents.settings(ws);
+  const { year, month } = toWallTime(now, timeZone);
+  const f = await incidents.figures(ws, year, month, { timeZone });
   let open = 0;
   let continuation: string | undefined;
   do {
