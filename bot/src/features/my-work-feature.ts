@@ -3,8 +3,7 @@
 import { myWorkView } from '../api/views/my-work-view';
 import { type Finding, OPEN_STATUSES } from '../domain/findings/finding';
 import type { FindingService } from '../domain/findings/finding-service';
-import type { Incident } from '../domain/incidents/incident';
-import { type IncidentService, MAX_PAGE_SIZE } from '../domain/incidents/incident-service';
+import type { IncidentService } from '../domain/incidents/incident-service';
 import type { RoleMapService } from '../domain/ops/roles';
 import { MyWorkService, type MyWorkSources } from '../domain/people/my-work';
 import type { TabLinkOptions } from '../domain/people/tab-link';
@@ -38,16 +37,7 @@ export function myWorkSources(inputs: MyWorkInputs): MyWorkSources {
       } while (token);
       return out;
     },
-    openIncidents: async (ws) => {
-      const out: Incident[] = [];
-      let continuation: string | undefined;
-      do {
-        const page = await inputs.incidents.list(ws, { state: 'open' }, { limit: MAX_PAGE_SIZE, continuation });
-        out.push(...page.items.map((s) => s.incident));
-        continuation = page.continuation;
-      } while (continuation);
-      return out;
-    },
+    openIncidents: async (ws) => (await inputs.incidents.allOpen(ws)).map((s) => s.incident),
     schedules: (ws) => inputs.reminders.list(ws),
     roles: (ws) => inputs.roles.list(ws),
   };

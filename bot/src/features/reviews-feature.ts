@@ -54,16 +54,9 @@ async function incidentInput(incidents: IncidentService, ws: Workspace, now: Dat
   // The month in progress where the team works: on 1 July in Auckland it is July, not June (UTC).
   const { timeZone } = await incidents.settings(ws);
   const { year, month } = toWallTime(now, timeZone);
-  const f = await incidents.figures(ws, year, month, { timeZone });
-  let open = 0;
-  let continuation: string | undefined;
-  do {
-    const page = await incidents.list(ws, { state: 'open' }, { limit: 50, continuation });
-    open += page.items.length;
-    continuation = page.continuation;
-  } while (continuation);
+  const [f, open] = await Promise.all([incidents.figures(ws, year, month, { timeZone }), incidents.allOpen(ws)]);
   return {
-    month: `${year}-${String(month).padStart(2, '0')}`, total: f.total, bySeverity: { ...f.countBySeverity }, open,
+    month: `${year}-${String(month).padStart(2, '0')}`, total: f.total, bySeverity: { ...f.countBySeverity }, open: open.length,
     firstResponseShare: f.firstResponse.share, updatesOnTimeShare: f.updates.share, meanTimeToResolveMinutes: f.meanTimeToResolveMinutes,
   };
 }

@@ -109,14 +109,7 @@ export function findingAgendaSource(findings: FindingService): Pick<AgendaSource
 export function incidentAgendaSource(incidents: IncidentService): Pick<AgendaSources, 'incidents'> {
   return {
     async incidents(ws, now) {
-      const out: AgendaIncident[] = [];
-      let continuation: string | undefined;
-      do {
-        const page = await incidents.list(ws, { state: 'open' }, { limit: 50, continuation });
-        out.push(...page.items.map((s) => agendaIncident(s.incident, now)));
-        continuation = page.continuation;
-      } while (continuation);
-      return out;
+      return (await incidents.allOpen(ws)).map((s) => agendaIncident(s.incident, now));
     },
   };
 }

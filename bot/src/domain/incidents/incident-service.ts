@@ -203,20 +203,27 @@ export class IncidentService {
     return this.repo.list(ws, filter, clampPage(page));
   }
 
+  /** Every open incident of the workspace, a page at a time (what a desk handles at once, not its history). */
+  async allOpen(ws: Workspace): Promise<StoredIncident[]> {
+    const out: StoredIncident[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = await this.repo.list(ws, { state: 'open' }, { limit: MAX_PAGE_SIZE, continuation });
+      out.push(...page.items);
+      continuation = page.continuation;
+    } while (continuation);
+    return out;
+  }
+
   /** Open incidents of the workspace with the reminders they owe now (nothing recorded yet). */
   async pendingReminders(ws: Workspace): Promise<IncidentReminders[]> {
     const { policy } = await this.settings(ws);
     const now = this.deps.clock();
     const out: IncidentReminders[] = [];
-    let continuation: string | undefined;
-    do {
-      const page = await this.repo.list(ws, { state: 'open' }, { limit: MAX_PAGE_SIZE, continuation });
-      for (const stored of page.items) {
-        const d = reminderDecisions(stored.incident, policy, now);
-        if (d.send.length) out.push({ stored, send: d.send });
-      }
-      continuation = page.continuation;
-    } while (continuation);
+    for (const stored of await this.allOpen(ws)) {
+      const d = reminderDecisions(stored.incident, policy, now);
+      if (d.send.length) out.push({ stored, send: d.send });
+    }
     return out;
   }
 
@@ -255,12 +262,7 @@ export class IncidentService {
   }
 
   private async reindexOpen(ws: Workspace, policy: SeverityPolicy): Promise<void> {
-    let continuation: string | undefined;
-    do {
-      const page = await this.repo.list(ws, { state: 'open' }, { limit: MAX_PAGE_SIZE, continuation });
-      for (const stored of page.items) await this.reindexReminders(ws, stored.incident.id, { policy, known: stored });
-      continuation = page.continuation;
-    } while (continuation);
+    for (const stored of await this.allOpen(ws)) await this.reindexReminders(ws, stored.incident.id, { policy, known: stored });
   }
 
   /**
