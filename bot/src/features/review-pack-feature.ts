@@ -87,7 +87,7 @@ export function buildReviewPackFeature(ctx: FeatureContext, deps: ReviewPackDeps
   const ledger = new TablePackPostLedger(ctx.store.client(PACK_POSTS_TABLE));
   const job = new ReviewPackJob({
     ledger, service, targets: ctx.targets, sender: ctx.sender, clock: ctx.clock, log: ctx.log,
-    timeZoneOf: async (ws) => (await sources.settings(ws)).timeZone,
+    settingsOf: (ws) => sources.settings(ws),
     card: (ws, month, pack) => renderReviewPackCard(pack, pack.empty ? {} : links(ws, month)),
   });
   return { service, links, ledger, job };

@@ -7,6 +7,7 @@ import type { ConversationTargetRepository } from '../domain/conversation-target
 import type { PackMonth } from '../domain/review-pack/pack-month';
 import { packMayBeDue, scheduledPackDue } from '../domain/review-pack/pack-month';
 import { PACK_TICK_LIMIT, type PackPostLedger, type PackSubscription } from '../domain/review-pack/pack-posting';
+import type { PackSettings } from '../domain/review-pack/pack-sources';
 import type { ReviewPack } from '../domain/review-pack/review-pack';
 import type { ReviewPackService } from '../domain/review-pack/review-pack-service';
 import type { Sender } from '../domain/sender';
@@ -16,7 +17,8 @@ import type { Logger } from '../platform/logger';
 export interface ReviewPackJobDeps {
   ledger: PackPostLedger;
   service: ReviewPackService;
-  timeZoneOf(ws: Workspace): Promise<string>;
+  /** The workspace's zone (when its pack is due) and commitments, read once for the post. */
+  settingsOf(ws: Workspace): Promise<PackSettings>;
   targets: ConversationTargetRepository;
   sender: Sender;
   /** The card posted (the same as `review pack` answers). */
@@ -46,7 +48,8 @@ export class ReviewPackJob {
   private async post(s: PackSubscription): Promise<PostResult> {
     const { ledger, clock } = this.deps;
     if (!packMayBeDue(clock())) return 'not-due';
-    const month = scheduledPackDue(clock(), await this.deps.timeZoneOf(s.workspace));
+    const settings = await this.deps.settingsOf(s.workspace);
+    const month = scheduledPackDue(clock(), settings.timeZone);
     if (!month) return 'not-due';
     if (!(await ledger.claim(s.workspace, month, clock()))) return 'already';
     const target = await this.deps.targets.get(s.workspace, s.conversationId);
@@ -55,7 +58,7 @@ export class ReviewPackJob {
       return 'unreachable';
     }
     try {
-      const pack = await this.deps.service.pack(s.workspace, month);
+      const pack = await this.deps.service.pack(s.workspace, month, settings);
       const outcome = await this.deps.sender.send(target, this.deps.card(s.workspace, month, pack), pack.title);
       const result: PostResult = outcome === 'sent' ? 'posted' : 'deactivate' in outcome ? 'unreachable' : 'retry';
       await ledger.settle(s.workspace, month, result === 'posted' ? 'sent' : result, clock());
