@@ -1,6 +1,6 @@
 // The usage tasks follow the project phase when the reminders are planned.
 import { describe, expect, it } from 'vitest';
-import { inPhase, isPhaseGoverned, planOccurrence, type ReminderSchedule, seedSchedules, usageCadenceIn } from '../../../bot/src/domain/reminders/schedule';
+import { carriedLine, inPhase, isPhaseGoverned, planOccurrence, type ReminderSchedule, seedSchedules, usageCadenceIn } from '../../../bot/src/domain/reminders/schedule';
 import { DEFAULT_CATALOG } from '../../../bot/src/domain/reminders/catalog';
 
 const ws = { tenantId: 't1', scope: 'team' as const, scopeId: '19:team' };
@@ -44,6 +44,23 @@ describe('usage tasks by project phase', () => {
     expect(owed.stale).toBe(false);
     const unknown = planOccurrence(weekly, dueAt, at, { deploymentMode: false });
     expect(unknown.stale).toBe(false);
+  });
+
+  it('a weekly usage task left open when onboarding ended is closed at its next instant, no longer carried as overdue', () => {
+    const weekly = byId('cat-usage-onboarding');
+    const dueAt = weekly.nextDueAt!;
+    const lastWeek = new Date(Date.parse(dueAt) - 7 * 86_400_000).toISOString();
+    const open: ReminderSchedule = { ...weekly, open: { firstDueAt: lastWeek, missed: 0, lastOccurrenceId: `cat-usage-onboarding@${lastWeek}` } };
+    const at = new Date(Date.parse(dueAt) + 1_000);
+    expect(carriedLine(open, at)?.kind).toBe('overdue');
+    const quiet = planOccurrence(open, dueAt, at, { deploymentMode: false, phase: 'drive-value' });
+    expect(quiet.stale && quiet.reason).toBe('out-of-phase');
+    const after = quiet.stale ? quiet.after! : undefined;
+    expect(after?.open).toBeUndefined();
+    expect(carriedLine(after!, at)).toBeUndefined();
+    // In its phase an open task stays open and is overdue, as before.
+    const owed = planOccurrence(open, dueAt, at, { deploymentMode: false, phase: 'onboard' });
+    expect(!owed.stale && owed.line.kind).toBe('overdue');
   });
 
   it('reference catalog: the biweekly usage task out of its phase moves on by two weeks', () => {

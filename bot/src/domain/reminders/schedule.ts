@@ -281,11 +281,16 @@ export function usageCadenceIn(phase: ProjectPhase): { taskKey: string; cadenceW
   return task ? { taskKey: task.key, cadenceWords: task.cadenceWords } : undefined;
 }
 
-/** Moves the schedule past an occurrence that is not owed, without reminding or opening anything. */
+/**
+ * Moves the schedule past an occurrence that is not owed, without reminding or opening anything.
+ * A task still open from its own phase is closed too: the next phase's usage task measures usage
+ * from now on, so the old one is no longer carried as overdue into every digest.
+ */
 function passedQuietly(s: ReminderSchedule, dueAt: string, now: Date, ctx: CadenceContext): ReminderSchedule {
   const after: ReminderSchedule = { ...s, updatedAt: now.toISOString() };
   const snoozeOnly = s.snoozedUntil !== undefined && Date.parse(s.snoozedUntil) === Date.parse(dueAt) && Date.parse(dueAt) < Date.parse(s.nextDueAt!);
   delete after.snoozedUntil;
+  delete after.open;
   if (!snoozeOnly) after.nextDueAt = computeNextDue(s, new Date(Math.max(now.getTime(), Date.parse(dueAt))), ctx);
   return after;
 }
