@@ -3,14 +3,13 @@
 // the result is written onto the row once the action ran. Only today's and yesterday's tables are
 // kept: dropping a whole table is one call, where deleting old rows would mean scanning for them.
 import { createHash } from 'node:crypto';
-import { RestError } from '@azure/data-tables';
 import type { IdempotencyClaim, IdempotencyLedger, IdempotencyTicket } from '../domain/idempotency';
 import { type Workspace, workspaceKey } from '../domain/workspace';
 import { getRow } from './checked-query';
 import { assertEntityLimits } from './entity-limits';
 import { getText, putText } from './findings/long-text';
 import { encodeKey } from './keys';
-import type { TableStore } from './table-store';
+import { isConflict, isNotFound, type TableStore } from './table-store';
 
 /** The day tables' name prefix (and the name of the single table earlier versions kept forever). */
 export const IDEMPOTENCY_TABLE = 'Idempotency';
@@ -28,7 +27,6 @@ const DAY_TABLE = new RegExp(`^${IDEMPOTENCY_TABLE}\\d{8}$`);
 const pk = (ws: Workspace) => encodeKey(workspaceKey(ws));
 /** Activity ids are short, but a forged one may not be: long keys are hashed to fit. */
 const rk = (key: string) => (key.length <= 200 ? `A|${encodeKey(key)}` : `A|sha256-${createHash('sha256').update(key).digest('hex')}`);
-const status = (e: unknown) => (e instanceof RestError ? e.statusCode : undefined);
 
 type LedgerStore = Pick<TableStore, 'client' | 'ensureTables' | 'listTables' | 'deleteTable'>;
 
@@ -47,7 +45,10 @@ export class TableIdempotencyLedger implements IdempotencyLedger {
    * dropped meanwhile, without anyone waiting for it.
    */
   prepare(): Promise<void> {
-    const table = idempotencyTableOf(this.now());
+    return this.ensure(idempotencyTableOf(this.now()));
+  }
+
+  private ensure(table: string): Promise<void> {
     if (this.ready?.table === table) return this.ready.done;
     const done = this.store.ensureTables([table]).then(() => {
       this.sweep().catch(this.onSweepError);
@@ -71,20 +72,21 @@ export class TableIdempotencyLedger implements IdempotencyLedger {
   }
 
   async claim(ws: Workspace, key: string): Promise<IdempotencyClaim> {
-    await this.prepare();
+    // One instant for the whole claim: the table made is the table written, even across midnight.
     const now = this.now();
+    const table = idempotencyTableOf(now);
+    await this.ensure(table);
     if (now % DAY_MS < REDELIVERY_WINDOW_MS) {
       // Just after midnight: the first delivery may have claimed in yesterday's table.
       const yesterday = idempotencyTableOf(now - DAY_MS);
       const earlier = await this.read(yesterday, ws, key);
       if (earlier) return earlier.done !== undefined ? { kind: 'done', result: earlier.done } : { kind: 'running', ticket: yesterday };
     }
-    const table = idempotencyTableOf(now);
     try {
       await this.store.client(table).createEntity({ partitionKey: pk(ws), rowKey: rk(key), state: 'running', claimedAt: new Date(now).toISOString() });
       return { kind: 'claimed', ticket: table };
     } catch (e) {
-      if (status(e) !== 409) throw e;
+      if (!isConflict(e)) throw e;
     }
     const row = await this.read(table, ws, key);
     return row?.done !== undefined ? { kind: 'done', result: row.done } : { kind: 'running', ticket: table };
@@ -101,7 +103,7 @@ export class TableIdempotencyLedger implements IdempotencyLedger {
     try {
       await this.store.client(tableOf(ticket)).deleteEntity(pk(ws), rk(key));
     } catch (e) {
-      if (status(e) !== 404) throw e;
+      if (!isNotFound(e)) throw e;
     }
   }
 
@@ -115,7 +117,7 @@ export class TableIdempotencyLedger implements IdempotencyLedger {
       const row = await getRow<Record<string, unknown>>(this.store.client(table), pk(ws), rk(key));
       return row.state === 'done' ? { done: getText(row, 'result') } : {};
     } catch (e) {
-      if (status(e) === 404) return undefined;
+      if (isNotFound(e)) return undefined;
       throw e;
     }
   }
